@@ -1,0 +1,100 @@
+package org.backproplab.engine;
+
+/**
+ * Number formatting that gives the same text on the JVM, in TeaVM-JS and in TeaVM-Wasm. String.format is missing
+ * or rounds differently under TeaVM (see DESIGN.md), so this is written out by hand.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** A number as a person writes it: integers without ".0" ("2", "-1"), others in full precision. */
+    public static String format(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return x == 0 ? "0" : Long.toString((long) x);
+        }
+        return Double.toString(x);
+    }
+
+    /** A number as a program literal that parses back to exactly the same double ("2.0", "-0.5", "1.0E-7"). */
+    public static String literal(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return (x == 0 ? "0" : Long.toString((long) x)) + ".0";
+        }
+        return Double.toString(x);
+    }
+
+    /**
+     * Fixed-point with the given number of decimals, rounding half away from zero: fixed(2.0, 4) is "2.0000".
+     * Very large or very small magnitudes fall back to a short scientific form so they still fit in a box.
+     */
+    public static String fixed(double x, int decimals) {
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "∞" : "-∞";
+        }
+        double abs = Math.abs(x);
+        if (abs >= 1e9 || (abs != 0 && abs < Math.pow(10, -decimals) / 2)) {
+            return scientific(x, Math.max(1, decimals - 1));
+        }
+        double scale = Math.pow(10, decimals);
+        double rounded = Math.round(abs * scale); // abs < 1e9 keeps this well inside a long's exact range
+        long whole = (long) (rounded / scale);
+        long frac = (long) (rounded - whole * scale);
+        StringBuilder sb = new StringBuilder();
+        if (x < 0 && rounded != 0) {
+            sb.append('-');
+        }
+        sb.append(whole);
+        if (decimals > 0) {
+            sb.append('.');
+            String digits = Long.toString(frac);
+            for (int i = digits.length(); i < decimals; i++) {
+                sb.append('0');
+            }
+            sb.append(digits);
+        }
+        return sb.toString();
+    }
+
+    /** Scientific notation with the given digits after the point: scientific(0.000123, 2) is "1.23e-4". */
+    public static String scientific(double x, int decimals) {
+        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            return fixed(x, decimals);
+        }
+        int exp = (int) Math.floor(Math.log10(Math.abs(x)));
+        double mantissa = x / Math.pow(10, exp);
+        String m = fixed(mantissa, decimals);
+        if (m.startsWith("10.") || m.startsWith("-10.")) { // rounding carried into the next power of ten
+            exp++;
+            m = fixed(x / Math.pow(10, exp), decimals);
+        }
+        return m + "e" + exp;
+    }
+
+    /** A short, readable form for read-outs: up to the given significant digits, fixed or scientific as fits. */
+    public static String compact(double x, int significant) {
+        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            return fixed(x, 0);
+        }
+        double abs = Math.abs(x);
+        if (abs >= 1e-3 && abs < 1e6) {
+            int intDigits = (int) Math.floor(Math.log10(abs)) + 1;
+            String s = fixed(x, Math.max(0, significant - intDigits));
+            if (s.indexOf('.') >= 0) {
+                int end = s.length();
+                while (s.charAt(end - 1) == '0') {
+                    end--;
+                }
+                if (s.charAt(end - 1) == '.') {
+                    end--;
+                }
+                s = s.substring(0, end);
+            }
+            return s;
+        }
+        return scientific(x, significant - 1);
+    }
+}
