@@ -1,0 +1,79 @@
+package org.backproplab.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.backproplab.engine.Value;
+import org.backproplab.expr.Evaluation;
+import org.backproplab.expr.Evaluator;
+import org.backproplab.expr.ParseError;
+import org.backproplab.expr.Parser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code eval [FILE|-] [--output NAME]}: runs a program forward and backward and prints one JSON object with the
+ * output and every named variable's value and grad, at full precision. A bad program exits 2 with
+ * {@code error: line L, column C: message} on stderr.
+ */
+@Command(name = "eval", description = "Run a program forward and backward; print its values and grads as JSON.")
+final class EvalCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "the program (default: stdin)")
+    String file = "-";
+
+    @Option(names = "--output", paramLabel = "NAME", description = "the output variable (default: the last one)")
+    String output;
+
+    @Override
+    public Integer call() {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        String source;
+        try {
+            source = read(file);
+        } catch (IOException e) {
+            System.err.println("error: cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        try {
+            var program = Parser.parse(source);
+            Evaluation evaluation = Evaluator.evaluate(program, output == null ? program.lastName() : output);
+            evaluation.output().backward();
+            out.println(toJson(evaluation));
+            return 0;
+        } catch (ParseError e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static String read(String file) throws IOException {
+        if (file.equals("-")) {
+            InputStream in = System.in;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    }
+
+    static String toJson(Evaluation evaluation) {
+        StringBuilder json = new StringBuilder();
+        json.append("{\"output\":").append(Json.string(evaluation.outputName()))
+                .append(",\"value\":").append(Json.number(evaluation.output().data))
+                .append(",\"nodes\":{");
+        boolean first = true;
+        for (Map.Entry<String, Value> e : evaluation.named().entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append(Json.string(e.getKey())).append(":{\"value\":").append(Json.number(e.getValue().data))
+                    .append(",\"grad\":").append(Json.number(e.getValue().grad)).append('}');
+        }
+        return json.append("}}").toString();
+    }
+}
