@@ -1,22 +1,47 @@
 package org.backproplab.ui;
 
-import org.backproplab.engine.Value;
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSExport;
-import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 
+/**
+ * The browser entry point. The loader (webapp/backprop-lab.js) calls these exported functions, which TeaVM makes
+ * globals in JavaScript and module exports in WebAssembly. Each mounted widget gets an id for later calls.
+ */
 public final class App {
-    public static void main(String[] args) {
-        HTMLElement p = HTMLDocument.current().createElement("p");
-        Value a = new Value(2, "a");
-        Value l = a.mul(a);
-        l.backward();
-        p.setTextContent("grad " + a.grad);
-        HTMLDocument.current().getBody().appendChild(p);
+    private static final List<Lab> LABS = new ArrayList<>();
+
+    private App() {
     }
 
+    public static void main(String[] args) {
+        // Nothing to do until a page mounts a widget.
+    }
+
+    /** Mounts a widget into host and returns its id. */
     @JSExport
-    public static String backpropLabHello(String who) {
-        return "hello " + who;
+    public static int backpropLabMount(HTMLElement host, JSObject options) {
+        LABS.add(new Lab(host, MountOptions.from(options)));
+        return LABS.size() - 1;
+    }
+
+    /** Calls a method of a mounted widget: setProgram, backward, destroy. */
+    @JSExport
+    public static void backpropLabCall(int id, String method, String argument) {
+        if (id < 0 || id >= LABS.size() || LABS.get(id) == null) {
+            return;
+        }
+        Lab lab = LABS.get(id);
+        switch (method) {
+            case "setProgram" -> lab.setProgram(argument);
+            case "backward" -> lab.backward();
+            case "destroy" -> {
+                lab.destroy();
+                LABS.set(id, null);
+            }
+            default -> { }
+        }
     }
 }

@@ -1,0 +1,122 @@
+package org.backproplab.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.backproplab.cli.SiteServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's ChromeDriver, both named explicitly so that Selenium Manager never
+ * tries the network, plus a server for target/site on a free localhost port.
+ */
+public final class Browser implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Where a page is loaded from, and which backend it must end up running. */
+    public enum Backend {
+        JS("?backend=js", "js"), WASM("?backend=wasm", "wasm"), FILE("", "js");
+
+        final String query;
+        final String expected;
+
+        Backend(String query, String expected) {
+            this.query = query;
+            this.expected = expected;
+        }
+    }
+
+    public final ChromeDriver driver;
+    public final SiteServer server;
+    public final Path site;
+    private final Path profile;
+
+    /** Quiets Selenium's warnings about DevTools versions, which these tests don't use. */
+    private static final java.util.logging.Logger SELENIUM_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        var log = java.util.logging.Logger.getLogger("org.openqa.selenium");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
+    public Browser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Chromium or ChromeDriver is missing: apt-get install -y chromium "
+                    + "chromium-driver");
+        }
+        site = Path.of(System.getProperty("backproplab.site", "target/site")).toAbsolutePath();
+        try {
+            server = SiteServer.start(site, 0);
+            profile = Files.createTempDirectory("bpl-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    /** The URL of a page of the site, for a backend, with an optional #hash. */
+    public String url(Backend backend, String page, String hash) {
+        String base = backend == Backend.FILE ? site.resolve(page).toUri().toString() : server.url() + page;
+        return base + backend.query + (hash.isEmpty() ? "" : "#" + hash);
+    }
+
+    /** Opens a page and waits until its widgets run on the expected backend. */
+    public void open(Backend backend, String page, String hash) {
+        driver.get("about:blank");
+        driver.get(url(backend, page, hash));
+        waitFor(d -> {
+            var found = d.findElements(By.cssSelector("[data-testid=backend]"));
+            return !found.isEmpty() && backend.expected.equals(found.get(0).getAttribute("data-value"));
+        });
+    }
+
+    public void open(Backend backend) {
+        open(backend, "index.html", "");
+    }
+
+    public <T> T waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    }
+
+    public WebElement find(String testId) {
+        return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"));
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Replaces a textarea's or input's text the way a user would: select all, then type. */
+    public void type(WebElement field, String text) {
+        field.click();
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        field.sendKeys(org.openqa.selenium.Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            server.close();
+        }
+    }
+}
