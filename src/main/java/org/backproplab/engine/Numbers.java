@@ -25,6 +25,23 @@ public final class Numbers {
     }
 
     /**
+     * The shortest program literal (up to 9 decimals) that parses back to exactly x, so a nudged 2.0 + 0.06 is
+     * written "2.06"; otherwise {@link #literal}.
+     */
+    public static String shortLiteral(double x) {
+        if (x == Math.rint(x) || !Double.isFinite(x) || Math.abs(x) >= 1e9 || Math.abs(x) < 1e-4) {
+            return literal(x);
+        }
+        for (int decimals = 1; decimals <= 9; decimals++) {
+            String s = fixed(x, decimals);
+            if (Double.parseDouble(s) == x) {
+                return s;
+            }
+        }
+        return Double.toString(x);
+    }
+
+    /**
      * Fixed-point with the given number of decimals, rounding half away from zero: fixed(2.0, 4) is "2.0000".
      * Very large or very small magnitudes fall back to a short scientific form so they still fit in a box.
      */
