@@ -32,6 +32,9 @@ class FirstPageIT {
     private static Map<String, Double> grads() {
         Map<String, Double> grads = new HashMap<>();
         for (WebElement node : browser.driver.findElements(By.cssSelector("[data-testid=node]"))) {
+            if (node.getAttribute("data-label").isEmpty()) {
+                continue; // an unnamed intermediate, such as x1*w1 inside n = x1*w1 + x2*w2 + b
+            }
             String grad = node.getAttribute("data-grad");
             grads.put(node.getAttribute("data-label"), grad.isEmpty() ? Double.NaN : Double.parseDouble(grad));
         }

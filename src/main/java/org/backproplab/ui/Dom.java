@@ -57,6 +57,32 @@ final class Dom {
         ((org.teavm.jso.dom.events.EventTarget) target).addEventListener(type, listener);
     }
 
+    /** Focuses any element, SVG ones included. */
+    @JSBody(params = "e", script = "if (e && e.focus) { e.focus(); }")
+    static native void focus(JSObject e);
+
+    /** Offers text as a file download with the given name and MIME type. */
+    @JSBody(params = {"name", "type", "text"}, script = "var url = URL.createObjectURL(new Blob([text], {type: type}));"
+            + "var a = document.createElement('a'); a.href = url; a.download = name; a.style.display = 'none';"
+            + "document.body.appendChild(a); a.click(); a.remove();"
+            + "setTimeout(function () { URL.revokeObjectURL(url); }, 1000);")
+    static native void download(String name, String type, String text);
+
+    /** The element's markup as XML, for SVG export. */
+    @JSBody(params = "e", script = "return new XMLSerializer().serializeToString(e);")
+    static native String serialize(JSObject e);
+
+    /** Milliseconds since the page started, with sub-millisecond precision. */
+    @JSBody(script = "return performance.now();")
+    static native double now();
+
+    @JSBody(script = "return !!(window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches);")
+    static native boolean prefersReducedMotion();
+
+    /** The tag name of an event target (upper case), or "" if it is not an element. */
+    @JSBody(params = "t", script = "return t && t.tagName ? String(t.tagName).toUpperCase() : '';")
+    static native String tagOf(JSObject t);
+
     /** A string option from a plain JS object, or null when it is missing; numbers and booleans become text. */
     @JSBody(params = {"o", "key"}, script = "var v = o == null ? null : o[key];"
             + "return v == null ? null : String(v);")

@@ -1,0 +1,802 @@
+package org.backproplab.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.backproplab.engine.BackwardTrace;
+import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Value;
+import org.backproplab.layout.Dag;
+import org.backproplab.layout.LayeredLayout;
+import org.backproplab.layout.Layout;
+import org.backproplab.layout.Spacing;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.dom.events.Event;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.events.WheelEvent;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.TextRectangle;
+import org.teavm.jso.dom.xml.Element;
+
+/**
+ * The lecture's draw_dot, live: a Value graph drawn as SVG, left to right. Each Value is a record box
+ * {@code label | data | grad} coloured by its grad (or data), each op a small circle between its operands and its
+ * result. Drag the background to pan, wheel or pinch to zoom. Leaves can be clicked to type a value, or dragged
+ * sideways to scrub it; the owner hears about it through {@link Listener} and rewrites the program.
+ */
+final class GraphCanvas {
+    /** What the canvas tells its owner. */
+    interface Listener {
+        /** A leaf was given a new value: typed (done = true), or scrubbed (done = false while dragging). */
+        void leafChanged(Value leaf, double value, boolean done);
+    }
+
+    enum ColourBy { GRAD, DATA }
+
+    static final double FONT_SIZE = 13;
+    static final double ROW = 18;
+    static final double PAD = 8;
+    static final double OP_HEIGHT = 26;
+    private static final double MIN_SCALE = 0.001;
+    private static final double MAX_SCALE = 4;
+    /** Auto-fit never shrinks text below this, so a 40-node graph stays readable; Fit itself has no floor. */
+    private static final double READABLE_SCALE = 0.62;
+    private static final String EDGE_COLOUR = "#8793a5";
+    private static final String HIGHLIGHT = "#b4380b";
+    private static final String FONT = "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+
+    private static int instances;
+
+    private final String idPrefix = "bpl" + (++instances) + "-";
+    private final Listener listener;
+    private final HTMLElement root = Dom.el("div", "bpl-canvas");
+    private final Element svg = Dom.svg("svg");
+    private final Element viewport = Dom.svg("g");
+    private final Element edgeLayer = Dom.svg("g");
+    private final Element opLayer = Dom.svg("g");
+    private final Element nodeLayer = Dom.svg("g");
+    private final Element noteLayer = Dom.svg("g");
+    private final HTMLElement legend = Dom.el("div", "bpl-legend");
+    private final HTMLElement legendMin = Dom.text("span", "", "");
+    private final HTMLElement legendMax = Dom.text("span", "", "");
+    private final HTMLElement legendTitle = Dom.text("span", "bpl-legend-title", "grad");
+    private final HTMLInputElement editor = (HTMLInputElement) Dom.el("input", "bpl-leaf-editor");
+
+    private List<Value> values = new ArrayList<>();
+    private final Map<Value, Integer> indexOf = new HashMap<>();
+    private Element[] groups = new Element[0];
+    private Element[] rects = new Element[0];
+    private Element[] dataTexts = new Element[0];
+    private Element[] gradTexts = new Element[0];
+    private Element[] titles = new Element[0];
+    private Element[] opGroups = new Element[0];
+    private int[][] operandEdges = new int[0][];
+    private Element[] edgePaths = new Element[0];
+    private Layout layout;
+    private double[] boxWidths = new double[0];
+    private String structure = "";
+
+    private double layoutMs;
+    private boolean gradsKnown;
+    private ColourBy colourBy = ColourBy.GRAD;
+    private double tx;
+    private double ty;
+    private double scale = 1;
+    private Value editing;
+
+    // pointer state: a pan, a pinch (two pointers) or a leaf scrub
+    private final Map<Integer, double[]> pointers = new HashMap<>();
+    private double pinchDistance;
+    private Value scrubbing;
+    private double scrubStartX;
+    private double scrubStartValue;
+    private boolean scrubMoved;
+
+    GraphCanvas(Listener listener) {
+        this.listener = listener;
+        svg.setAttribute("class", "bpl-svg");
+        svg.setAttribute("role", "group");
+        svg.setAttribute("aria-label", "Computation graph");
+        svg.setAttribute("xmlns", Dom.SVG_NS);
+        viewport.setAttribute("font-family", FONT);
+        viewport.setAttribute("font-size", Double.toString(FONT_SIZE));
+        svg.appendChild(defs());
+        viewport.appendChild(edgeLayer);
+        viewport.appendChild(opLayer);
+        viewport.appendChild(nodeLayer);
+        viewport.appendChild(noteLayer);
+        svg.appendChild(viewport);
+        root.appendChild(svg);
+
+        legend.setAttribute("data-testid", "legend");
+        legend.setAttribute("aria-hidden", "true");
+        HTMLElement bar = Dom.el("span", "bpl-legend-bar");
+        bar.getStyle().setProperty("background", "linear-gradient(to right, " + Palette.negative() + ", "
+                + Palette.NEUTRAL + ", " + Palette.positive() + ")");
+        legend.appendChild(legendTitle);
+        legend.appendChild(legendMin);
+        legend.appendChild(bar);
+        legend.appendChild(legendMax);
+        root.appendChild(legend);
+
+        editor.setAttribute("type", "text");
+        editor.setAttribute("aria-label", "New value");
+        editor.setHidden(true);
+        root.appendChild(editor);
+        listen();
+    }
+
+    HTMLElement element() {
+        return root;
+    }
+
+    Element svgElement() {
+        return svg;
+    }
+
+    int nodeCount() {
+        return values.size();
+    }
+
+    /**
+     * Draws a new graph. When it has the same shape as the one drawn (only numbers changed, as while typing a
+     * digit or scrubbing a leaf) the boxes are updated in place and the view stays where it is.
+     *
+     * @return true if the graph was laid out anew (and fitted)
+     */
+    boolean show(Value output, boolean withGrads) {
+        List<Value> order = output.topologicalOrder();
+        String shape = shapeOf(order);
+        gradsKnown = withGrads;
+        if (shape.equals(structure)) {
+            rebind(order);
+            refresh();
+            return false;
+        }
+        structure = shape;
+        double t0 = Dom.now();
+        build(order);
+        double t1 = Dom.now();
+        refresh();
+        double t2 = Dom.now();
+        fit(true);
+        root.setAttribute("data-prof", "build " + (t1 - t0) + " refresh " + (t2 - t1) + " fit " + (Dom.now() - t2) + " layout " + layoutMs);
+        return true;
+    }
+
+    /** A string that is equal for two graphs exactly when they would be drawn the same way. */
+    private static String shapeOf(List<Value> order) {
+        Map<Value, Integer> index = new HashMap<>();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < order.size(); i++) {
+            Value v = order.get(i);
+            index.put(v, i);
+            s.append(v.label).append(':').append(v.op()).append('(');
+            for (int c = 0; c < v.arity(); c++) {
+                s.append(index.get(v.child(c))).append(',');
+            }
+            s.append(')').append(boxChars(v)).append(';');
+        }
+        return s.toString();
+    }
+
+    private void rebind(List<Value> order) {
+        values = order;
+        indexOf.clear();
+        for (int i = 0; i < order.size(); i++) {
+            indexOf.put(order.get(i), i);
+        }
+    }
+
+    /** Marks whether grads have been computed (a zeroed graph shows 0.0000 and an empty data-grad before). */
+    void setGradsKnown(boolean known) {
+        gradsKnown = known;
+        refresh();
+    }
+
+    void setColourBy(ColourBy by) {
+        colourBy = by;
+        refresh();
+    }
+
+    // ---- building the drawing ----
+
+    private static int boxChars(Value v) {
+        int chars = Math.max(v.label.length(), 11); // "data -0.0000"
+        return Math.max(chars, Math.max(row("data", v.data).length(), row("grad", v.grad).length()));
+    }
+
+    private static double boxWidth(int chars) {
+        return Math.max(96, chars * FONT_SIZE * 0.62 + 2 * PAD);
+    }
+
+    private static String row(String name, double x) {
+        return name + " " + Numbers.fixed(x, 4);
+    }
+
+    private static double opWidth(Value v) {
+        return Math.max(OP_HEIGHT, v.op().length() * FONT_SIZE * 0.62 + 14);
+    }
+
+    private void build(List<Value> order) {
+        rebind(order);
+        clear(edgeLayer);
+        clear(opLayer);
+        clear(nodeLayer);
+        clear(noteLayer);
+        int n = order.size();
+        int ops = 0;
+        for (Value v : order) {
+            if (!v.isLeaf()) {
+                ops++;
+            }
+        }
+        // Dag nodes: values are 0..n-1, op circles follow. Edges: child -> op (one per operand), op -> value.
+        Dag dag = new Dag(n + ops, 3 * ops);
+        boxWidths = new double[n];
+        int[] opNode = new int[n];
+        for (int i = 0; i < n; i++) {
+            boxWidths[i] = boxWidth(boxChars(order.get(i)));
+            dag.addNode(boxWidths[i], 3 * ROW + 6);
+        }
+        for (int i = 0; i < n; i++) {
+            Value v = order.get(i);
+            opNode[i] = v.isLeaf() ? -1 : dag.addNode(opWidth(v), OP_HEIGHT);
+        }
+        operandEdges = new int[n][];
+        for (int i = 0; i < n; i++) {
+            Value v = order.get(i);
+            if (v.isLeaf()) {
+                continue;
+            }
+            operandEdges[i] = new int[v.arity()];
+            for (int c = 0; c < v.arity(); c++) {
+                operandEdges[i][c] = dag.addEdge(indexOf.get(v.child(c)), opNode[i]);
+            }
+            dag.addEdge(opNode[i], i);
+        }
+        double lt = Dom.now();
+        layout = LayeredLayout.layout(dag, new Spacing(34, 16, 8, 24));
+        layoutMs = Dom.now() - lt;
+
+        edgePaths = new Element[dag.edgeCount()];
+        for (int e = 0; e < dag.edgeCount(); e++) {
+            Element path = Dom.svg("path");
+            path.setAttribute("d", edgePath(e));
+            path.setAttribute("fill", "none");
+            path.setAttribute("stroke", EDGE_COLOUR);
+            path.setAttribute("stroke-width", "1.4");
+            if (layout.to(e) < n) {
+                path.setAttribute("marker-end", "url(#" + idPrefix + "arrow)");
+            }
+            edgeLayer.appendChild(path);
+            edgePaths[e] = path;
+        }
+
+        opGroups = new Element[n];
+        groups = new Element[n];
+        rects = new Element[n];
+        dataTexts = new Element[n];
+        gradTexts = new Element[n];
+        titles = new Element[n];
+        for (int i = 0; i < n; i++) {
+            Value v = order.get(i);
+            if (!v.isLeaf()) {
+                opGroups[i] = opShape(v, layout.x(opNode[i]), layout.y(opNode[i]));
+                opLayer.appendChild(opGroups[i]);
+            }
+            groups[i] = valueBox(i, v, layout.x(i), layout.y(i));
+            nodeLayer.appendChild(groups[i]);
+        }
+        svg.setAttribute("data-width", Double.toString(layout.width()));
+        svg.setAttribute("data-height", Double.toString(layout.height()));
+    }
+
+    private String edgePath(int e) {
+        StringBuilder d = new StringBuilder();
+        int points = layout.pointCount(e);
+        double x0 = layout.pointX(e, 0);
+        double y0 = layout.pointY(e, 0);
+        d.append('M').append(r(x0)).append(' ').append(r(y0));
+        for (int p = 1; p < points; p++) {
+            double x1 = layout.pointX(e, p);
+            double y1 = layout.pointY(e, p);
+            double mid = (x0 + x1) / 2;
+            d.append(" C").append(r(mid)).append(' ').append(r(y0)).append(' ').append(r(mid)).append(' ')
+                    .append(r(y1)).append(' ').append(r(x1)).append(' ').append(r(y1));
+            x0 = x1;
+            y0 = y1;
+        }
+        return d.toString();
+    }
+
+    private Element opShape(Value v, double x, double y) {
+        Element g = Dom.svg("g");
+        g.setAttribute("data-testid", "op");
+        g.setAttribute("data-op", v.op());
+        g.setAttribute("transform", "translate(" + r(x) + " " + r(y) + ")");
+        double w = opWidth(v);
+        Element shape = Dom.svg("rect");
+        shape.setAttribute("x", r(-w / 2));
+        shape.setAttribute("y", r(-OP_HEIGHT / 2));
+        shape.setAttribute("width", r(w));
+        shape.setAttribute("height", r(OP_HEIGHT));
+        shape.setAttribute("rx", r(OP_HEIGHT / 2));
+        shape.setAttribute("fill", "#ffffff");
+        shape.setAttribute("stroke", "#5b6678");
+        shape.setAttribute("stroke-width", "1.2");
+        g.appendChild(shape);
+        Element text = Dom.svg("text");
+        text.setAttribute("text-anchor", "middle");
+        text.setAttribute("dy", "0.35em");
+        text.setAttribute("fill", "#1d2430");
+        text.setTextContent(v.op());
+        g.appendChild(text);
+        return g;
+    }
+
+    private Element valueBox(int i, Value v, double x, double y) {
+        double w = boxWidths[i];
+        double h = 3 * ROW + 6;
+        Element g = Dom.svg("g");
+        g.setAttribute("data-testid", "node");
+        g.setAttribute("data-label", v.label);
+        g.setAttribute("data-op", v.op());
+        g.setAttribute("data-index", Integer.toString(i));
+        g.setAttribute("transform", "translate(" + r(x) + " " + r(y) + ")");
+        g.setAttribute("tabindex", "0");
+        boolean editable = isEditable(v);
+        g.setAttribute("role", editable ? "button" : "img");
+        g.setAttribute("class", editable ? "bpl-node bpl-leaf" : "bpl-node");
+        Element title = Dom.svg("title");
+        g.appendChild(title);
+        titles[i] = title;
+
+        Element rect = Dom.svg("rect");
+        rect.setAttribute("x", r(-w / 2));
+        rect.setAttribute("y", r(-h / 2));
+        rect.setAttribute("width", r(w));
+        rect.setAttribute("height", r(h));
+        rect.setAttribute("rx", "5");
+        rect.setAttribute("stroke", "#4a5363");
+        rect.setAttribute("stroke-width", "1.2");
+        g.appendChild(rect);
+        rects[i] = rect;
+        for (int line = 1; line <= 2; line++) {
+            Element sep = Dom.svg("line");
+            double ly = -h / 2 + 3 + line * ROW;
+            sep.setAttribute("x1", r(-w / 2));
+            sep.setAttribute("x2", r(w / 2));
+            sep.setAttribute("y1", r(ly));
+            sep.setAttribute("y2", r(ly));
+            sep.setAttribute("stroke", "#4a5363");
+            sep.setAttribute("stroke-opacity", "0.35");
+            g.appendChild(sep);
+        }
+        Element label = rowText(-h / 2 + 3 + ROW / 2);
+        label.setAttribute("font-weight", "700");
+        label.setTextContent(v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label);
+        if (v.label.isEmpty()) {
+            label.setAttribute("fill", "#6b7280");
+            label.setAttribute("font-style", "italic");
+            label.setAttribute("font-weight", "400");
+        }
+        g.appendChild(label);
+        dataTexts[i] = rowText(-h / 2 + 3 + 1.5 * ROW);
+        g.appendChild(dataTexts[i]);
+        gradTexts[i] = rowText(-h / 2 + 3 + 2.5 * ROW);
+        g.appendChild(gradTexts[i]);
+        return g;
+    }
+
+    private static Element rowText(double y) {
+        Element t = Dom.svg("text");
+        t.setAttribute("y", r(y));
+        t.setAttribute("dy", "0.35em");
+        t.setAttribute("text-anchor", "middle");
+        t.setAttribute("fill", "#1d2430");
+        return t;
+    }
+
+    private static boolean isEditable(Value v) {
+        return v.isLeaf() && !v.label.isEmpty();
+    }
+
+    /** Updates every box's numbers, colours and test attributes from the Values. */
+    void refresh() {
+        double max = 0;
+        for (Value v : values) {
+            double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
+            if (Double.isFinite(x)) {
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        boolean coloured = colourBy == ColourBy.DATA || gradsKnown;
+        for (int i = 0; i < values.size(); i++) {
+            Value v = values.get(i);
+            Element g = groups[i];
+            g.setAttribute("data-value", Double.toString(v.data));
+            g.setAttribute("data-grad", gradsKnown ? Double.toString(v.grad) : "");
+            dataTexts[i].setTextContent(row("data", v.data));
+            gradTexts[i].setTextContent(row("grad", gradsKnown ? v.grad : 0));
+            double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
+            rects[i].setAttribute("fill", coloured ? Palette.fill(x, max) : Palette.NEUTRAL);
+            String name = v.label.isEmpty() ? (v.isLeaf() ? "constant" : "result of " + v.op()) : v.label;
+            String description = name + ": data " + Numbers.compact(v.data, 6) + ", grad "
+                    + (gradsKnown ? Numbers.compact(v.grad, 6) : "not computed yet")
+                    + (isEditable(v) ? ". Press Enter to type a new value" : "");
+            g.setAttribute("aria-label", description);
+            titles[i].setTextContent(name + "\ndata " + v.data + "\ngrad " + (gradsKnown ? v.grad : 0.0)
+                    + (isEditable(v) ? "\nclick to type a value, drag sideways to scrub" : ""));
+        }
+        legendTitle.setTextContent(colourBy == ColourBy.GRAD ? "grad" : "data");
+        legendMin.setTextContent(coloured && max > 0 ? "−" + Numbers.compact(max, 3) : "−");
+        legendMax.setTextContent(coloured && max > 0 ? "+" + Numbers.compact(max, 3) : "+");
+    }
+
+    /** The whole graph as a standalone SVG document, framed to its own size, for download. */
+    String exportSvg() {
+        if (layout == null) {
+            return "";
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone(svg, r(layout.width()),
+                r(layout.height()));
+    }
+
+    @JSBody(params = {"svg", "w", "h"}, script = "var c = svg.cloneNode(true);"
+            + "c.setAttribute('viewBox', '0 0 ' + w + ' ' + h); c.setAttribute('width', w);"
+            + "c.setAttribute('height', h); c.removeAttribute('class'); c.removeAttribute('style');"
+            + "var g = c.querySelector('g'); if (g) { g.removeAttribute('transform'); }"
+            + "var bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');"
+            + "bg.setAttribute('width', w); bg.setAttribute('height', h); bg.setAttribute('fill', '#ffffff');"
+            + "c.insertBefore(bg, c.firstChild);"
+            + "return new XMLSerializer().serializeToString(c);")
+    private static native String standalone(Element svg, String w, String h);
+
+    // ---- step-by-step highlights ----
+
+    /** Highlights the node a backward step processed, with "upstream × local = contribution" on each edge. */
+    void highlight(BackwardTrace.Step step, boolean buggy) {
+        clearHighlight();
+        if (step == null) {
+            return;
+        }
+        Integer i = indexOf.get(step.node());
+        if (i == null) {
+            return;
+        }
+        rects[i].setAttribute("stroke", HIGHLIGHT);
+        rects[i].setAttribute("stroke-width", "3");
+        groups[i].setAttribute("data-current", "true");
+        if (opGroups[i] != null) {
+            opGroups[i].setAttribute("stroke", HIGHLIGHT);
+        }
+        for (BackwardTrace.Contribution c : step.contributions()) {
+            int edge = operandEdges[i][c.operand()];
+            edgePaths[edge].setAttribute("stroke", HIGHLIGHT);
+            edgePaths[edge].setAttribute("stroke-width", "2.6");
+            Integer child = indexOf.get(c.child());
+            rects[child].setAttribute("stroke", HIGHLIGHT);
+            rects[child].setAttribute("stroke-dasharray", "5 3");
+            rects[child].setAttribute("stroke-width", "2.2");
+            String text = Numbers.fixed(c.upstream(), 4) + " × " + Numbers.fixed(c.local(), 4) + " = "
+                    + Numbers.fixed(c.contribution(), 4);
+            edgeNote(edge, text + (buggy ? "  (=)" : "  (+=)"));
+        }
+    }
+
+    private void edgeNote(int edge, String text) {
+        int points = layout.pointCount(edge);
+        double x = (layout.pointX(edge, 0) + layout.pointX(edge, points - 1)) / 2;
+        double y = (layout.pointY(edge, 0) + layout.pointY(edge, points - 1)) / 2;
+        Element g = Dom.svg("g");
+        g.setAttribute("data-testid", "edge-note");
+        g.setAttribute("transform", "translate(" + r(x) + " " + r(y - 12) + ")");
+        double w = text.length() * 11.5 * 0.62 + 12;
+        Element bg = Dom.svg("rect");
+        bg.setAttribute("x", r(-w / 2));
+        bg.setAttribute("y", "-10");
+        bg.setAttribute("width", r(w));
+        bg.setAttribute("height", "20");
+        bg.setAttribute("rx", "4");
+        bg.setAttribute("fill", "#fff7ed");
+        bg.setAttribute("stroke", HIGHLIGHT);
+        g.appendChild(bg);
+        Element t = Dom.svg("text");
+        t.setAttribute("text-anchor", "middle");
+        t.setAttribute("dy", "0.35em");
+        t.setAttribute("font-size", "11.5");
+        t.setAttribute("fill", "#7c2d12");
+        t.setTextContent(text);
+        g.appendChild(t);
+        noteLayer.appendChild(g);
+    }
+
+    void clearHighlight() {
+        clear(noteLayer);
+        for (int i = 0; i < values.size(); i++) {
+            rects[i].setAttribute("stroke", "#4a5363");
+            rects[i].setAttribute("stroke-width", "1.2");
+            rects[i].removeAttribute("stroke-dasharray");
+            groups[i].removeAttribute("data-current");
+            if (opGroups[i] != null) {
+                opGroups[i].removeAttribute("stroke");
+            }
+        }
+        for (Element path : edgePaths) {
+            path.setAttribute("stroke", EDGE_COLOUR);
+            path.setAttribute("stroke-width", "1.4");
+        }
+    }
+
+    // ---- navigation ----
+
+    /** Frames the whole graph; with readableFloor, never below a scale at which text can still be read. */
+    void fit(boolean readableFloor) {
+        if (layout == null) {
+            return;
+        }
+        TextRectangle box = root.getBoundingClientRect();
+        double w = box.getWidth();
+        double h = box.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        double s = Math.min(Math.min(w / layout.width(), h / layout.height()), 1.4);
+        if (readableFloor && s < READABLE_SCALE) {
+            // Too big to read whole: show it at a readable size, from the output end (where backward starts).
+            s = READABLE_SCALE;
+            scale = s;
+            tx = w - layout.width() * s;
+            ty = (h - layout.height() * s) / 2;
+            if (layout.height() * s > h) {
+                ty = 0;
+            }
+        } else {
+            scale = Math.max(MIN_SCALE, s);
+            tx = (w - layout.width() * scale) / 2;
+            ty = (h - layout.height() * scale) / 2;
+        }
+        applyTransform();
+    }
+
+    void zoom(double factor) {
+        TextRectangle box = root.getBoundingClientRect();
+        zoomAt(factor, box.getWidth() / 2, box.getHeight() / 2);
+    }
+
+    private void zoomAt(double factor, double px, double py) {
+        double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
+        double f = s / scale;
+        tx = px - (px - tx) * f;
+        ty = py - (py - ty) * f;
+        scale = s;
+        applyTransform();
+    }
+
+    private void applyTransform() {
+        viewport.setAttribute("transform", "translate(" + r(tx) + " " + r(ty) + ") scale(" + scale + ")");
+        svg.setAttribute("data-scale", Double.toString(scale));
+        hideEditor();
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    private void listen() {
+        Dom.on(svg, "wheel", e -> {
+            WheelEvent w = (WheelEvent) e;
+            e.preventDefault();
+            TextRectangle box = root.getBoundingClientRect();
+            double delta = w.getDeltaY() * (w.getDeltaMode() == 1 ? 16 : 1);
+            zoomAt(Math.exp(-delta * 0.0015), w.getClientX() - box.getLeft(), w.getClientY() - box.getTop());
+        });
+        Dom.on(svg, "pointerdown", this::pointerDown);
+        Dom.on(svg, "pointermove", this::pointerMove);
+        Dom.on(svg, "pointerup", this::pointerUp);
+        Dom.on(svg, "pointercancel", this::pointerUp);
+        Dom.on(svg, "keydown", e -> {
+            KeyboardEvent k = (KeyboardEvent) e;
+            Value v = valueOf(e);
+            if (v != null && isEditable(v) && (k.getKey().equals("Enter") || k.getKey().equals(" "))) {
+                e.preventDefault();
+                openEditor(v);
+            }
+        });
+        Dom.on(editor, "keydown", e -> {
+            String key = ((KeyboardEvent) e).getKey();
+            if (key.equals("Enter")) {
+                commitEditor();
+            } else if (key.equals("Escape")) {
+                hideEditor();
+            }
+        });
+        Dom.on(editor, "blur", e -> commitEditor());
+    }
+
+    private Value valueOf(Event e) {
+        String index = closestIndex(e.getTarget());
+        if (index == null) {
+            return null;
+        }
+        int i = Integer.parseInt(index);
+        return i < values.size() ? values.get(i) : null;
+    }
+
+    @JSBody(params = "target", script = "var g = target && target.closest ? target.closest('[data-index]') : null;"
+            + "return g ? g.getAttribute('data-index') : null;")
+    private static native String closestIndex(org.teavm.jso.JSObject target);
+
+    @JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (e) {}")
+    private static native void capture(Element element, int id);
+
+    private void pointerDown(Event e) {
+        PointerEvent p = (PointerEvent) e;
+        if (p.getButton() != 0 && p.getPointerType().equals("mouse")) {
+            return;
+        }
+        Value v = valueOf(e);
+        if (v != null && isEditable(v) && pointers.isEmpty()) {
+            scrubbing = v;
+            scrubStartX = p.getClientX();
+            scrubStartValue = v.data;
+            scrubMoved = false;
+        }
+        pointers.put(p.getPointerId(), new double[] {p.getClientX(), p.getClientY()});
+        if (pointers.size() == 2) {
+            scrubbing = null;
+            pinchDistance = pinchSpan();
+        }
+        capture(svg, p.getPointerId());
+    }
+
+    private void pointerMove(Event e) {
+        PointerEvent p = (PointerEvent) e;
+        double[] last = pointers.get(p.getPointerId());
+        if (last == null) {
+            return;
+        }
+        double dx = p.getClientX() - last[0];
+        double dy = p.getClientY() - last[1];
+        last[0] = p.getClientX();
+        last[1] = p.getClientY();
+        if (scrubbing != null) {
+            double moved = p.getClientX() - scrubStartX;
+            if (Math.abs(moved) > 3) {
+                scrubMoved = true;
+            }
+            if (scrubMoved) {
+                listener.leafChanged(scrubbing, scrubValue(scrubStartValue, moved), false);
+            }
+            return;
+        }
+        if (pointers.size() == 2) {
+            double span = pinchSpan();
+            if (pinchDistance > 0 && span > 0) {
+                TextRectangle box = root.getBoundingClientRect();
+                double cx = 0;
+                double cy = 0;
+                for (double[] q : pointers.values()) {
+                    cx += q[0] / 2;
+                    cy += q[1] / 2;
+                }
+                zoomAt(span / pinchDistance, cx - box.getLeft(), cy - box.getTop());
+            }
+            pinchDistance = span;
+            return;
+        }
+        tx += dx;
+        ty += dy;
+        applyTransform();
+    }
+
+    private void pointerUp(Event e) {
+        PointerEvent p = (PointerEvent) e;
+        pointers.remove(p.getPointerId());
+        if (scrubbing != null) {
+            Value v = scrubbing;
+            scrubbing = null;
+            if (scrubMoved) {
+                listener.leafChanged(v, v.data, true);
+            } else if (e.getType().equals("pointerup")) {
+                openEditor(v);
+            }
+        }
+    }
+
+    private double pinchSpan() {
+        double[][] two = pointers.values().toArray(new double[0][]);
+        return two.length < 2 ? 0 : Math.hypot(two[0][0] - two[1][0], two[0][1] - two[1][1]);
+    }
+
+    /** Dragging 100 px moves a value by about its own size (at least 1), rounded to a readable step. */
+    static double scrubValue(double start, double pixels) {
+        double magnitude = Math.max(1, Math.abs(start));
+        double step = Math.pow(10, Math.floor(Math.log10(magnitude)) - 2);
+        return Math.round((start + pixels * magnitude / 100) / step) * step;
+    }
+
+    private void openEditor(Value v) {
+        Integer i = indexOf.get(v);
+        if (i == null) {
+            return;
+        }
+        editing = v;
+        double w = boxWidths[i] * scale;
+        double left = tx + (layout.x(i) - boxWidths[i] / 2) * scale;
+        double top = ty + (layout.y(i) - ROW / 2) * scale;
+        editor.getStyle().setProperty("left", r(left) + "px");
+        editor.getStyle().setProperty("top", r(top) + "px");
+        editor.getStyle().setProperty("width", r(Math.max(90, w)) + "px");
+        editor.setValue(Numbers.shortLiteral(v.data));
+        editor.setAttribute("aria-label", "New value for " + v.label);
+        editor.setHidden(false);
+        editor.focus();
+        editor.select();
+    }
+
+    private void commitEditor() {
+        if (editing == null) {
+            return;
+        }
+        Value v = editing;
+        editing = null;
+        editor.setHidden(true);
+        String text = editor.getValue().trim();
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                listener.leafChanged(v, value, true);
+            }
+        } catch (NumberFormatException ignored) {
+            // Not a number: keep the old value, as if Escape was pressed.
+        }
+        Integer i = indexOf.get(v);
+        if (i != null) {
+            Dom.focus(groups[i]);
+        }
+    }
+
+    private void hideEditor() {
+        if (editing != null) {
+            editing = null;
+            editor.setHidden(true);
+        }
+    }
+
+    // ---- helpers ----
+
+    private Element defs() {
+        Element defs = Dom.svg("defs");
+        Element marker = Dom.svg("marker");
+        marker.setAttribute("id", idPrefix + "arrow");
+        marker.setAttribute("viewBox", "0 0 10 10");
+        marker.setAttribute("refX", "9");
+        marker.setAttribute("refY", "5");
+        marker.setAttribute("markerWidth", "7");
+        marker.setAttribute("markerHeight", "7");
+        marker.setAttribute("orient", "auto");
+        Element tip = Dom.svg("path");
+        tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
+        tip.setAttribute("fill", EDGE_COLOUR);
+        marker.appendChild(tip);
+        defs.appendChild(marker);
+        return defs;
+    }
+
+    private static void clear(Element e) {
+        while (e.getFirstChild() != null) {
+            e.removeChild(e.getFirstChild());
+        }
+    }
+
+    /** Coordinates to one decimal place: shorter SVG, same picture. */
+    static String r(double x) {
+        int tenths = (int) Math.floor(Math.abs(x) * 10 + 0.5);
+        String sign = x < 0 && tenths != 0 ? "-" : "";
+        return tenths % 10 == 0 ? sign + tenths / 10 : sign + tenths / 10 + "." + tenths % 10;
+    }
+}

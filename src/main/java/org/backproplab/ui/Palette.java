@@ -1,0 +1,49 @@
+package org.backproplab.ui;
+
+/**
+ * The diverging, colour-blind-safe palette for grads and data: orange for negative, blue for positive, a light
+ * neutral for zero, with intensity by |value| on a symmetric scale. Colours are hex strings, set as SVG fill
+ * attributes so an exported drawing keeps them.
+ */
+final class Palette {
+    static final String NEUTRAL = "#f4f4f2";
+    static final String UNKNOWN = "#d4d4d4";
+    private static final int[] NEUTRAL_RGB = {0xf4, 0xf4, 0xf2};
+    private static final int[] POSITIVE_RGB = {0x3f, 0x8a, 0xd8}; // blue
+    private static final int[] NEGATIVE_RGB = {0xe8, 0x84, 0x22}; // orange
+
+    private Palette() {
+    }
+
+    /** The fill for a value on a symmetric scale [-max, +max]. Zero, and any value when max is 0, is neutral. */
+    static String fill(double value, double max) {
+        if (Double.isNaN(value)) {
+            return UNKNOWN;
+        }
+        if (value == 0 || !(max > 0)) {
+            return NEUTRAL;
+        }
+        double t = Math.min(1, Math.abs(value) / max);
+        if (Double.isInfinite(max)) {
+            t = Double.isInfinite(value) ? 1 : 0.5;
+        }
+        return mix(value > 0 ? POSITIVE_RGB : NEGATIVE_RGB, t);
+    }
+
+    static String positive() {
+        return mix(POSITIVE_RGB, 1);
+    }
+
+    static String negative() {
+        return mix(NEGATIVE_RGB, 1);
+    }
+
+    private static String mix(int[] end, double t) {
+        StringBuilder hex = new StringBuilder("#");
+        for (int i = 0; i < 3; i++) {
+            int c = (int) Math.round(NEUTRAL_RGB[i] + (end[i] - NEUTRAL_RGB[i]) * t);
+            hex.append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+        }
+        return hex.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package org.backproplab.ui;
+
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLTextAreaElement;
+
+/**
+ * The program text box, with line numbers and a marked error line. Lines never wrap, so line N of the text is
+ * row N of the gutter and of the highlight behind the text. Edits are reported after a short pause in typing.
+ */
+final class ProgramEditor {
+    private static final int DEBOUNCE_MS = 180;
+
+    private final HTMLElement root = Dom.el("div", "bpl-editor");
+    private final HTMLElement gutter = Dom.el("div", "bpl-gutter");
+    private final HTMLElement backdrop = Dom.el("div", "bpl-backdrop");
+    private final HTMLTextAreaElement text = (HTMLTextAreaElement) Dom.el("textarea", "bpl-program");
+    private final Runnable onEdit;
+    private int timer = -1;
+    private int lines = -1;
+    private int errorLine;
+
+    ProgramEditor(Runnable onEdit) {
+        this.onEdit = onEdit;
+        gutter.setAttribute("aria-hidden", "true");
+        backdrop.setAttribute("aria-hidden", "true");
+        text.setAttribute("data-testid", "program");
+        text.setAttribute("spellcheck", "false");
+        text.setAttribute("autocapitalize", "off");
+        text.setAttribute("autocomplete", "off");
+        text.setAttribute("wrap", "off");
+        text.setAttribute("aria-label", "Program: one assignment per line, such as a = 2.0 or L = e * f");
+        root.appendChild(gutter);
+        HTMLElement body = Dom.el("div", "bpl-editor-body");
+        body.appendChild(backdrop);
+        body.appendChild(text);
+        root.appendChild(body);
+        Dom.on(text, "input", e -> {
+            renumber();
+            if (timer >= 0) {
+                Window.clearTimeout(timer);
+            }
+            timer = Window.setTimeout(() -> {
+                timer = -1;
+                onEdit.run();
+            }, DEBOUNCE_MS);
+        });
+        Dom.on(text, "scroll", e -> syncScroll());
+    }
+
+    HTMLElement element() {
+        return root;
+    }
+
+    String value() {
+        return text.getValue();
+    }
+
+    /** Replaces the text (from a preset, a nudge, a leaf edit) without waiting for the debounce. */
+    void setValue(String value) {
+        if (!value.equals(text.getValue())) {
+            text.setValue(value);
+        }
+        renumber();
+    }
+
+    /** Marks a line as wrong (1-based), or clears the mark with 0. */
+    void markError(int line) {
+        errorLine = line;
+        lines = -1;
+        renumber();
+    }
+
+    private void renumber() {
+        String value = text.getValue();
+        int count = 1;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        if (count != lines) {
+            lines = count;
+            gutter.setTextContent("");
+            backdrop.setTextContent("");
+            for (int i = 1; i <= count; i++) {
+                HTMLElement number = Dom.text("div", i == errorLine ? "bpl-line-error" : "", Integer.toString(i));
+                gutter.appendChild(number);
+                backdrop.appendChild(Dom.el("div", i == errorLine ? "bpl-line bpl-line-error" : "bpl-line"));
+            }
+        }
+        syncScroll();
+    }
+
+    private void syncScroll() {
+        gutter.setScrollTop(text.getScrollTop());
+        backdrop.setScrollTop(text.getScrollTop());
+    }
+}
