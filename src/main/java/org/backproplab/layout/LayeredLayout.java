@@ -27,8 +27,12 @@ public final class LayeredLayout {
     public static final int DEFAULT_SWEEPS = 24;
     /** The sweeps stop early after this many sweeps in a row without fewer crossings. */
     private static final int SWEEPS_WITHOUT_GAIN = 4;
-    /** Passes that pull nodes toward their neighbours' median y, alternately down and up. */
-    private static final int STRAIGHTEN_PASSES = 8;
+    /**
+     * Passes that pull nodes toward their neighbours' median y, alternately down and up. An odd number ends on a
+     * down pass, so, as in micrograd's drawings, each op circle sits between its operands and each result box
+     * beside its op.
+     */
+    private static final int STRAIGHTEN_PASSES = 9;
 
     private final Dag dag;
     private final Spacing spacing;
