@@ -122,9 +122,7 @@ public final class LayeredLayout {
             outStart[dag.from(e) + 1]++;
             indegree[dag.to(e)]++;
         }
-        for (int v = 0; v < n; v++) {
-            outStart[v + 1] += outStart[v];
-        }
+        countsToStarts(outStart);
         int[] outEdges = new int[edges];
         int[] next = Arrays.copyOf(outStart, n);
         for (int e = 0; e < edges; e++) {
@@ -186,9 +184,7 @@ public final class LayeredLayout {
                 gapStart[rank[dag.from(e)] + k + 1]++;
             }
         }
-        for (int g = 0; g < rankCount; g++) {
-            gapStart[g + 1] += gapStart[g];
-        }
+        countsToStarts(gapStart);
         segmentFrom = new int[segments];
         segmentTo = new int[segments];
         int[] next = Arrays.copyOf(gapStart, rankCount);
@@ -215,9 +211,7 @@ public final class LayeredLayout {
         for (int v = 0; v < total; v++) {
             layerStart[rank[v] + 1]++;
         }
-        for (int r = 0; r < rankCount; r++) {
-            layerStart[r + 1] += layerStart[r];
-        }
+        countsToStarts(layerStart);
         layer = new int[total];
         position = new int[total];
         int[] fill = Arrays.copyOf(layerStart, rankCount);
@@ -245,12 +239,20 @@ public final class LayeredLayout {
         for (int s = 0; s < by.length; s++) {
             start[by[s] + 1]++;
         }
-        for (int v = 0; v < total; v++) {
-            start[v + 1] += start[v];
-        }
+        countsToStarts(start);
         int[] next = Arrays.copyOf(start, total);
         for (int s = 0; s < by.length; s++) {
             list[next[by[s]]++] = other[s];
+        }
+    }
+
+    /**
+     * Turns bucket sizes into bucket starts, in place: {@code start[b + 1]} holds how many items go in bucket b, and
+     * afterwards bucket b holds items {@code start[b]..start[b+1]-1} of a flat array (a counting sort's offsets).
+     */
+    private static void countsToStarts(int[] start) {
+        for (int b = 1; b < start.length; b++) {
+            start[b] += start[b - 1];
         }
     }
 
@@ -445,6 +447,12 @@ public final class LayeredLayout {
     /** The median y of neighbours[from..to-1]; the mean of the middle two for an even count. */
     private double medianY(int[] neighbours, int from, int to) {
         int count = to - from;
+        if (count == 1) { // most nodes: a result box after its op, a dummy, a unary op
+            return y[neighbours[from]];
+        }
+        if (count == 2) { // a binary op
+            return (y[neighbours[from]] + y[neighbours[from + 1]]) / 2;
+        }
         for (int j = 0; j < count; j++) {
             neighbourY[j] = y[neighbours[from + j]];
         }
