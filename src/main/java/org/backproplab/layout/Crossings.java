@@ -1,9 +1,13 @@
 package org.backproplab.layout;
 
+import java.util.Arrays;
+
 /**
  * Counts edge crossings in a layered drawing. Between two neighbouring rank columns every edge is one straight
  * segment, and two such segments cross when their left ends and their right ends come in opposite vertical order.
  * Segments that share an end (two operands of one op, or the two edges of {@code a + a}) never cross.
+ *
+ * <p>Counts are ints: exact while no two neighbouring columns have more than about 65,000 segments between them.
  */
 public final class Crossings {
     private Crossings() {
@@ -28,8 +32,7 @@ public final class Crossings {
         int segmentCount = gapStart[gaps];
         double[] left = new double[segmentCount];
         double[] right = new double[segmentCount];
-        int[] next = new int[gaps + 1];
-        System.arraycopy(gapStart, 0, next, 0, gaps + 1);
+        int[] next = Arrays.copyOf(gapStart, gaps);
         for (int e = 0; e < layout.edgeCount(); e++) {
             int firstGap = firstGap(layout, e);
             for (int k = 0; k < layout.pointCount(e) / 2; k++) {

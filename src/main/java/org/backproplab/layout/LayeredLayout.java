@@ -27,8 +27,12 @@ public final class LayeredLayout {
     public static final int DEFAULT_SWEEPS = 24;
     /** The sweeps stop early after this many sweeps in a row without fewer crossings. */
     private static final int SWEEPS_WITHOUT_GAIN = 4;
-    /** Passes that pull nodes toward their neighbours' median y, alternately down and up. */
-    private static final int STRAIGHTEN_PASSES = 8;
+    /**
+     * Passes that pull nodes toward their neighbours' median y, alternately down and up. An odd number ends on a
+     * down pass, so, as in micrograd's drawings, each op circle sits between its operands and each result box
+     * beside its op.
+     */
+    private static final int STRAIGHTEN_PASSES = 9;
 
     private final Dag dag;
     private final Spacing spacing;
@@ -118,9 +122,7 @@ public final class LayeredLayout {
             outStart[dag.from(e) + 1]++;
             indegree[dag.to(e)]++;
         }
-        for (int v = 0; v < n; v++) {
-            outStart[v + 1] += outStart[v];
-        }
+        countsToStarts(outStart);
         int[] outEdges = new int[edges];
         int[] next = Arrays.copyOf(outStart, n);
         for (int e = 0; e < edges; e++) {
@@ -182,9 +184,7 @@ public final class LayeredLayout {
                 gapStart[rank[dag.from(e)] + k + 1]++;
             }
         }
-        for (int g = 0; g < rankCount; g++) {
-            gapStart[g + 1] += gapStart[g];
-        }
+        countsToStarts(gapStart);
         segmentFrom = new int[segments];
         segmentTo = new int[segments];
         int[] next = Arrays.copyOf(gapStart, rankCount);
@@ -211,9 +211,7 @@ public final class LayeredLayout {
         for (int v = 0; v < total; v++) {
             layerStart[rank[v] + 1]++;
         }
-        for (int r = 0; r < rankCount; r++) {
-            layerStart[r + 1] += layerStart[r];
-        }
+        countsToStarts(layerStart);
         layer = new int[total];
         position = new int[total];
         int[] fill = Arrays.copyOf(layerStart, rankCount);
@@ -241,12 +239,20 @@ public final class LayeredLayout {
         for (int s = 0; s < by.length; s++) {
             start[by[s] + 1]++;
         }
-        for (int v = 0; v < total; v++) {
-            start[v + 1] += start[v];
-        }
+        countsToStarts(start);
         int[] next = Arrays.copyOf(start, total);
         for (int s = 0; s < by.length; s++) {
             list[next[by[s]]++] = other[s];
+        }
+    }
+
+    /**
+     * Turns bucket sizes into bucket starts, in place: {@code start[b + 1]} holds how many items go in bucket b, and
+     * afterwards bucket b holds items {@code start[b]..start[b+1]-1} of a flat array (a counting sort's offsets).
+     */
+    private static void countsToStarts(int[] start) {
+        for (int b = 1; b < start.length; b++) {
+            start[b] += start[b - 1];
         }
     }
 
@@ -441,6 +447,12 @@ public final class LayeredLayout {
     /** The median y of neighbours[from..to-1]; the mean of the middle two for an even count. */
     private double medianY(int[] neighbours, int from, int to) {
         int count = to - from;
+        if (count == 1) { // most nodes: a result box after its op, a dummy, a unary op
+            return y[neighbours[from]];
+        }
+        if (count == 2) { // a binary op
+            return (y[neighbours[from]] + y[neighbours[from + 1]]) / 2;
+        }
         for (int j = 0; j < count; j++) {
             neighbourY[j] = y[neighbours[from + j]];
         }
