@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>{@link #layout(Dag, Spacing, int)} runs these steps, one method each:
  * <ol>
- *   <li>{@link #assignRanks()}: a node's rank is the length of the longest path to it, so sources are in rank 0 and
- *       every edge goes to a higher rank;</li>
+ *   <li>{@link #assignRanks()}: by longest path, then each node pulled right to just before its first use, so a
+ *       leaf sits beside the op that uses it and every edge goes to a higher rank;</li>
  *   <li>{@link #addDummyPoints()}: an edge that skips ranks gets a dummy node in each rank it skips, so that every
  *       segment joins two neighbouring ranks;</li>
  *   <li>{@link #reduceCrossings()}: barycentre sweeps reorder the ranks, keeping the best ordering seen, starting
@@ -113,7 +113,10 @@ public final class LayeredLayout {
         return l.routeEdges();
     }
 
-    /** Step 1: longest path from the sources, by Kahn's topological order (a queue, no recursion). */
+    /**
+     * Step 1: longest path from the sources, by Kahn's topological order (a queue, no recursion), then each node as
+     * late as its successors allow.
+     */
     private void assignRanks() {
         int edges = dag.edgeCount();
         int[] outStart = new int[n + 1];
@@ -151,6 +154,19 @@ public final class LayeredLayout {
         if (tail < n) {
             throw new IllegalArgumentException("Expect a graph without cycles, but " + (n - tail)
                     + " nodes are on a cycle or after one");
+        }
+        // Then, from the sinks back, pull every node right to just before its first use. Longest path from the
+        // sources would put every leaf in rank 0, so a constant used at the far end of a long chain would drag an
+        // edge across the whole drawing; graphviz's drawings put it beside its use, and so does this.
+        for (int head = tail - 1; head >= 0; head--) {
+            int u = queue[head];
+            int first = Integer.MAX_VALUE;
+            for (int i = outStart[u]; i < outStart[u + 1]; i++) {
+                first = Math.min(first, rank[dag.to(outEdges[i])]);
+            }
+            if (first != Integer.MAX_VALUE) {
+                rank[u] = first - 1;
+            }
         }
     }
 

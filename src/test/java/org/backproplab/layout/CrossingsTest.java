@@ -47,8 +47,9 @@ final class CrossingsTest {
 
     @Test
     void aLongEdgeCountsOnceInEachGapItCrossesIn() {
-        // A -> D skips rank 1; B -> C, C -> D, C -> E. Input order: rank 0 A, B; rank 1 C, then A's dummy; rank 2
-        // D, E. A's edge crosses B -> C in gap 0 and C -> E in gap 1; it shares D with C -> D, which is no crossing.
+        // A -> D skips rank 1 (A -> C keeps A in rank 0); B -> C, C -> D, C -> E. Input order: rank 0 A, B; rank 1
+        // C, then A's dummy; rank 2 D, E. A's long edge crosses B -> C in gap 0 and C -> E in gap 1; it shares D
+        // with C -> D and A with A -> C, which are no crossings.
         Dag dag = new Dag();
         for (int i = 0; i < 5; i++) {
             dag.addNode(20, 20);
@@ -62,6 +63,7 @@ final class CrossingsTest {
         dag.addEdge(b, c);
         dag.addEdge(c, d);
         dag.addEdge(c, e);
+        dag.addEdge(a, c);
         Layout input = LayeredLayout.layout(dag, Spacing.DEFAULT, 0);
         assertEquals(2, Crossings.count(input));
         assertEquals(2, input.crossings());

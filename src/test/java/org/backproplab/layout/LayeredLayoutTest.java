@@ -70,10 +70,12 @@ final class LayeredLayoutTest {
     }
 
     @Test
-    void ranksAreLongestPathsFromTheSources() {
+    void eachNodeSitsJustBeforeItsFirstUseAndSinksAtTheirLongestPath() {
         for (Dag dag : graphs()) {
             Layout layout = LayeredLayout.layout(dag);
             int[] longest = new int[dag.nodeCount()];
+            int[] firstUse = new int[dag.nodeCount()];
+            java.util.Arrays.fill(firstUse, Integer.MAX_VALUE);
             // The generators and builders add edges in a topological order of their targets, so one pass in edge
             // order would not do; repeat until nothing changes (Bellman-Ford style, fine for small graphs).
             for (boolean changed = true; changed; ) {
@@ -86,10 +88,25 @@ final class LayeredLayoutTest {
                     }
                 }
             }
+            for (int e = 0; e < dag.edgeCount(); e++) {
+                firstUse[dag.from(e)] = Math.min(firstUse[dag.from(e)], layout.rank(dag.to(e)));
+            }
             for (int v = 0; v < dag.nodeCount(); v++) {
-                assertEquals(longest[v], layout.rank(v), "rank of node " + v);
+                if (firstUse[v] == Integer.MAX_VALUE) {
+                    assertEquals(longest[v], layout.rank(v), "a sink's rank is its longest path, node " + v);
+                } else {
+                    assertEquals(firstUse[v] - 1, layout.rank(v), "node " + v + " sits just before its first use");
+                }
             }
         }
+    }
+
+    @Test
+    void theLecturesLeafFSitsBesideItsOpNotInTheFirstColumn() {
+        Dag dag = Graphs.lecture();
+        Layout layout = LayeredLayout.layout(dag);
+        assertEquals(layout.rank(8) - 1, layout.rank(7), "f (node 7) is one rank before the op it feeds (node 8)");
+        assertTrue(layout.rank(7) > 0);
     }
 
     @Test
@@ -206,12 +223,20 @@ final class LayeredLayoutTest {
 
     @Test
     void rankSkippingEdgesGetDummyPointsInEachSkippedColumn() {
-        Dag dag = Graphs.lecture();
+        // A chain 0 -> 1 -> ... -> 5 plus a shortcut 0 -> 5: node 0 stays in rank 0 (it is used in rank 1), so the
+        // shortcut skips ranks 1 to 4.
+        Dag dag = new Dag();
+        for (int i = 0; i <= 5; i++) {
+            dag.addNode(60, 30);
+        }
+        for (int i = 0; i < 5; i++) {
+            dag.addEdge(i, i + 1);
+        }
+        dag.addEdge(0, 5);
         Layout layout = LayeredLayout.layout(dag);
-        // f (node 7, a leaf in rank 0) feeds the last op (node 8, rank 5): it skips ranks 1 to 4.
-        int edge = findEdge(dag, 7, 8);
-        assertEquals(0, layout.rank(7));
-        assertEquals(5, layout.rank(8));
+        int edge = findEdge(dag, 0, 5);
+        assertEquals(0, layout.rank(0));
+        assertEquals(5, layout.rank(5));
         assertEquals(2 + 2 * 4, layout.pointCount(edge));
         for (int skipped = 1; skipped <= 4; skipped++) {
             double enter = layout.pointX(edge, 2 * skipped - 1);
