@@ -78,7 +78,6 @@ final class GraphCanvas {
     private double[] boxWidths = new double[0];
     private String structure = "";
 
-    private double layoutMs;
     private boolean gradsKnown;
     private ColourBy colourBy = ColourBy.GRAD;
     private double tx;
@@ -156,13 +155,9 @@ final class GraphCanvas {
             return false;
         }
         structure = shape;
-        double t0 = Dom.now();
         build(order);
-        double t1 = Dom.now();
         refresh();
-        double t2 = Dom.now();
         fit(true);
-        root.setAttribute("data-prof", "build " + (t1 - t0) + " refresh " + (t2 - t1) + " fit " + (Dom.now() - t2) + " layout " + layoutMs);
         return true;
     }
 
@@ -257,9 +252,7 @@ final class GraphCanvas {
             }
             dag.addEdge(opNode[i], i);
         }
-        double lt = Dom.now();
         layout = LayeredLayout.layout(dag, new Spacing(34, 16, 8, 24));
-        layoutMs = Dom.now() - lt;
 
         edgePaths = new Element[dag.edgeCount()];
         for (int e = 0; e < dag.edgeCount(); e++) {

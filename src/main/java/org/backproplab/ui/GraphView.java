@@ -224,22 +224,16 @@ final class GraphView {
         if (fresh) {
             gradsOn = false;
         }
-        double t1 = Dom.now();
         if (gradsOn) {
             runBackward();
         } else {
             canvas.show(evaluation.output(), false);
         }
-        double t2 = Dom.now();
         canvas.clearHighlight();
         showStep(null);
         showNonFinite();
-        double t3 = Dom.now();
         updateTopoList(-1);
-        double t4 = Dom.now();
         updateGradcheck();
-        double t5 = Dom.now();
-        root.setAttribute("data-prof", (t1 - started) + " show " + (t2 - t1) + " hl " + (t3 - t2) + " topo " + (t4 - t3) + " gc " + (t5 - t4));
         root.setAttribute("data-eval-ms", Double.toString(Dom.now() - started));
         listener.changed();
         return true;
