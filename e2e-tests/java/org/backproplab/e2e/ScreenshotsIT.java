@@ -1,0 +1,73 @@
+package org.backproplab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.backproplab.e2e.Browser.Backend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+
+/**
+ * Screenshots of the main screens into target/screenshots, at a laptop size and a small-laptop size, so a person
+ * can look at what the build produced. Each one first checks that the screen is in the state it claims to show.
+ */
+class ScreenshotsIT {
+    private static Browser browser;
+    private static final Path DIR = Path.of("target", "screenshots");
+
+    @BeforeAll
+    static void start() throws IOException {
+        browser = new Browser();
+        Files.createDirectories(DIR);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private static void shoot(String name) throws IOException {
+        Path file = DIR.resolve(name + ".png");
+        Files.write(file, browser.driver.getScreenshotAs(OutputType.BYTES));
+        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
+    }
+
+    private static void preset(String id) {
+        browser.js("var s = arguments[0]; s.value = arguments[1]; s.dispatchEvent(new Event('change'));",
+                browser.find("presets"), id);
+    }
+
+    @Test
+    void graphViewBeforeAndAfterBackwardAndMidStep() throws IOException {
+        for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(1024, 600)}) {
+            browser.driver.manage().window().setSize(size);
+            String suffix = "-" + size.width + "x" + size.height;
+            browser.open(Backend.JS);
+            shoot("graph-before-backward" + suffix);
+            browser.find("backward").click();
+            assertFalse(browser.driver.findElement(By.cssSelector("g[data-label=a]")).getAttribute("data-grad")
+                    .isEmpty());
+            shoot("graph-after-backward" + suffix);
+            browser.find("zero-grad").click();
+            for (int i = 0; i < 3; i++) {
+                browser.find("step-backward").click();
+            }
+            assertFalse(browser.driver.findElements(By.cssSelector("[data-testid=edge-note]")).isEmpty());
+            shoot("graph-mid-step" + suffix);
+            preset("mlp");
+            browser.find("backward").click();
+            shoot("graph-mlp" + suffix);
+            preset("a-plus-a");
+            browser.find("bug-toggle").click();
+            browser.find("step-backward").click();
+            shoot("graph-bug" + suffix);
+        }
+    }
+}
