@@ -160,7 +160,8 @@ class EvalCommandTest {
 
     @Test
     void jsonEscapesStrings() {
-        assertEquals("\"a\\\"b\\\\c\\nd\\te\\r\\u0001\\u001f\u00e9\"", Json.string("a\"b\\c\nd\te\r\u0001\u001f\u00e9"));
+        assertEquals("\"a\\\"b\\\\c\\nd\\te\\r\\u0001\\u001f\u00e9\"",
+                Json.string("a\"b\\c\nd\te\r\u0001\u001f\u00e9"));
         assertEquals("\"Infinity\"", Json.number(Double.POSITIVE_INFINITY));
         assertEquals("\"-Infinity\"", Json.number(Double.NEGATIVE_INFINITY));
         assertEquals("\"NaN\"", Json.number(Double.NaN));
