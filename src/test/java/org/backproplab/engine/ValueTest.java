@@ -44,32 +44,26 @@ class ValueTest {
 
     @Test
     void neuronWithTanh() {
-        Value x1 = new Value(2.0, "x1");
-        Value x2 = new Value(0.0, "x2");
-        Value w1 = new Value(-3.0, "w1");
-        Value w2 = new Value(1.0, "w2");
-        Value b = new Value(6.8813735870195432, "b");
-        Value n = x1.mul(w1).add(x2.mul(w2)).add(b);
-        Value o = n.tanh();
-        o.backward();
-        assertNeuron(o, x1, x2, w1, w2, b);
+        assertNeuron(Value::tanh);
     }
 
     @Test
     void neuronWithTanhWrittenThroughExp() {
+        assertNeuron(n -> {
+            Value e = n.mul(2).exp();
+            return e.sub(1).div(e.add(1));
+        });
+    }
+
+    /** The lecture's neuron o = activation(x1*w1 + x2*w2 + b), checked against micrograd's numbers. */
+    private static void assertNeuron(java.util.function.UnaryOperator<Value> activation) {
         Value x1 = new Value(2.0, "x1");
         Value x2 = new Value(0.0, "x2");
         Value w1 = new Value(-3.0, "w1");
         Value w2 = new Value(1.0, "w2");
         Value b = new Value(6.8813735870195432, "b");
-        Value n = x1.mul(w1).add(x2.mul(w2)).add(b);
-        Value e = n.mul(2).exp();
-        Value o = e.sub(1).div(e.add(1));
+        Value o = activation.apply(x1.mul(w1).add(x2.mul(w2)).add(b));
         o.backward();
-        assertNeuron(o, x1, x2, w1, w2, b);
-    }
-
-    private static void assertNeuron(Value o, Value x1, Value x2, Value w1, Value w2, Value b) {
         assertAbs(0.7071067811865476, o.data, 1e-12, "o");
         assertAbs(-1.5, x1.grad, 1e-12, "grad x1");
         assertAbs(1.0, w1.grad, 1e-12, "grad w1");

@@ -27,26 +27,18 @@ class EvaluatorTest {
             L = e * f
             """;
 
-    static final String NEURON = """
+    private static final String NEURON_INPUT = """
             x1 = 2.0
             x2 = 0.0
             w1 = -3.0
             w2 = 1.0
             b = 6.8813735870195432
             n = x1*w1 + x2*w2 + b
-            o = tanh(n)
             """;
 
-    static final String NEURON_EXP = """
-            x1 = 2.0
-            x2 = 0.0
-            w1 = -3.0
-            w2 = 1.0
-            b = 6.8813735870195432
-            n = x1*w1 + x2*w2 + b
-            e = exp(2*n)
-            o = (e - 1) / (e + 1)
-            """;
+    static final String NEURON = NEURON_INPUT + "o = tanh(n)\n";
+
+    static final String NEURON_EXP = NEURON_INPUT + "e = exp(2*n)\no = (e - 1) / (e + 1)\n";
 
     static final String REUSE = """
             a = -2.0
