@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -62,14 +63,23 @@ public final class SiteServer implements AutoCloseable {
             if (path.endsWith("/")) {
                 path += "index.html";
             }
-            Path file = root.resolve(path.substring(1)).normalize();
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            Path file = toFile(path);
+            if (file == null || !file.startsWith(root) || !Files.isRegularFile(file)) {
                 send(exchange, 404, "text/plain; charset=utf-8", ("Not found: " + path).getBytes());
                 return;
             }
             String name = file.getFileName().toString();
             String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             send(exchange, 200, TYPES.getOrDefault(ext, "application/octet-stream"), Files.readAllBytes(file));
+        }
+    }
+
+    /** The file a URL path names, or null if no file could have that name (a NUL byte, say). */
+    private Path toFile(String path) {
+        try {
+            return root.resolve(path.substring(1)).normalize();
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 

@@ -18,8 +18,11 @@ public final class Numbers {
 
     /** A number as a program literal that parses back to exactly the same double ("2.0", "-0.5", "1.0E-7"). */
     public static String literal(double x) {
+        if (x == 0) {
+            return 1 / x < 0 ? "-0.0" : "0.0"; // (long) -0.0 would lose the sign
+        }
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return (x == 0 ? "0" : Long.toString((long) x)) + ".0";
+            return Long.toString((long) x) + ".0";
         }
         return Double.toString(x);
     }

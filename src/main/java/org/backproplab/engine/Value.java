@@ -258,7 +258,9 @@ public final class Value {
 
     /**
      * Sets this grad to 1 and applies the chain rule in reverse topological order. Gradients accumulate (+=), so a
-     * second call without {@link #zeroGrad()} doubles every grad but this one, exactly as in micrograd.
+     * second call without {@link #zeroGrad()} adds to every grad but this one, exactly as in micrograd: the
+     * output's children get twice their grad, deeper nodes more, because each inner node passes on its
+     * accumulated grad (the lecture's a goes 6, then 24).
      *
      * @return the topological order used, children first
      */

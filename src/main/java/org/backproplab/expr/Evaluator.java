@@ -93,7 +93,7 @@ public final class Evaluator {
         }
         if (expr instanceof Expr.Power p) {
             Operand base = evaluate(p.base());
-            return base.isNumber() ? number(Math.pow(base.number, p.exponent()))
+            return base.isNumber() ? folded(Math.pow(base.number, p.exponent()), p.operator(), "**")
                     : made(base.value.pow(p.exponent()), p.operator(), "**");
         }
         Expr.Call call = (Expr.Call) expr;
@@ -122,12 +122,12 @@ public final class Evaluator {
         if (left.isNumber() && right.isNumber()) {
             double a = left.number;
             double b = right.number;
-            return number(switch (operator.type()) {
+            return folded(switch (operator.type()) {
                 case PLUS -> a + b;
                 case MINUS -> a - b;
                 case STAR -> a * b;
                 default -> a / b;
-            });
+            }, operator, "'" + operator.text() + "'");
         }
         Value a = left.asValue();
         Value b = right.asValue();
@@ -138,6 +138,14 @@ public final class Evaluator {
             default -> a.div(b);
         };
         return made(out, operator, "'" + operator.text() + "'");
+    }
+
+    /** A folded constant: 1/0 is pointed at its '/', not at whatever Value op it later flows into. */
+    private Operand folded(double x, Token at, String what) {
+        if (firstNonFinite == null && !Double.isFinite(x)) {
+            firstNonFinite = new Evaluation.NonFinite(at.line(), at.column(), what, x);
+        }
+        return number(x);
     }
 
     private Operand made(Value v, Token at, String what) {

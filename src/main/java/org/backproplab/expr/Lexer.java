@@ -42,7 +42,7 @@ public final class Lexer {
             throw new ParseError(1, 1, "the program has " + source.length() + " characters; expected at most "
                     + MAX_CHARS);
         }
-        int lines = 1;
+        int lines = source.isEmpty() || source.charAt(source.length() - 1) != '\n' ? 1 : 0; // a last '\n' ends a line
         for (int i = 0; i < source.length(); i++) {
             if (source.charAt(i) == '\n') {
                 lines++;

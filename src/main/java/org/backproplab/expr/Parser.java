@@ -150,16 +150,13 @@ public final class Parser {
             throw new ParseError(peek(), "expected " + expected + ", found " + peek().describe());
         }
         double k = advance().number();
-        if (negative) {
-            k = -k;
-        }
         if (match(Token.Type.STAR_STAR)) { // 2**3**2 is 2**(3**2), as in Python
             Token inner = previous();
             enter(inner);
             k = Math.pow(k, exponent(inner));
             depth--;
         }
-        return k;
+        return negative ? -k : k; // ** binds tighter than the minus: 2**-2**2 is 2**-(2**2)
     }
 
     private Expr primary() {

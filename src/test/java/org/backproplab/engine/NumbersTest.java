@@ -1,0 +1,148 @@
+package org.backproplab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+
+    @Test
+    void fixedPadsToTheGivenDecimals() {
+        assertEquals("2.0000", Numbers.fixed(2.0, 4));
+        assertEquals("0.3000", Numbers.fixed(0.1 + 0.2, 4));
+        assertEquals("123", Numbers.fixed(123.456, 0));
+        assertEquals("0.05", Numbers.fixed(0.05, 2));
+        assertEquals("-8.000000", Numbers.fixed(-8.0, 6));
+        assertEquals("0.00", Numbers.fixed(0.0, 2));
+        assertEquals("0.00", Numbers.fixed(-0.0, 2), "no minus sign on zero");
+    }
+
+    @Test
+    void fixedRoundsHalfAwayFromZeroOnBothSides() {
+        // These ties are exact in binary, so the rounding rule alone decides them.
+        assertEquals("3", Numbers.fixed(2.5, 0));
+        assertEquals("-3", Numbers.fixed(-2.5, 0));
+        assertEquals("-1", Numbers.fixed(-0.5, 0));
+        assertEquals("1.3", Numbers.fixed(1.25, 1));
+        assertEquals("-1.3", Numbers.fixed(-1.25, 1));
+        assertEquals("-0.13", Numbers.fixed(-0.125, 2));
+        assertEquals("-1.00", Numbers.fixed(-0.999, 2), "a carry into the units");
+        assertEquals("10.000", Numbers.fixed(9.9999, 3));
+        assertEquals("-10.000", Numbers.fixed(-9.9999, 3));
+        assertEquals("-2.35", Numbers.fixed(-2.3456, 2));
+    }
+
+    @Test
+    void fixedOfNonFiniteAndOutOfRangeValues() {
+        assertEquals("NaN", Numbers.fixed(Double.NaN, 4));
+        assertEquals("∞", Numbers.fixed(Double.POSITIVE_INFINITY, 4));
+        assertEquals("-∞", Numbers.fixed(Double.NEGATIVE_INFINITY, 4));
+        assertEquals("1.0e9", Numbers.fixed(1e9, 2), "big magnitudes fall back to scientific");
+        assertEquals("-1.5e-5", Numbers.fixed(-0.000015, 2), "so do ones that would round to zero");
+    }
+
+    /** For many values: the digits printed are within half a unit of the last decimal of the true value. */
+    @Test
+    void fixedIsWithinHalfAUnitOfTheLastDecimal() {
+        int seed = 12345;
+        int checked = 0;
+        for (int i = 0; i < 20_000; i++) {
+            seed = seed * 1103515245 + 12345;
+            int decimals = (seed >>> 16) % 7;
+            seed = seed * 1103515245 + 12345;
+            int mantissa = seed >> 1;                 // a signed 31-bit integer
+            seed = seed * 1103515245 + 12345;
+            int exponent = (seed >>> 16) % 12 - 9;     // 1e-9 .. 1e2 scale
+            double x = mantissa * Math.pow(10, exponent);
+            if (Math.abs(x) >= 1e9 || Math.abs(x) < Math.pow(10, -decimals) / 2) {
+                continue; // those go scientific, tested above
+            }
+            String s = Numbers.fixed(x, decimals);
+            int point = s.indexOf('.');
+            assertEquals(decimals, point < 0 ? 0 : s.length() - point - 1, s);
+            assertEquals(x < 0, s.startsWith("-"), s + " has the sign of " + x);
+            BigDecimal error = new BigDecimal(s).subtract(new BigDecimal(x)).abs();
+            BigDecimal half = BigDecimal.ONE.movePointLeft(decimals).divide(BigDecimal.valueOf(2));
+            // Math.round(|x| * 10^d) may round the product first: allow one part in 1e12 of |x| besides.
+            BigDecimal slack = new BigDecimal(Math.abs(x) * 1e-12);
+            assertTrue(error.compareTo(half.add(slack)) <= 0, "fixed(" + x + ", " + decimals + ") = " + s);
+            checked++;
+        }
+        assertTrue(checked > 10_000, "checked " + checked);
+    }
+
+    @Test
+    void scientificKeepsOneDigitBeforeThePoint() {
+        assertEquals("1.23e-4", Numbers.scientific(0.000123, 2));
+        assertEquals("-9.9e4", Numbers.scientific(-98_765, 1));
+        assertEquals("1.00e-4", Numbers.scientific(9.9999e-5, 2), "the carry moves the exponent");
+        assertEquals("-1.00e3", Numbers.scientific(-999.9999, 2));
+        assertEquals("1.0e0", Numbers.scientific(1.0, 1));
+        assertEquals("NaN", Numbers.scientific(Double.NaN, 2));
+    }
+
+    @Test
+    void formatWritesIntegersWithoutAPoint() {
+        assertEquals("2", Numbers.format(2.0));
+        assertEquals("-1", Numbers.format(-1.0));
+        assertEquals("0", Numbers.format(0.0));
+        assertEquals("0", Numbers.format(-0.0));
+        assertEquals("0.5", Numbers.format(0.5));
+        assertEquals("-0.1", Numbers.format(-0.1));
+        assertEquals("6.881373587019543", Numbers.format(6.8813735870195432));
+        assertEquals("123456789012345", Numbers.format(123456789012345.0));
+        assertEquals("1.0E20", Numbers.format(1e20));
+        assertEquals("NaN", Numbers.format(Double.NaN));
+        assertEquals("Infinity", Numbers.format(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void literalLooksLikeAPythonFloat() {
+        assertEquals("2.0", Numbers.literal(2.0));
+        assertEquals("-0.5", Numbers.literal(-0.5));
+        assertEquals("0.0", Numbers.literal(0.0));
+        assertEquals("1.0E-7", Numbers.literal(1e-7));
+        assertEquals("-3.0", Numbers.literal(-3.0));
+    }
+
+    @Test
+    void literalParsesBackToTheSameDouble() {
+        double[] special = {0.0, -0.0, 1.0, -1.0, 0.1, 1e-7, 1e15, 1e15 - 1, -1e15, 1e16 + 2, 123456789.123,
+            6.8813735870195432, Double.MIN_VALUE, -Double.MIN_NORMAL, Double.MAX_VALUE, Math.PI, -Math.E};
+        for (double x : special) {
+            assertSameDouble(x, Double.parseDouble(Numbers.literal(x)), "literal " + Numbers.literal(x));
+        }
+        long bits = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < 10_000; i++) {
+            bits = bits * 6364136223846793005L + 1442695040888963407L;
+            double x = Double.longBitsToDouble(bits);
+            if (Double.isFinite(x)) {
+                assertSameDouble(x, Double.parseDouble(Numbers.literal(x)), "literal " + Numbers.literal(x));
+            }
+        }
+    }
+
+    private static void assertSameDouble(double expected, double actual, String what) {
+        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual),
+                what + ": expected " + expected + ", got " + actual);
+    }
+
+    @Test
+    void compactShowsUpToTheGivenSignificantDigits() {
+        assertEquals("3.14", Numbers.compact(Math.PI, 3));
+        assertEquals("2", Numbers.compact(2.0, 4));
+        assertEquals("-12.5", Numbers.compact(-12.5, 3));
+        assertEquals("0.0015", Numbers.compact(0.0015, 3));
+        assertEquals("0.001", Numbers.compact(0.001, 3));
+        assertEquals("100", Numbers.compact(100, 3));
+        assertEquals("1000", Numbers.compact(999.96, 3));
+        assertEquals("-0.707", Numbers.compact(-0.7071067811865476, 3));
+        assertEquals("1.23e6", Numbers.compact(1_234_567, 3));
+        assertEquals("1.23e-4", Numbers.compact(0.0001234, 3));
+        assertEquals("0", Numbers.compact(0, 3));
+        assertEquals("NaN", Numbers.compact(Double.NaN, 3));
+        assertEquals("-∞", Numbers.compact(Double.NEGATIVE_INFINITY, 3));
+    }
+}
