@@ -95,6 +95,12 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
     }
 
+    /** Sets the page's viewport (not the window) to exactly this size, as a laptop or tablet screen would be. */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height",
+                height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     public WebElement find(String testId) {
         return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"));
     }

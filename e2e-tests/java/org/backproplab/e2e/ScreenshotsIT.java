@@ -47,7 +47,7 @@ class ScreenshotsIT {
     @Test
     void graphViewBeforeAndAfterBackwardAndMidStep() throws IOException {
         for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(1024, 600)}) {
-            browser.driver.manage().window().setSize(size);
+            browser.viewport(size.width, size.height);
             String suffix = "-" + size.width + "x" + size.height;
             browser.open(Backend.JS);
             shoot("graph-before-backward" + suffix);

@@ -57,6 +57,10 @@ final class Dom {
         ((org.teavm.jso.dom.events.EventTarget) target).addEventListener(type, listener);
     }
 
+    /** The on-screen box of any element, SVG ones included. */
+    @JSBody(params = "e", script = "return e.getBoundingClientRect();")
+    static native org.teavm.jso.dom.html.TextRectangle rect(JSObject e);
+
     /** Focuses any element, SVG ones included. */
     @JSBody(params = "e", script = "if (e && e.focus) { e.focus(); }")
     static native void focus(JSObject e);

@@ -39,10 +39,11 @@ final class GraphCanvas {
     static final double ROW = 18;
     static final double PAD = 8;
     static final double OP_HEIGHT = 26;
+    static final double BOX_HEIGHT = 3 * ROW + 6;
     private static final double MIN_SCALE = 0.001;
     private static final double MAX_SCALE = 4;
     /** Auto-fit never shrinks text below this, so a 40-node graph stays readable; Fit itself has no floor. */
-    private static final double READABLE_SCALE = 0.62;
+    private static final double READABLE_SCALE = 0.85;
     private static final String EDGE_COLOUR = "#8793a5";
     private static final String HIGHLIGHT = "#b4380b";
     private static final String FONT = "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace";
@@ -57,12 +58,16 @@ final class GraphCanvas {
     private final Element edgeLayer = Dom.svg("g");
     private final Element opLayer = Dom.svg("g");
     private final Element nodeLayer = Dom.svg("g");
+    private final Element leaderLayer = Dom.svg("g");
     private final Element noteLayer = Dom.svg("g");
     private final HTMLElement legend = Dom.el("div", "bpl-legend");
     private final HTMLElement legendMin = Dom.text("span", "", "");
     private final HTMLElement legendMax = Dom.text("span", "", "");
     private final HTMLElement legendTitle = Dom.text("span", "bpl-legend-title", "grad");
+    private final HTMLInputElement byData = (HTMLInputElement) Dom.el("input", "");
     private final HTMLInputElement editor = (HTMLInputElement) Dom.el("input", "bpl-leaf-editor");
+    private final HTMLElement offscreenHint = Dom.text("div", "bpl-offscreen-hint", "Part of the graph is outside "
+            + "the view: drag to pan, scroll to zoom, or press Fit to see it all.");
 
     private List<Value> values = new ArrayList<>();
     private final Map<Value, Integer> indexOf = new HashMap<>();
@@ -103,6 +108,7 @@ final class GraphCanvas {
         viewport.setAttribute("font-size", Double.toString(FONT_SIZE));
         svg.appendChild(defs());
         viewport.appendChild(edgeLayer);
+        viewport.appendChild(leaderLayer);
         viewport.appendChild(opLayer);
         viewport.appendChild(nodeLayer);
         viewport.appendChild(noteLayer);
@@ -110,7 +116,6 @@ final class GraphCanvas {
         root.appendChild(svg);
 
         legend.setAttribute("data-testid", "legend");
-        legend.setAttribute("aria-hidden", "true");
         HTMLElement bar = Dom.el("span", "bpl-legend-bar");
         bar.getStyle().setProperty("background", "linear-gradient(to right, " + Palette.negative() + ", "
                 + Palette.NEUTRAL + ", " + Palette.positive() + ")");
@@ -118,7 +123,23 @@ final class GraphCanvas {
         legend.appendChild(legendMin);
         legend.appendChild(bar);
         legend.appendChild(legendMax);
+        byData.setAttribute("type", "checkbox");
+        byData.setAttribute("data-testid", "colour-by-data");
+        HTMLElement toggle = Dom.el("label", "bpl-legend-toggle");
+        toggle.appendChild(byData);
+        toggle.appendChild(Dom.text("span", "", "colour by data"));
+        legend.appendChild(toggle);
+        Dom.on(byData, "change", e -> setColourBy(byData.isChecked() ? ColourBy.DATA : ColourBy.GRAD));
         root.appendChild(legend);
+
+        HTMLElement zoom = Dom.el("div", "bpl-zoom");
+        zoom.appendChild(titled(Dom.button("−", "zoom-out", () -> zoom(1 / 1.25)), "Zoom out (−)"));
+        zoom.appendChild(titled(Dom.button("+", "zoom-in", () -> zoom(1.25)), "Zoom in (+)"));
+        zoom.appendChild(titled(Dom.button("Fit", "fit", () -> fit(false)), "Frame the whole graph (F)"));
+        root.appendChild(zoom);
+        offscreenHint.setAttribute("data-testid", "offscreen-hint");
+        offscreenHint.setHidden(true);
+        root.appendChild(offscreenHint);
 
         editor.setAttribute("type", "text");
         editor.setAttribute("aria-label", "New value");
@@ -129,6 +150,12 @@ final class GraphCanvas {
 
     HTMLElement element() {
         return root;
+    }
+
+    private static HTMLElement titled(HTMLElement button, String title) {
+        button.setAttribute("title", title);
+        button.setAttribute("aria-label", title);
+        return button;
     }
 
     Element svgElement() {
@@ -221,6 +248,7 @@ final class GraphCanvas {
         clear(opLayer);
         clear(nodeLayer);
         clear(noteLayer);
+        clear(leaderLayer);
         int n = order.size();
         int ops = 0;
         for (Value v : order) {
@@ -234,7 +262,7 @@ final class GraphCanvas {
         int[] opNode = new int[n];
         for (int i = 0; i < n; i++) {
             boxWidths[i] = boxWidth(boxChars(order.get(i)));
-            dag.addNode(boxWidths[i], 3 * ROW + 6);
+            dag.addNode(boxWidths[i], BOX_HEIGHT);
         }
         for (int i = 0; i < n; i++) {
             Value v = order.get(i);
@@ -332,7 +360,7 @@ final class GraphCanvas {
 
     private Element valueBox(int i, Value v, double x, double y) {
         double w = boxWidths[i];
-        double h = 3 * ROW + 6;
+        double h = BOX_HEIGHT;
         Element g = Dom.svg("g");
         g.setAttribute("data-testid", "node");
         g.setAttribute("data-label", v.label);
@@ -466,33 +494,53 @@ final class GraphCanvas {
         if (opGroups[i] != null) {
             opGroups[i].setAttribute("stroke", HIGHLIGHT);
         }
+        int count = step.contributions().size();
+        double top = Double.MAX_VALUE;
+        double bottom = -Double.MAX_VALUE;
+        for (BackwardTrace.Contribution c : step.contributions()) {
+            int child = indexOf.get(c.child());
+            top = Math.min(top, layout.y(child) - BOX_HEIGHT / 2);
+            bottom = Math.max(bottom, layout.y(child) + BOX_HEIGHT / 2);
+        }
         for (BackwardTrace.Contribution c : step.contributions()) {
             int edge = operandEdges[i][c.operand()];
             edgePaths[edge].setAttribute("stroke", HIGHLIGHT);
             edgePaths[edge].setAttribute("stroke-width", "2.6");
-            Integer child = indexOf.get(c.child());
+            int child = indexOf.get(c.child());
             rects[child].setAttribute("stroke", HIGHLIGHT);
             rects[child].setAttribute("stroke-dasharray", "5 3");
             rects[child].setAttribute("stroke-width", "2.2");
             String text = Numbers.fixed(c.upstream(), 4) + " × " + Numbers.fixed(c.local(), 4) + " = "
-                    + Numbers.fixed(c.contribution(), 4);
-            edgeNote(edge, text + (buggy ? "  (=)" : "  (+=)"));
+                    + Numbers.fixed(c.contribution(), 4) + (buggy ? "  (=)" : "  (+=)");
+            // The first operand's note goes above the children, the second's below, so neither hides a box.
+            boolean above = c.operand() == 0 || count == 1;
+            double y = above ? top - 16 : bottom + 16;
+            edgeNote(edge, layout.x(child), y, text);
         }
     }
 
-    private void edgeNote(int edge, String text) {
+    /** A note with the step's arithmetic, joined by a dotted line to the middle of its edge. */
+    private void edgeNote(int edge, double x, double y, String text) {
         int points = layout.pointCount(edge);
-        double x = (layout.pointX(edge, 0) + layout.pointX(edge, points - 1)) / 2;
-        double y = (layout.pointY(edge, 0) + layout.pointY(edge, points - 1)) / 2;
+        double ex = (layout.pointX(edge, 0) + layout.pointX(edge, points - 1)) / 2;
+        double ey = (layout.pointY(edge, 0) + layout.pointY(edge, points - 1)) / 2;
+        Element leader = Dom.svg("line");
+        leader.setAttribute("x1", r(x));
+        leader.setAttribute("y1", r(y));
+        leader.setAttribute("x2", r(ex));
+        leader.setAttribute("y2", r(ey));
+        leader.setAttribute("stroke", HIGHLIGHT);
+        leader.setAttribute("stroke-dasharray", "2 3");
+        leaderLayer.appendChild(leader);
         Element g = Dom.svg("g");
         g.setAttribute("data-testid", "edge-note");
-        g.setAttribute("transform", "translate(" + r(x) + " " + r(y - 12) + ")");
-        double w = text.length() * 11.5 * 0.62 + 12;
+        g.setAttribute("transform", "translate(" + r(x) + " " + r(y) + ")");
+        double w = text.length() * 12 * 0.62 + 14;
         Element bg = Dom.svg("rect");
         bg.setAttribute("x", r(-w / 2));
-        bg.setAttribute("y", "-10");
+        bg.setAttribute("y", "-11");
         bg.setAttribute("width", r(w));
-        bg.setAttribute("height", "20");
+        bg.setAttribute("height", "22");
         bg.setAttribute("rx", "4");
         bg.setAttribute("fill", "#fff7ed");
         bg.setAttribute("stroke", HIGHLIGHT);
@@ -500,7 +548,7 @@ final class GraphCanvas {
         Element t = Dom.svg("text");
         t.setAttribute("text-anchor", "middle");
         t.setAttribute("dy", "0.35em");
-        t.setAttribute("font-size", "11.5");
+        t.setAttribute("font-size", "12");
         t.setAttribute("fill", "#7c2d12");
         t.setTextContent(text);
         g.appendChild(t);
@@ -509,6 +557,7 @@ final class GraphCanvas {
 
     void clearHighlight() {
         clear(noteLayer);
+        clear(leaderLayer);
         for (int i = 0; i < values.size(); i++) {
             rects[i].setAttribute("stroke", "#4a5363");
             rects[i].setAttribute("stroke-width", "1.2");
@@ -531,7 +580,7 @@ final class GraphCanvas {
         if (layout == null) {
             return;
         }
-        TextRectangle box = root.getBoundingClientRect();
+        TextRectangle box = Dom.rect(svg);
         double w = box.getWidth();
         double h = box.getHeight();
         if (w <= 0 || h <= 0) {
@@ -547,7 +596,10 @@ final class GraphCanvas {
             if (layout.height() * s > h) {
                 ty = 0;
             }
+            offscreenHint.setHidden(false);
+            org.teavm.jso.browser.Window.setTimeout(() -> offscreenHint.setHidden(true), 8000);
         } else {
+            offscreenHint.setHidden(true);
             scale = Math.max(MIN_SCALE, s);
             tx = (w - layout.width() * scale) / 2;
             ty = (h - layout.height() * scale) / 2;
@@ -556,11 +608,12 @@ final class GraphCanvas {
     }
 
     void zoom(double factor) {
-        TextRectangle box = root.getBoundingClientRect();
+        TextRectangle box = Dom.rect(svg);
         zoomAt(factor, box.getWidth() / 2, box.getHeight() / 2);
     }
 
     private void zoomAt(double factor, double px, double py) {
+        offscreenHint.setHidden(true);
         double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
         double f = s / scale;
         tx = px - (px - tx) * f;
@@ -583,7 +636,7 @@ final class GraphCanvas {
         Dom.on(svg, "wheel", e -> {
             WheelEvent w = (WheelEvent) e;
             e.preventDefault();
-            TextRectangle box = root.getBoundingClientRect();
+            TextRectangle box = Dom.rect(svg);
             double delta = w.getDeltaY() * (w.getDeltaMode() == 1 ? 16 : 1);
             zoomAt(Math.exp(-delta * 0.0015), w.getClientX() - box.getLeft(), w.getClientY() - box.getTop());
         });
@@ -669,7 +722,7 @@ final class GraphCanvas {
         if (pointers.size() == 2) {
             double span = pinchSpan();
             if (pinchDistance > 0 && span > 0) {
-                TextRectangle box = root.getBoundingClientRect();
+                TextRectangle box = Dom.rect(svg);
                 double cx = 0;
                 double cy = 0;
                 for (double[] q : pointers.values()) {
@@ -683,6 +736,7 @@ final class GraphCanvas {
         }
         tx += dx;
         ty += dy;
+        offscreenHint.setHidden(true);
         applyTransform();
     }
 

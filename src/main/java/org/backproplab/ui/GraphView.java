@@ -51,7 +51,6 @@ final class GraphView {
                     + "lecture's first version did. Grads of Values used twice are wrong.");
     private final HTMLElement help = Dom.el("div", "bpl-help");
     private final HTMLInputElement bugToggle = checkbox("bug-toggle");
-    private final HTMLInputElement colourByData = checkbox("colour-by-data");
     private final HTMLInputElement descent = checkbox("descent");
     private final HTMLElement playButton;
     private final Listener listener;
@@ -104,21 +103,12 @@ final class GraphView {
         toolbar.appendChild(playButton);
         toolbar.appendChild(Dom.button("Zero grad", "zero-grad", this::zeroGrad));
         toolbar.appendChild(labelled(bugToggle, "Show the = bug"));
-        toolbar.appendChild(labelled(colourByData, "Colour by data"));
         HTMLElement spacer = Dom.el("span", "bpl-spacer");
         toolbar.appendChild(spacer);
-        toolbar.appendChild(Dom.button("−", "zoom-out", () -> canvas.zoom(1 / 1.25)));
-        toolbar.appendChild(Dom.button("+", "zoom-in", () -> canvas.zoom(1.25)));
-        toolbar.appendChild(Dom.button("Fit", "fit", () -> canvas.fit(false)));
-        toolbar.appendChild(Dom.button("SVG", "export-svg", this::exportSvg));
-        toolbar.appendChild(Dom.button("Python", "export-python", this::exportPython));
+        toolbar.appendChild(exportMenu());
         toolbar.appendChild(Dom.button("?", "help", () -> help.setHidden(!help.isHidden())));
-        titleOf(toolbar, "zoom-out", "Zoom out (−)");
-        titleOf(toolbar, "zoom-in", "Zoom in (+)");
-        titleOf(toolbar, "fit", "Frame the whole graph (F)");
-        titleOf(toolbar, "export-svg", "Download the graph as an SVG drawing");
-        titleOf(toolbar, "export-python", "Download the program as Python for micrograd");
         titleOf(toolbar, "help", "Keyboard shortcuts (?)");
+        toolbar.querySelector("[data-testid=help]").setAttribute("aria-label", "Keyboard shortcuts");
         titleOf(toolbar, "backward", "Run backward: fill in every grad (B)");
         titleOf(toolbar, "step-backward", "One node of the backward pass (S)");
         titleOf(toolbar, "play-backward", "Animate the backward pass (P)");
@@ -155,8 +145,6 @@ final class GraphView {
             showStep(null);
             listener.changed();
         });
-        Dom.on(colourByData, "change", e -> canvas.setColourBy(colourByData.isChecked()
-                ? GraphCanvas.ColourBy.DATA : GraphCanvas.ColourBy.GRAD));
         Dom.on(hInput, "change", e -> updateGradcheck());
         Dom.on(root, "keydown", e -> shortcut((KeyboardEvent) e));
 
@@ -567,6 +555,31 @@ final class GraphView {
 
     // ---- export, help, keyboard ----
 
+    /** One Export button with its choices in a small menu, to keep the toolbar short. */
+    private HTMLElement exportMenu() {
+        HTMLElement wrap = Dom.el("div", "bpl-menu-wrap");
+        HTMLElement menu = Dom.el("div", "bpl-menu");
+        menu.setAttribute("role", "menu");
+        menu.setHidden(true);
+        HTMLElement open = Dom.button("Export ▾", "export", () -> menu.setHidden(!menu.isHidden()));
+        open.setAttribute("aria-haspopup", "menu");
+        wrap.appendChild(open);
+        HTMLElement svgItem = Dom.button("Graph as SVG drawing", "export-svg", () -> {
+            menu.setHidden(true);
+            exportSvg();
+        });
+        HTMLElement pyItem = Dom.button("Program as Python (micrograd)", "export-python", () -> {
+            menu.setHidden(true);
+            exportPython();
+        });
+        svgItem.setAttribute("role", "menuitem");
+        pyItem.setAttribute("role", "menuitem");
+        menu.appendChild(svgItem);
+        menu.appendChild(pyItem);
+        wrap.appendChild(menu);
+        return wrap;
+    }
+
     private void exportSvg() {
         Dom.download("backprop-graph.svg", "image/svg+xml", canvas.exportSvg());
     }
@@ -662,7 +675,6 @@ final class GraphView {
         HTMLElement b = toolbar.querySelector("[data-testid=" + testId + "]");
         if (b != null) {
             b.setAttribute("title", title);
-            b.setAttribute("aria-label", title);
         }
     }
 }
