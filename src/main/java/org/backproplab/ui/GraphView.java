@@ -24,14 +24,11 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * grads colour the boxes, step through the chain rule one node at a time, check each grad numerically, and nudge
  * the inputs. The program text is the single source of truth: every edit on the graph is written back into it.
  */
-final class GraphView {
+final class GraphView implements View {
     static final String DEFAULT_PROGRAM = Presets.ALL.get(0).program();
+    /** Longer programs still work, but are left out of links (browsers and chat apps truncate long URLs). */
+    private static final int MAX_PROGRAM_IN_LINK = 100_000;
     private static final int PLAY_DELAY_MS = 650;
-
-    /** Tells the owner that the state worth keeping in the URL changed. */
-    interface Listener {
-        void changed();
-    }
 
     private final HTMLElement root = Dom.el("section", "bpl-graph-view");
     private final ProgramEditor editor = new ProgramEditor(this::edited);
@@ -53,15 +50,19 @@ final class GraphView {
     private final HTMLInputElement bugToggle = checkbox("bug-toggle");
     private final HTMLInputElement descent = checkbox("descent");
     private final HTMLElement playButton;
-    private final Listener listener;
+    private final Runnable changed;
 
     private Evaluation evaluation;
     private boolean gradsOn;
     private BackwardTrace trace;
     private int playTimer = -1;
 
-    GraphView(String program, Listener listener) {
-        this.listener = listener;
+    /** A graph view with the program and settings from the state, or the given program if the state has none. */
+    GraphView(HashState state, String program, Runnable changed) {
+        this.changed = changed;
+        if (state.has("program")) {
+            program = state.get("program");
+        }
         root.setAttribute("data-testid", "graph-view");
 
         // Left: presets, program, error, gradient check, nudge.
@@ -143,22 +144,36 @@ final class GraphView {
             trace = null;
             canvas.clearHighlight();
             showStep(null);
-            listener.changed();
+            changed.run();
         });
         Dom.on(hInput, "change", e -> updateGradcheck());
         Dom.on(root, "keydown", e -> shortcut((KeyboardEvent) e));
 
+        if ("1".equals(state.get("bug"))) {
+            setBuggy(true);
+        }
         editor.setValue(program);
         evaluate(true);
     }
 
-    HTMLElement element() {
+    @Override
+    public HTMLElement element() {
         return root;
     }
 
-    /** Called once the view is in the page and has a size, to frame the graph. */
-    void shown() {
+    @Override
+    public void shown() {
         canvas.fit(true);
+    }
+
+    @Override
+    public void writeState(HashState state) {
+        if (program().length() <= MAX_PROGRAM_IN_LINK) {
+            state.put("program", program());
+        }
+        if (buggy()) {
+            state.put("bug", "1");
+        }
     }
 
     String program() {
@@ -223,7 +238,7 @@ final class GraphView {
         updateTopoList(-1);
         updateGradcheck();
         root.setAttribute("data-eval-ms", Double.toString(Dom.now() - started));
-        listener.changed();
+        changed.run();
         return true;
     }
 
@@ -611,7 +626,8 @@ final class GraphView {
     }
 
     /** Keyboard shortcuts, when the focus is not in a text field. */
-    void shortcut(KeyboardEvent e) {
+    @Override
+    public void shortcut(KeyboardEvent e) {
         String tag = Dom.tagOf(e.getTarget());
         if (tag.equals("TEXTAREA") || tag.equals("INPUT") || tag.equals("SELECT") || e.isCtrlKey()
                 || e.isMetaKey() || e.isAltKey()) {

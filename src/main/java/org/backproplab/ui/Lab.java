@@ -1,39 +1,50 @@
 package org.backproplab.ui;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * One mounted widget: a header with the views, the view itself, and a footer that names the backend. The full app
- * (mounted with app="true") keeps its whole state in the URL hash and reads it back on load; an embedded widget
- * keeps its state to itself.
+ * One mounted widget: the chosen view, a footer that names the backend and, for the full app, a header with a tab
+ * per view. The app (mounted with app="true") keeps its whole state in the URL hash and reads it back on load; an
+ * embedded widget keeps its state to itself. A strange hash never breaks the page: the parts that can't be read are
+ * named in a message and replaced by defaults.
  */
 final class Lab {
-    private static final int MAX_PROGRAM_IN_LINK = 100_000;
+    /** The views, by the name used in #view=... and the view="..." attribute, with their tab titles. */
+    private static final Map<String, String> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put("graph", "Graph");
+        VIEWS.put("derivative", "Derivative");
+    }
 
     private final HTMLElement host;
     private final HTMLElement root;
     private final HTMLElement message = Dom.el("div", "bpl-message");
-    private final GraphView graph;
+    private final HTMLElement body = Dom.el("div", "bpl-body");
+    private final Map<String, HTMLElement> tabs = new LinkedHashMap<>();
+    private final Map<String, View> views = new LinkedHashMap<>();
+    private final MountOptions options;
     private final boolean app;
+    private HashState initial;
+    private String current;
     private String lastHash = "";
 
     Lab(HTMLElement host, MountOptions options) {
         this.host = host;
+        this.options = options;
         this.app = options.app();
         root = Dom.el("div", app ? "bpl-lab bpl-app" : "bpl-lab bpl-widget");
-        HashState state = app ? HashState.parse(hash()) : new HashState();
-
-        String program = options.program() != null ? options.program() : GraphView.DEFAULT_PROGRAM;
-        if (state.has("program")) {
-            program = state.get("program");
+        initial = app ? HashState.parse(hash()) : new HashState();
+        String view = initial.has("view") ? initial.get("view") : options.view();
+        if (!VIEWS.containsKey(view)) {
+            initial.ignore("view", "there is no view called '" + HashState.shorten(view) + "'");
+            view = "graph";
         }
-        String view = state.has("view") ? state.get("view") : options.view();
-        if (!view.equals("graph")) {
-            state.ignore("view", "there is no view called '" + HashState.shorten(view) + "'");
-        }
-
         if (app) {
             root.appendChild(header());
         }
@@ -41,34 +52,71 @@ final class Lab {
         message.setAttribute("role", "status");
         message.setHidden(true);
         root.appendChild(message);
-        graph = new GraphView(program, this::saveState);
-        if ("1".equals(state.get("bug"))) {
-            graph.setBuggy(true);
-        }
-        root.appendChild(graph.element());
+        root.appendChild(body);
         root.appendChild(footer(options.backend()));
         host.appendChild(root);
-        graph.shown();
-        if (!state.ignored().isEmpty()) {
-            say("Some of the link was ignored: " + String.join("; ", state.ignored()) + ". Showing the defaults "
+        show(view);
+        if (!initial.ignored().isEmpty()) {
+            say("Some of the link was ignored: " + String.join("; ", initial.ignored()) + ". Showing the defaults "
                     + "for those parts.");
         }
+        initial = new HashState(); // views made later start from their defaults
         if (app) {
-            Dom.on(Window.current(), "hashchange", e -> {
-                if (!hash().equals(lastHash) && !hash().equals("#" + lastHash)) {
-                    HashState next = HashState.parse(hash());
-                    if (next.has("program")) {
-                        graph.setProgram(next.get("program"));
-                    }
-                }
-            });
+            Dom.on(Window.current(), "hashchange", e -> reloadFromHash());
             Dom.on(Dom.document(), "keydown", e -> {
                 if (Dom.tagOf(e.getTarget()).equals("BODY")) {
-                    graph.shortcut((org.teavm.jso.dom.events.KeyboardEvent) e);
+                    views.get(current).shortcut((KeyboardEvent) e);
                 }
             });
         }
+    }
+
+    /** Shows a view, making it on first use. */
+    private void show(String name) {
+        View view = views.get(name);
+        if (view == null) {
+            view = make(name, initial);
+            views.put(name, view);
+        }
+        current = name;
+        body.setTextContent("");
+        body.appendChild(view.element());
+        for (Map.Entry<String, HTMLElement> tab : tabs.entrySet()) {
+            tab.getValue().setAttribute("aria-selected", Boolean.toString(tab.getKey().equals(name)));
+        }
+        view.shown();
         saveState();
+    }
+
+    private View make(String name, HashState state) {
+        switch (name) {
+            case "derivative":
+                return new DerivativeView(state, this::saveState);
+            default:
+                return new GraphView(state, options.program() != null ? options.program()
+                        : GraphView.DEFAULT_PROGRAM, this::saveState);
+        }
+    }
+
+    /** The user edited the URL or went back: rebuild the views from the new hash. */
+    private void reloadFromHash() {
+        String now = hash();
+        if (now.equals(lastHash) || now.equals("#" + lastHash)) {
+            return;
+        }
+        HashState next = HashState.parse(now);
+        String view = next.has("view") ? next.get("view") : "graph";
+        if (!VIEWS.containsKey(view)) {
+            next.ignore("view", "there is no view called '" + HashState.shorten(view) + "'");
+            view = "graph";
+        }
+        views.clear();
+        initial = next;
+        show(view);
+        initial = new HashState();
+        if (!next.ignored().isEmpty()) {
+            say("Some of the link was ignored: " + String.join("; ", next.ignored()) + ".");
+        }
     }
 
     private HTMLElement header() {
@@ -77,6 +125,17 @@ final class Lab {
         brand.appendChild(Dom.text("span", "bpl-brand-name", "Backprop Lab"));
         brand.appendChild(Dom.text("span", "bpl-brand-tag", "micrograd, live in your browser"));
         header.appendChild(brand);
+        HTMLElement nav = Dom.el("nav", "bpl-tabs");
+        nav.setAttribute("role", "tablist");
+        nav.setAttribute("aria-label", "Views");
+        for (Map.Entry<String, String> v : VIEWS.entrySet()) {
+            HTMLElement tab = Dom.button(v.getValue(), "tab-" + v.getKey(), () -> show(v.getKey()));
+            tab.setAttribute("role", "tab");
+            tab.setClassName("bpl-tab");
+            tabs.put(v.getKey(), tab);
+            nav.appendChild(tab);
+        }
+        header.appendChild(nav);
         return header;
     }
 
@@ -98,27 +157,27 @@ final class Lab {
 
     /** Writes the state to the URL hash (app only), without adding a history entry per keystroke. */
     private void saveState() {
-        if (!app || graph == null) {
+        if (!app || current == null || !views.containsKey(current)) {
             return;
         }
-        HashState state = new HashState().put("view", "graph");
-        String program = graph.program();
-        if (program.length() <= MAX_PROGRAM_IN_LINK) {
-            state.put("program", program);
-        }
-        if (graph.buggy()) {
-            state.put("bug", "1");
-        }
+        HashState state = new HashState().put("view", current);
+        views.get(current).writeState(state);
         lastHash = state.format();
         replaceHash(lastHash);
     }
 
     void setProgram(String program) {
-        graph.setProgram(program);
+        View graph = views.get("graph");
+        if (graph instanceof GraphView g) {
+            g.setProgram(program);
+        }
     }
 
     void backward() {
-        graph.backward();
+        View graph = views.get("graph");
+        if (graph instanceof GraphView g) {
+            g.backward();
+        }
     }
 
     void destroy() {

@@ -1,0 +1,21 @@
+package org.backproplab.ui;
+
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * One of the lab's screens (graph, train, derivative). Each reads its settings from the URL hash state when it is
+ * made, says when they change, and writes them back, so that a link reproduces what its sender saw.
+ */
+interface View {
+    HTMLElement element();
+
+    /** Called when the view is in the page and has a size (drawings fit themselves here). */
+    void shown();
+
+    /** Puts this view's settings into the state, under its own keys. */
+    void writeState(HashState state);
+
+    /** A key pressed while the focus is on the page rather than a text field. */
+    void shortcut(KeyboardEvent e);
+}
