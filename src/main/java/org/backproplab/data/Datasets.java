@@ -144,7 +144,9 @@ public final class Datasets {
         if (count == 1) {
             return 0;
         }
-        return i == count - 1 ? stop : i * (stop / (count - 1));
+        // numpy multiplies i by the step stop/(count-1). The step is written first because TeaVM's JavaScript output
+        // turns i * (a / b) into i * a / b, which rounds differently; a * b == b * a exactly, so this loses nothing.
+        return i == count - 1 ? stop : stop / (count - 1) * i;
     }
 
     /** Shuffles the points (so the classes are mixed, as sklearn does), then adds noise row by row: x0, y0, x1, ... */

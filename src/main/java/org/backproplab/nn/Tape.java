@@ -15,6 +15,10 @@ import org.backproplab.engine.Value;
  * which hands every gradient its contributions in the same order as the Value engine's reverse topological order,
  * so the two engines agree to the last bit (the unit tests hold them to 1e-9).
  *
+ * <p>Products are written with any compound factor on the left, {@code (x * y) * z} rather than {@code z * (x * y)}:
+ * TeaVM 0.16's JavaScript output drops the parentheses of a right-hand product or quotient ({@code z * x * y}),
+ * which rounds differently. Multiplication is commutative in IEEE arithmetic, so the left form loses nothing.
+ *
  * <p>The layout of {@code data} and {@code grad}: the parameters first, in micrograd's order (so an optimizer updates
  * {@code data[0..parameterCount)} in place), then each batch point's inputs, then the labels, then each point's
  * neuron outputs, then the per-point losses, then the data loss, the L2 term and the total.
@@ -42,7 +46,7 @@ public final class Tape {
     private final int[] par;
     private final int[] len;
     private final Activation[] act;
-    private final double[] constant; // alpha for L2, unused otherwise
+    private final double[] constant; // alpha for L2, 1.0/n for MEAN
     private int opCount;
 
     private final int nin;
@@ -114,7 +118,7 @@ public final class Tape {
             }
             emit(lossOp, lossStart + b, layerIn, labelStart + b, 1, 0); // layerIn is now the score
         }
-        emit(loss.reduction() == Loss.Reduction.MEAN ? MEAN : SUM, dataLoss, lossStart, 0, batchSize, 0);
+        emit(loss.reduction() == Loss.Reduction.MEAN ? MEAN : SUM, dataLoss, lossStart, 0, batchSize, 1.0 / batchSize);
         if (loss.l2() != 0) {
             emit(L2, reg, 0, 0, parameterCount, loss.l2());
             emit(ADD, total, dataLoss, reg, 2, 0);
@@ -226,7 +230,7 @@ public final class Tape {
                     for (int i = 0; i < n; i++) {
                         s = s + v[a + i];
                     }
-                    v[o] = op[k] == MEAN ? s * (1.0 / n) : s;
+                    v[o] = op[k] == MEAN ? s * constant[k] : s; // constant = 1.0/n, as micrograd's * (1.0/len)
                     break;
                 }
                 case L2: {
@@ -283,7 +287,7 @@ public final class Tape {
                 }
                 case SVM: {
                     double relu = v[o] > 0 ? 1 : 0;
-                    g[a] += -v[p] * (relu * g[o]); // relu, then + 1 (passes grad), then s * (-y)
+                    g[a] += (relu * g[o]) * -v[p]; // relu, then + 1 (passes grad), then s * (-y)
                     break;
                 }
                 case MSE: {
@@ -297,18 +301,18 @@ public final class Tape {
                     if (z >= 0) { // log(exp(z * -1) + 1)
                         double e = Math.exp(z * -1);
                         double ge = 1 / (e + 1) * g[o]; // log, then + 1
-                        gz = -1 * (e * ge);             // exp, then * -1
+                        gz = ge * e * -1;               // exp, then * -1
                     } else {      // z * -1 + log(exp(z) + 1)
                         double e = Math.exp(z);
                         double ge = 1 / (e + 1) * g[o];
-                        gz = e * ge + -1 * g[o]; // the exp branch reaches z first, then the * -1 branch
+                        gz = ge * e + -1 * g[o]; // the exp branch reaches z first, then the * -1 branch
                     }
-                    g[a] += v[p] * gz; // s * y
+                    g[a] += gz * v[p]; // s * y
                     break;
                 }
                 case SUM:
                 case MEAN: {
-                    double up = op[k] == MEAN ? (1.0 / n) * g[o] : g[o];
+                    double up = op[k] == MEAN ? constant[k] * g[o] : g[o];
                     for (int i = n - 1; i >= 0; i--) {
                         g[a + i] += up;
                     }
