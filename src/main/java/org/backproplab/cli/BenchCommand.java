@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Bench;
+import org.backproplab.nn.MLP;
 import org.backproplab.nn.TrainSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,21 +38,24 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         TrainSpec spec;
-        try {
-            spec = TrainSpec.parse(specFile == null ? demoSpecText() : Files.readString(specFile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            err.println("error: cannot read " + specFile + ": " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (TrainSpec.SpecException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+        if (specFile == null) {
+            try {
+                spec = TrainSpec.parse(demoSpecText());
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+        } else {
+            spec = TrainCommand.readSpec(specFile, err);
+            if (spec == null) {
+                return 2;
+            }
         }
         Bench.Result r = Bench.run(spec, quick ? Bench.Options.quick() : Bench.Options.standard());
         out.println("spec: " + (specFile == null ? "micrograd demo" : specFile.toString()) + ", MLP(" + spec.inputs()
                 + ", " + java.util.Arrays.toString(spec.layers()) + "), " + spec.data().size() + " points, "
-                + TrainSpec.parameterCount(spec.inputs(), spec.layers()) + " parameters; medians");
+                + MLP.parameterCount(spec.inputs(), spec.layers()) + " parameters; medians");
         out.println(String.format("%-8s %15s %14s %18s %12s", "backend", "valueMsPerStep", "tapeMsPerStep",
                 "predictUsPerPoint", "tapeSpeedup"));
         out.println(String.format("%-8s %15s %14s %18s %12s", "jvm", Numbers.fixed(r.valueMsPerStep(), 3),

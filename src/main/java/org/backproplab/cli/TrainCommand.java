@@ -42,16 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        TrainSpec spec;
-        try {
-            spec = TrainSpec.parse(Files.readString(specFile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            err.println("error: cannot read " + specFile + ": " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (TrainSpec.SpecException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
+        TrainSpec spec = readSpec(specFile, err);
+        if (spec == null) {
             return 2;
         }
         Trainer trainer = new Trainer(spec, engine);
@@ -62,6 +54,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Reads and checks a spec file; on failure prints {@code error: ...} to err and returns null (exit code 2). */
+    static TrainSpec readSpec(Path file, PrintWriter err) {
+        try {
+            return TrainSpec.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            err.println("error: cannot read " + file + ": " + e.getMessage());
+        } catch (TrainSpec.SpecException e) {
+            err.println("error: " + e.getMessage());
+        }
+        err.flush();
+        return null;
     }
 
     /** Full precision (Double.toString round-trips); JSON has no NaN or Infinity, so a diverged number is null. */

@@ -67,6 +67,11 @@ public final class MLP {
     }
 
     public int parameterCount() {
+        return parameterCount(nin, sizes);
+    }
+
+    /** The number of parameters of MLP(nin, sizes): each neuron has one weight per input and a bias. */
+    public static int parameterCount(int nin, int[] sizes) {
         int count = 0;
         int width = nin;
         for (int size : sizes) {

@@ -52,24 +52,13 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
             throw new SpecException("model.inputs: is " + inputs + ", but the data has " + data.dims()
                     + " coordinates per point");
         }
-        if (init != null && init.length != parameterCount(inputs, layers)) {
-            throw new SpecException("init: expected " + parameterCount(inputs, layers) + " numbers (one per parameter),"
+        if (init != null && init.length != MLP.parameterCount(inputs, layers)) {
+            throw new SpecException("init: expected " + MLP.parameterCount(inputs, layers) + " numbers (one per parameter),"
                     + " got " + init.length);
         }
         if (batch < 0 || batch > data.size()) {
             throw new SpecException("batch: expected at most the " + data.size() + " points, got " + batch);
         }
-    }
-
-    /** The number of parameters of MLP(inputs, layers): each neuron has one weight per input and a bias. */
-    public static int parameterCount(int inputs, int[] layers) {
-        int count = 0;
-        int width = inputs;
-        for (int size : layers) {
-            count += size * (width + 1);
-            width = size;
-        }
-        return count;
     }
 
     /** A fresh model as the spec describes it, with the spec's init or drawn from its seed. */

@@ -80,6 +80,9 @@ class TrainBenchCommandTest {
     @Test
     void aMissingFileOrUnknownEngineExitsWith2() {
         assertEquals(2, run(new TrainCommand(), "--spec", dir.resolve("nope.json").toString()).exit());
+        Run bench = run(new BenchCommand(), "--quick", "--spec", dir.resolve("nope.json").toString());
+        assertEquals(2, bench.exit());
+        assertTrue(bench.err().startsWith("error: cannot read "), bench.err());
         Run r = run(new TrainCommand(), "--spec", "x.json", "--engine", "gpu");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--engine: expected value or tape, got 'gpu'"), r.err());
