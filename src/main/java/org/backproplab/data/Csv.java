@@ -1,0 +1,161 @@
+package org.backproplab.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads user points from CSV text, one {@code x,y,label} per line. The first line may be a header (three fields,
+ * none a number). Labels are -1/+1, or 0/1 which become -1/+1; a file may not mix the two. Blank lines are skipped.
+ *
+ * <p>Every bad line is reported with its number and the reason, and a file with any bad line gives no points at
+ * all: silently training on part of what the user pasted would be worse than saying what is wrong.
+ */
+public final class Csv {
+    private Csv() {
+    }
+
+    /** A line that could not be read. Lines count from 1. */
+    public record LineError(int line, String reason) {
+        @Override
+        public String toString() {
+            return "line " + line + ": " + reason;
+        }
+    }
+
+    /** Either the points (and no errors) or the errors (and null points). */
+    public record Result(Dataset points, List<LineError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public static Result parse(String text) {
+        List<LineError> errors = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
+        List<Integer> rawLabels = new ArrayList<>();
+        int zeroOneLine = 0;   // the first line with label 0, which makes this a 0/1 file
+        int plusMinusLine = 0; // the first line with label -1, which makes this a -1/+1 file
+        boolean seenContent = false;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String line = lines[i].trim(); // trim also drops the '\r' of Windows line ends
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            boolean firstContent = !seenContent;
+            seenContent = true;
+            if (firstContent && isHeader(fields)) {
+                continue;
+            }
+            if (fields.length != 3) {
+                errors.add(new LineError(lineNo, "expected 3 fields x,y,label, got " + fields.length));
+                continue;
+            }
+            double x = number(fields[0]);
+            double y = number(fields[1]);
+            double label = number(fields[2]);
+            int before = errors.size();
+            if (Double.isNaN(x)) {
+                errors.add(new LineError(lineNo, "x '" + fields[0].trim() + "' is not a number"));
+            }
+            if (Double.isNaN(y)) {
+                errors.add(new LineError(lineNo, "y '" + fields[1].trim() + "' is not a number"));
+            }
+            if (label != -1 && label != 0 && label != 1) {
+                errors.add(new LineError(lineNo, "label '" + fields[2].trim() + "' must be -1 or 1 (or 0 or 1)"));
+            } else if (label == 0 && plusMinusLine != 0) {
+                errors.add(new LineError(lineNo, "label 0 mixes 0/1 labels with -1/+1 labels (line " + plusMinusLine
+                        + " has -1)"));
+            } else if (label == -1 && zeroOneLine != 0) {
+                errors.add(new LineError(lineNo, "label -1 mixes -1/+1 labels with 0/1 labels (line " + zeroOneLine
+                        + " has 0)"));
+            } else if (label == 0 && zeroOneLine == 0) {
+                zeroOneLine = lineNo;
+            } else if (label == -1 && plusMinusLine == 0) {
+                plusMinusLine = lineNo;
+            }
+            if (errors.size() == before) {
+                xs.add(new double[] {x, y});
+                rawLabels.add((int) label);
+            }
+        }
+        if (errors.isEmpty() && xs.isEmpty()) {
+            errors.add(new LineError(1, "no points: expected lines of x,y,label"));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        double[] ys = new double[rawLabels.size()];
+        for (int i = 0; i < ys.length; i++) {
+            int raw = rawLabels.get(i);
+            ys[i] = raw == 1 ? 1 : -1; // 0 (in a 0/1 file) and -1 (in a -1/+1 file) are the negative class
+        }
+        return new Result(new Dataset(xs.toArray(new double[0][]), ys), errors);
+    }
+
+    /** A header is three fields of which none is a number, e.g. "x,y,label". */
+    private static boolean isHeader(String[] fields) {
+        if (fields.length != 3) {
+            return false;
+        }
+        for (String f : fields) {
+            if (!Double.isNaN(number(f))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The number in a field, or NaN if it is not a plain finite decimal like "-1", "0.5", ".5", "+2" or "1e-3".
+     * Checked by hand first because Double.parseDouble also takes "NaN", "1d" or hex, and TeaVM's differs there.
+     */
+    static double number(String field) {
+        String s = field.trim();
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return Double.NaN;
+            }
+        }
+        if (i != n) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(s.charAt(0) == '+' ? s.substring(1) : s);
+        return Double.isInfinite(value) ? Double.NaN : value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

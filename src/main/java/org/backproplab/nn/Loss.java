@@ -1,0 +1,114 @@
+package org.backproplab.nn;
+
+import java.util.List;
+import org.backproplab.engine.Value;
+
+/**
+ * The training objective: a per-point loss of the score s and the label y (-1 or +1), reduced over the batch by a
+ * sum or a mean, plus an optional L2 term alpha * sum(p*p). Built as a Value graph exactly as micrograd's demo
+ * builds it, in the same order of additions, so that the demo's numbers come out the same:
+ * data loss = (0 + l_0 + l_1 + ...) * (1.0/n) and reg = (0 + p_0*p_0 + p_1*p_1 + ...) * alpha.
+ */
+public record Loss(Type type, Reduction reduction, double l2) {
+
+    public enum Type {
+        /** micrograd's max-margin loss relu(1 - y*s), built as relu(s*(-y) + 1) like its {@code 1 + -yi*scorei}. */
+        SVM("svm"),
+        /** The lecture's squared error (s - y)**2. */
+        MSE("mse"),
+        /** -log sigmoid(y*s), i.e. log(1 + exp(-y*s)), built so that no exp overflows. */
+        LOGISTIC("logistic");
+
+        public final String id;
+
+        Type(String id) {
+            this.id = id;
+        }
+
+        public static Type byId(String id) {
+            for (Type t : values()) {
+                if (t.id.equals(id)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+    }
+
+    public enum Reduction {
+        SUM("sum"), MEAN("mean");
+
+        public final String id;
+
+        Reduction(String id) {
+            this.id = id;
+        }
+
+        public static Reduction byId(String id) {
+            for (Reduction r : values()) {
+                if (r.id.equals(id)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** micrograd's demo: SVM, mean, alpha = 1e-4. */
+    public static Loss microgradDemo() {
+        return new Loss(Type.SVM, Reduction.MEAN, 1e-4);
+    }
+
+    /** The loss of one point. */
+    public Value pointLoss(Value score, double y) {
+        switch (type) {
+            case SVM:
+                return score.mul(-y).add(1).relu();
+            case MSE:
+                return score.sub(y).pow(2);
+            default:
+                // softplus(-z) with z = y*s. For z >= 0, exp(-z) <= 1; for z < 0 use the equal -z + log(1 + exp(z)),
+                // where exp(z) < 1. Choosing the branch by the forward value is fine, like relu's kink.
+                Value z = score.mul(y);
+                if (z.data >= 0) {
+                    return z.neg().exp().add(1).log();
+                }
+                return z.neg().add(z.exp().add(1).log());
+        }
+    }
+
+    /** The data loss: the per-point losses summed in point order from 0, times 1.0/n for a mean. */
+    public Value dataLoss(Value[] scores, double[] ys) {
+        Value sum = new Value(0);
+        for (int i = 0; i < scores.length; i++) {
+            sum = sum.add(pointLoss(scores[i], ys[i]));
+        }
+        return reduction == Reduction.MEAN ? sum.mul(1.0 / scores.length) : sum;
+    }
+
+    /** alpha * (0 + p0*p0 + p1*p1 + ...), in parameter order. */
+    public Value regularization(List<Value> parameters) {
+        Value sum = new Value(0);
+        for (Value p : parameters) {
+            sum = sum.add(p.mul(p));
+        }
+        return sum.mul(l2);
+    }
+
+    /** The total loss; the L2 term is left out when alpha is 0 (adding it would change no number). */
+    public Value total(Value[] scores, double[] ys, List<Value> parameters) {
+        Value data = dataLoss(scores, ys);
+        return l2 == 0 ? data : data.add(regularization(parameters));
+    }
+
+    /** The fraction of points whose score has the label's sign, micrograd's {@code (yi > 0) == (scorei.data > 0)}. */
+    public static double accuracy(double[] scores, double[] ys, int n) {
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            if ((ys[i] > 0) == (scores[i] > 0)) {
+                correct++;
+            }
+        }
+        return (double) correct / n;
+    }
+}

@@ -1,0 +1,366 @@
+package org.backproplab.nn;
+
+import java.util.List;
+import org.backproplab.engine.Value;
+
+/**
+ * The compiled fast path. One training step of the demo builds ~66,000 Value objects, but their shape never changes
+ * from step to step: only the numbers do. So the step is compiled once, for a given model, loss and batch size,
+ * into a flat tape: op codes and operand indices in int arrays, and every number the step computes in one
+ * {@code data} array with a matching {@code grad} array. Replaying the tape forward and then backward runs the
+ * same arithmetic as the Value graph, in the same order, and allocates nothing.
+ *
+ * <p>A tape op is coarser than a Value op: one NEURON op does a neuron's whole {@code act(b + w0*x0 + ...)}, and its
+ * backward pass does what the graph's chain of + and * nodes would do. The backward pass visits the ops in reverse,
+ * which hands every gradient its contributions in the same order as the Value engine's reverse topological order,
+ * so the two engines agree to the last bit (the unit tests hold them to 1e-9).
+ *
+ * <p>Products are written with any compound factor on the left, {@code (x * y) * z} rather than {@code z * (x * y)}:
+ * TeaVM 0.16's JavaScript output drops the parentheses of a right-hand product or quotient ({@code z * x * y}),
+ * which rounds differently. Multiplication is commutative in IEEE arithmetic, so the left form loses nothing.
+ *
+ * <p>The layout of {@code data} and {@code grad}: the parameters first, in micrograd's order (so an optimizer updates
+ * {@code data[0..parameterCount)} in place), then each batch point's inputs, then the labels, then each point's
+ * neuron outputs, then the per-point losses, then the data loss, the L2 term and the total.
+ */
+public final class Tape {
+    // Op codes. Operands: out = where the result goes, in = first input, par = first parameter (or the label), n.
+    private static final int NEURON = 0;       // data[out] = act(data[par+n] + data[par]*data[in] + ...), n inputs
+    private static final int INPUT_NEURON = 1; // the same, in the first layer: its inputs are data, so they get no grad
+    private static final int SVM = 2;          // data[out] = relu(s*(-y) + 1), s = data[in], y = data[par]
+    private static final int MSE = 3;          // data[out] = (s + (y*-1))**2
+    private static final int LOGISTIC = 4;     // data[out] = log(1 + exp(-y*s)), evaluated as Loss builds it
+    private static final int SUM = 5;          // data[out] = 0 + data[in] + ... + data[in+n-1]
+    private static final int MEAN = 6;         // data[out] = (0 + data[in] + ... + data[in+n-1]) * (1.0/n)
+    private static final int L2 = 7;           // data[out] = (0 + p0*p0 + ... ) * alpha, over the n parameters
+    private static final int ADD = 8;          // data[out] = data[in] + data[par]
+
+    public final double[] data;
+    public final double[] grad;
+    public final int parameterCount;
+    public final int batchSize;
+
+    private final int[] op;
+    private final int[] out;
+    private final int[] in;
+    private final int[] par;
+    private final int[] len;
+    private final Activation[] act;
+    private final double[] constant; // alpha for L2, 1.0/n for MEAN
+    private int opCount;
+
+    private final int nin;
+    private final int[] sizes;
+    private final Activation[] layerActivation;
+    private final int inputStart;
+    private final int labelStart;
+    private final int outputsStart;
+    private final int outputsPerPoint;
+    private final int root;
+
+    // predict()'s scratch space, reused so that a heatmap allocates nothing
+    private final double[] scratchIn;
+    private final double[] scratchOut;
+
+    /** Compiles one step of training this model's architecture with this loss on batches of batchSize points. */
+    public Tape(MLP model, Loss loss, int batchSize) {
+        if (model.sizes()[model.sizes().length - 1] != 1) {
+            throw new IllegalArgumentException("the loss needs one score per point: the last layer must have 1 neuron");
+        }
+        this.nin = model.nin;
+        this.sizes = model.sizes();
+        this.batchSize = batchSize;
+        this.parameterCount = model.parameterCount();
+        this.layerActivation = new Activation[sizes.length];
+        int width = nin;
+        int outputs = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            layerActivation[l] = model.layers[l].neurons[0].activation;
+            outputs += sizes[l];
+            width = Math.max(width, sizes[l]);
+        }
+        this.outputsPerPoint = outputs;
+        this.inputStart = parameterCount;
+        this.labelStart = inputStart + batchSize * nin;
+        this.outputsStart = labelStart + batchSize;
+        int lossStart = outputsStart + batchSize * outputs;
+        int dataLoss = lossStart + batchSize;
+        int reg = dataLoss + 1;
+        int total = reg + 1;
+        this.data = new double[total + 1];
+        this.grad = new double[total + 1];
+
+        int neuronCount = outputs * batchSize;
+        int capacity = neuronCount + batchSize + 3;
+        op = new int[capacity];
+        out = new int[capacity];
+        in = new int[capacity];
+        par = new int[capacity];
+        len = new int[capacity];
+        act = new Activation[capacity];
+        constant = new double[capacity];
+
+        int lossOp = loss.type() == Loss.Type.SVM ? SVM : loss.type() == Loss.Type.MSE ? MSE : LOGISTIC;
+        for (int b = 0; b < batchSize; b++) {
+            int layerIn = inputStart + b * nin;
+            int layerOut = outputsStart + b * outputs;
+            int layerWidth = nin;
+            int param = 0;
+            for (int l = 0; l < sizes.length; l++) {
+                for (int j = 0; j < sizes[l]; j++) {
+                    emit(l == 0 ? INPUT_NEURON : NEURON, layerOut + j, layerIn, param, layerWidth, 0);
+                    act[opCount - 1] = layerActivation[l];
+                    param += layerWidth + 1;
+                }
+                layerIn = layerOut;
+                layerOut += sizes[l];
+                layerWidth = sizes[l];
+            }
+            emit(lossOp, lossStart + b, layerIn, labelStart + b, 1, 0); // layerIn is now the score
+        }
+        emit(loss.reduction() == Loss.Reduction.MEAN ? MEAN : SUM, dataLoss, lossStart, 0, batchSize, 1.0 / batchSize);
+        if (loss.l2() != 0) {
+            emit(L2, reg, 0, 0, parameterCount, loss.l2());
+            emit(ADD, total, dataLoss, reg, 2, 0);
+            root = total;
+        } else {
+            root = dataLoss;
+        }
+        scratchIn = new double[width];
+        scratchOut = new double[width];
+        loadParameters(model.parameterValues());
+    }
+
+    private void emit(int code, int outIndex, int inIndex, int parIndex, int n, double k) {
+        op[opCount] = code;
+        out[opCount] = outIndex;
+        in[opCount] = inIndex;
+        par[opCount] = parIndex;
+        len[opCount] = n;
+        constant[opCount] = k;
+        opCount++;
+    }
+
+    // ---- parameters and batches ----
+
+    public void loadParameters(double[] values) {
+        if (values.length != parameterCount) {
+            throw new IllegalArgumentException("expected " + parameterCount + " parameter values, got " + values.length);
+        }
+        System.arraycopy(values, 0, data, 0, parameterCount);
+    }
+
+    public double[] parameterValues() {
+        double[] values = new double[parameterCount];
+        System.arraycopy(data, 0, values, 0, parameterCount);
+        return values;
+    }
+
+    /** Copies the parameters into a Value model of the same architecture. */
+    public void copyParametersTo(MLP model) {
+        List<Value> params = model.parameters();
+        for (int i = 0; i < parameterCount; i++) {
+            params.get(i).data = data[i];
+        }
+    }
+
+    /** Puts a point into batch slot b. */
+    public void setPoint(int b, double[] x, double y) {
+        System.arraycopy(x, 0, data, inputStart + b * nin, nin);
+        data[labelStart + b] = y;
+    }
+
+    /** The model's score for batch point b after {@link #forward()}. */
+    public double score(int b) {
+        return data[outputsStart + b * outputsPerPoint + outputsPerPoint - 1];
+    }
+
+    /** The fraction of the batch classified right, as {@link Loss#accuracy}, after {@link #forward()}. */
+    public double accuracy() {
+        int correct = 0;
+        for (int b = 0; b < batchSize; b++) {
+            if ((data[labelStart + b] > 0) == (score(b) > 0)) {
+                correct++;
+            }
+        }
+        return (double) correct / batchSize;
+    }
+
+    /** How many ops one replay runs (each NEURON op stands for a whole neuron). */
+    public int opCount() {
+        return opCount;
+    }
+
+    // ---- replay ----
+
+    /** Runs the ops in order and returns the loss. */
+    public double forward() {
+        final double[] v = data;
+        for (int k = 0; k < opCount; k++) {
+            int o = out[k];
+            int a = in[k];
+            int p = par[k];
+            int n = len[k];
+            switch (op[k]) {
+                case NEURON:
+                case INPUT_NEURON: {
+                    double s = v[p + n]; // the bias first: ((b + w0*x0) + w1*x1) + ...
+                    for (int i = 0; i < n; i++) {
+                        s = s + v[p + i] * v[a + i];
+                    }
+                    v[o] = act[k].apply(s);
+                    break;
+                }
+                case SVM: {
+                    double margin = v[a] * -v[p] + 1;
+                    v[o] = margin < 0 ? 0 : margin;
+                    break;
+                }
+                case MSE:
+                    v[o] = Math.pow(v[a] + v[p] * -1, 2);
+                    break;
+                case LOGISTIC: {
+                    double z = v[a] * v[p];
+                    v[o] = z >= 0 ? Math.log(Math.exp(z * -1) + 1) : z * -1 + Math.log(Math.exp(z) + 1);
+                    break;
+                }
+                case SUM:
+                case MEAN: {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) {
+                        s = s + v[a + i];
+                    }
+                    v[o] = op[k] == MEAN ? s * constant[k] : s; // constant = 1.0/n, as micrograd's * (1.0/len)
+                    break;
+                }
+                case L2: {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) {
+                        s = s + v[i] * v[i];
+                    }
+                    v[o] = s * constant[k];
+                    break;
+                }
+                case ADD:
+                    v[o] = v[a] + v[p];
+                    break;
+                default:
+                    throw new IllegalStateException("bad op " + op[k]);
+            }
+        }
+        return v[root];
+    }
+
+    /**
+     * Zeroes every grad, sets the loss's grad to 1 and runs the ops backwards, each applying the chain rule for the
+     * Value nodes it stands for. Each line below names the Value op whose backward step it repeats.
+     */
+    public void backward() {
+        final double[] v = data;
+        final double[] g = grad;
+        java.util.Arrays.fill(g, 0);
+        g[root] = 1;
+        for (int k = opCount - 1; k >= 0; k--) {
+            int o = out[k];
+            int a = in[k];
+            int p = par[k];
+            int n = len[k];
+            switch (op[k]) {
+                case NEURON:
+                case INPUT_NEURON: {
+                    double up = act[k].derivativeFromOutput(v[o]) * g[o]; // through the activation
+                    if (up == 0) {
+                        break; // a dead relu: every contribution below would be a zero
+                    }
+                    g[p + n] += up; // +: the bias
+                    if (op[k] == NEURON) {
+                        for (int i = 0; i < n; i++) {
+                            g[p + i] += v[a + i] * up; // *: w.grad += x * grad
+                            g[a + i] += v[p + i] * up; // *: x.grad += w * grad
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            g[p + i] += v[a + i] * up;
+                        }
+                    }
+                    break;
+                }
+                case SVM: {
+                    double relu = v[o] > 0 ? 1 : 0;
+                    g[a] += (relu * g[o]) * -v[p]; // relu, then + 1 (passes grad), then s * (-y)
+                    break;
+                }
+                case MSE: {
+                    double diff = v[a] + v[p] * -1;
+                    g[a] += 2 * Math.pow(diff, 1) * g[o]; // **2, then + (passes grad)
+                    break;
+                }
+                case LOGISTIC: {
+                    double z = v[a] * v[p];
+                    double gz;
+                    if (z >= 0) { // log(exp(z * -1) + 1)
+                        double e = Math.exp(z * -1);
+                        double ge = 1 / (e + 1) * g[o]; // log, then + 1
+                        gz = ge * e * -1;               // exp, then * -1
+                    } else {      // z * -1 + log(exp(z) + 1)
+                        double e = Math.exp(z);
+                        double ge = 1 / (e + 1) * g[o];
+                        gz = ge * e + -1 * g[o]; // the exp branch reaches z first, then the * -1 branch
+                    }
+                    g[a] += gz * v[p]; // s * y
+                    break;
+                }
+                case SUM:
+                case MEAN: {
+                    double up = op[k] == MEAN ? constant[k] * g[o] : g[o];
+                    for (int i = n - 1; i >= 0; i--) {
+                        g[a + i] += up;
+                    }
+                    break;
+                }
+                case L2: {
+                    double up = constant[k] * g[o];
+                    for (int i = n - 1; i >= 0; i--) {
+                        g[i] += v[i] * up; // p * p: once for each operand
+                        g[i] += v[i] * up;
+                    }
+                    break;
+                }
+                case ADD:
+                    g[a] += g[o];
+                    g[p] += g[o];
+                    break;
+                default:
+                    throw new IllegalStateException("bad op " + op[k]);
+            }
+        }
+    }
+
+    /**
+     * The model's first output for input x, from the current parameters, without a graph or a tape replay: the same
+     * arithmetic as {@link MLP#predict}, reading the parameters from the front of {@code data}. Allocates nothing.
+     */
+    public double predict(double[] x) {
+        double[] inputs = scratchIn;
+        double[] outputs = scratchOut;
+        System.arraycopy(x, 0, inputs, 0, nin);
+        int width = nin;
+        int p = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            Activation activation = layerActivation[l];
+            for (int j = 0; j < sizes[l]; j++) {
+                double s = data[p + width];
+                for (int i = 0; i < width; i++) {
+                    s = s + data[p + i] * inputs[i];
+                }
+                outputs[j] = activation.apply(s);
+                p += width + 1;
+            }
+            width = sizes[l];
+            double[] t = inputs;
+            inputs = outputs;
+            outputs = t;
+        }
+        return inputs[0];
+    }
+}

@@ -1,0 +1,291 @@
+package org.backproplab.nn;
+
+import java.util.List;
+import java.util.Map;
+import org.backproplab.data.Dataset;
+import org.backproplab.data.Datasets;
+import org.backproplab.data.Json;
+import org.backproplab.data.Rng;
+import org.backproplab.engine.Numbers;
+
+/**
+ * A training run as plain data: the {@code train --spec FILE.json} contract. The format (see
+ * src/test/resources/micrograd-demo.json, micrograd's own demo run):
+ *
+ * <pre>
+ * data       {"points": [[x, y], ...], "labels": [-1 or 1, ...]}
+ *            or {"generator": "moons|circles|xor|spiral|gauss|lecture", "n": 100, "noise": 0.1, "seed": 0}
+ *            (n, noise and seed may be left out: 100, 0.1 and 0)
+ * model      {"inputs": 2, "layers": [16, 16, 1], "activation": "relu|tanh|sigmoid" (relu),
+ *             "output": "linear|tanh" (linear), "bias": "zero|uniform" (zero)}; the last layer has 1 neuron
+ * init       optional: every parameter's initial value, in micrograd's order; otherwise drawn from seed
+ * loss       {"type": "svm|mse|logistic", "l2": 0 (0), "reduction": "mean|sum" (mean)}
+ * optimizer  {"type": "sgd|momentum|adam", "lr_start": 1.0, "lr_end": (lr_start), "decay": "linear|none" (linear),
+ *             "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
+ * steps      the number of steps
+ * batch      optional: points per step (full batch when absent)
+ * seed       optional: for the initial parameters and the minibatches (0)
+ * </pre>
+ *
+ * Unknown fields (such as "about" and "expected") are ignored. A missing or ill-typed field is an error that names
+ * it, e.g. {@code model.layers[1]: expected a positive integer, got a string}.
+ */
+public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activation, Activation output,
+                        boolean uniformBias, double[] init, Loss loss, Optimizer.Settings optimizer, int steps, int batch,
+                        int seed) {
+
+    /** A spec that cannot be used; the message starts with the field (or the line and column) at fault. */
+    public static final class SpecException extends RuntimeException {
+        public SpecException(String message) {
+            super(message);
+        }
+    }
+
+    public TrainSpec {
+        if (layers.length == 0 || layers[layers.length - 1] != 1) {
+            throw new SpecException("model.layers: the last layer must have 1 neuron (the score)");
+        }
+        if (data.size() == 0) {
+            throw new SpecException("data: no points");
+        }
+        if (data.dims() != inputs) {
+            throw new SpecException("model.inputs: is " + inputs + ", but the data has " + data.dims()
+                    + " coordinates per point");
+        }
+        if (init != null && init.length != MLP.parameterCount(inputs, layers)) {
+            throw new SpecException("init: expected " + MLP.parameterCount(inputs, layers) + " numbers (one per parameter),"
+                    + " got " + init.length);
+        }
+        if (batch < 0 || batch > data.size()) {
+            throw new SpecException("batch: expected at most the " + data.size() + " points, got " + batch);
+        }
+    }
+
+    /** A fresh model as the spec describes it, with the spec's init or drawn from its seed. */
+    public MLP model() {
+        MLP model = new MLP(inputs, layers, activation, output, new Rng(seed), uniformBias);
+        if (init != null) {
+            model.load(init);
+        }
+        return model;
+    }
+
+    // ---- parsing ----
+
+    public static TrainSpec parse(String text) {
+        Object root;
+        try {
+            root = Json.parse(text);
+        } catch (Json.ParseException e) {
+            throw new SpecException(e.getMessage());
+        }
+        if (!(root instanceof Map)) {
+            throw new SpecException("spec: expected an object, got " + Json.typeName(root));
+        }
+        Map<String, Object> spec = asObject(root, "spec");
+
+        Map<String, Object> model = object(spec, "model", "model");
+        int inputs = positiveInt(model, "inputs", "model.inputs");
+        List<Object> layerList = array(model, "layers", "model.layers");
+        if (layerList.isEmpty()) {
+            throw new SpecException("model.layers: expected at least one layer");
+        }
+        int[] layers = new int[layerList.size()];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = positiveInt(layerList.get(i), "model.layers[" + i + "]");
+        }
+        Activation activation = Activation.byId(choice(model, "activation", "model.activation", "relu",
+                "relu", "tanh", "sigmoid"));
+        Activation output = Activation.byId(choice(model, "output", "model.output", "linear", "linear", "tanh"));
+        boolean uniformBias = choice(model, "bias", "model.bias", "zero", "zero", "uniform").equals("uniform");
+
+        Dataset data = data(object(spec, "data", "data"), inputs);
+
+        double[] init = null;
+        if (spec.containsKey("init")) {
+            List<Object> values = array(spec, "init", "init");
+            init = new double[values.size()];
+            for (int i = 0; i < init.length; i++) {
+                init[i] = number(values.get(i), "init[" + i + "]");
+            }
+        }
+
+        Map<String, Object> lossSpec = object(spec, "loss", "loss");
+        Loss loss = new Loss(
+                Loss.Type.byId(choice(lossSpec, "type", "loss.type", null, "svm", "mse", "logistic")),
+                Loss.Reduction.byId(choice(lossSpec, "reduction", "loss.reduction", "mean", "mean", "sum")),
+                nonNegative(lossSpec, "l2", "loss.l2", 0));
+
+        Map<String, Object> opt = object(spec, "optimizer", "optimizer");
+        Optimizer.Kind kind = Optimizer.Kind.byId(choice(opt, "type", "optimizer.type", null, "sgd", "momentum",
+                "adam"));
+        double lrStart = number(opt, "lr_start", "optimizer.lr_start", Double.NaN);
+        Optimizer.Settings optimizer = new Optimizer.Settings(kind, lrStart,
+                number(opt, "lr_end", "optimizer.lr_end", lrStart),
+                choice(opt, "decay", "optimizer.decay", "linear", "linear", "none").equals("linear"),
+                number(opt, "momentum", "optimizer.momentum", 0.9),
+                number(opt, "beta1", "optimizer.beta1", 0.9),
+                number(opt, "beta2", "optimizer.beta2", 0.999),
+                number(opt, "eps", "optimizer.eps", 1e-8));
+
+        int steps = integer(required(spec, "steps", "steps", "a non-negative integer"), "steps", 0,
+                "a non-negative integer");
+        int batch = spec.containsKey("batch") ? positiveInt(spec, "batch", "batch") : 0;
+        int seed = spec.containsKey("seed") ? integer(spec.get("seed"), "seed", Integer.MIN_VALUE, "an integer") : 0;
+        return new TrainSpec(data, inputs, layers, activation, output, uniformBias, init, loss, optimizer, steps, batch,
+                seed);
+    }
+
+    private static Dataset data(Map<String, Object> data, int inputs) {
+        boolean hasPoints = data.containsKey("points") || data.containsKey("labels");
+        if (hasPoints && data.containsKey("generator")) {
+            throw new SpecException("data: expected either points and labels, or generator, not both");
+        }
+        if (!hasPoints) {
+            if (!data.containsKey("generator")) {
+                throw new SpecException("data: missing points and labels, or generator");
+            }
+            String name = choice(data, "generator", "data.generator", null, Datasets.NAMES);
+            int n = data.containsKey("n") ? positiveInt(data, "n", "data.n") : 100;
+            double noise = nonNegative(data, "noise", "data.noise", 0.1);
+            int seed = data.containsKey("seed") ? integer(data.get("seed"), "data.seed", Integer.MIN_VALUE, "an integer")
+                    : 0;
+            return Datasets.generate(name, n, noise, seed);
+        }
+        List<Object> points = array(data, "points", "data.points");
+        List<Object> labels = array(data, "labels", "data.labels");
+        if (labels.size() != points.size()) {
+            throw new SpecException("data.labels: expected " + points.size() + " labels (one per point), got "
+                    + labels.size());
+        }
+        double[][] xs = new double[points.size()][];
+        double[] ys = new double[labels.size()];
+        for (int i = 0; i < xs.length; i++) {
+            String path = "data.points[" + i + "]";
+            if (!(points.get(i) instanceof List)) {
+                throw new SpecException(path + ": expected an array of " + inputs + " numbers, got "
+                        + Json.typeName(points.get(i)));
+            }
+            List<Object> point = asArray(points.get(i));
+            if (point.size() != inputs) {
+                throw new SpecException(path + ": expected " + inputs + " numbers (model.inputs), got " + point.size());
+            }
+            xs[i] = new double[inputs];
+            for (int d = 0; d < inputs; d++) {
+                xs[i][d] = number(point.get(d), path + "[" + d + "]");
+            }
+            ys[i] = number(labels.get(i), "data.labels[" + i + "]");
+            if (ys[i] != 1 && ys[i] != -1) {
+                throw new SpecException("data.labels[" + i + "]: expected -1 or 1, got " + Numbers.format(ys[i]));
+            }
+        }
+        return new Dataset(xs, ys);
+    }
+
+    // ---- typed field access: each names the field in its error ----
+
+    private static Object required(Map<String, Object> obj, String key, String path, String expected) {
+        Object value = obj.get(key);
+        if (value == null) {
+            throw new SpecException(path + ": missing (expected " + expected + ")");
+        }
+        return value;
+    }
+
+    private static Map<String, Object> object(Map<String, Object> obj, String key, String path) {
+        Object value = required(obj, key, path, "an object");
+        if (!(value instanceof Map)) {
+            throw new SpecException(path + ": expected an object, got " + Json.typeName(value));
+        }
+        return asObject(value, path);
+    }
+
+    private static List<Object> array(Map<String, Object> obj, String key, String path) {
+        Object value = required(obj, key, path, "an array");
+        if (!(value instanceof List)) {
+            throw new SpecException(path + ": expected an array, got " + Json.typeName(value));
+        }
+        return asArray(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value, String path) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asArray(Object value) {
+        return (List<Object>) value;
+    }
+
+    private static double number(Object value, String path) {
+        if (!(value instanceof Double)) {
+            throw new SpecException(path + ": expected a number, got " + Json.typeName(value));
+        }
+        return (Double) value;
+    }
+
+    /** A number field; missing gives fallback, or an error when fallback is NaN (the field is required). */
+    private static double number(Map<String, Object> obj, String key, String path, double fallback) {
+        if (!obj.containsKey(key)) {
+            if (Double.isNaN(fallback)) {
+                throw new SpecException(path + ": missing (expected a number)");
+            }
+            return fallback;
+        }
+        return number(obj.get(key), path);
+    }
+
+    private static double nonNegative(Map<String, Object> obj, String key, String path, double fallback) {
+        double value = number(obj, key, path, fallback);
+        if (!(value >= 0)) {
+            throw new SpecException(path + ": expected a number >= 0, got " + describe(value));
+        }
+        return value;
+    }
+
+    /** A whole number >= min; expected says what, for the error ("a positive integer"). */
+    private static int integer(Object value, String path, int min, String expected) {
+        if (value instanceof Double) {
+            double d = (Double) value;
+            if (d == Math.rint(d) && d >= min && d <= Integer.MAX_VALUE) {
+                return (int) d;
+            }
+        }
+        throw new SpecException(path + ": expected " + expected + ", got " + describe(value));
+    }
+
+    private static int positiveInt(Object value, String path) {
+        return integer(value, path, 1, "a positive integer");
+    }
+
+    private static int positiveInt(Map<String, Object> obj, String key, String path) {
+        return positiveInt(required(obj, key, path, "a positive integer"), path);
+    }
+
+    /** A number as the user wrote it ("2.5", "-1"), anything else by its type ("a string"). */
+    private static String describe(Object value) {
+        return value instanceof Double ? Numbers.format((Double) value) : Json.typeName(value);
+    }
+
+    /** A string field that must be one of the allowed words; missing gives fallback, or an error if it is null. */
+    private static String choice(Map<String, Object> obj, String key, String path, String fallback,
+                                 String... allowed) {
+        Object value = obj.get(key);
+        if (value == null) {
+            if (fallback == null) {
+                throw new SpecException(path + ": missing (expected one of " + String.join(", ", allowed) + ")");
+            }
+            return fallback;
+        }
+        if (value instanceof String) {
+            for (String a : allowed) {
+                if (a.equals(value)) {
+                    return a;
+                }
+            }
+        }
+        throw new SpecException(path + ": expected one of " + String.join(", ", allowed) + ", got "
+                + (value instanceof String ? "\"" + value + "\"" : Json.typeName(value)));
+    }
+}

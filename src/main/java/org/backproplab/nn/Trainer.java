@@ -1,0 +1,160 @@
+package org.backproplab.nn;
+
+import java.util.List;
+import org.backproplab.data.Dataset;
+import org.backproplab.engine.Value;
+
+/**
+ * The training loop of micrograd's demo, one step per call: pick the batch, compute the loss (and the accuracy)
+ * with the current parameters, zero the grads, backpropagate, and update with step k's learning rate. The loss a
+ * step reports is the one computed before its update, as the demo prints it.
+ *
+ * <p>Two engines give the same numbers: VALUE builds the scalar Value graph every step, exactly as micrograd does,
+ * and TAPE replays a {@link Tape} compiled once.
+ */
+public final class Trainer {
+
+    public enum Engine {
+        VALUE("value"), TAPE("tape");
+
+        public final String id;
+
+        Engine(String id) {
+            this.id = id;
+        }
+
+        public static Engine byId(String id) {
+            for (Engine e : values()) {
+                if (e.id.equals(id)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What one step reports: its number, the loss before its update, and the batch accuracy. */
+    public record Step(int step, double loss, double accuracy) {
+    }
+
+    private final Engine engine;
+    private final Dataset data;
+    private final Loss loss;
+    private final Optimizer.Settings settings;
+    private final Optimizer optimizer;
+    private final Batches batches;
+    private final int steps;
+    private int step;
+
+    // the Value engine's state
+    private final MLP model;
+    private final List<Value> parameters;
+    private final double[] paramData;
+    private final double[] paramGrad;
+    private final Value[] scores;
+    private final double[] scoreData;
+    private final double[] labels;
+
+    // the tape engine's state
+    private final Tape tape;
+
+    public Trainer(TrainSpec spec, Engine engine) {
+        this(spec.model(), spec.data(), spec.loss(), spec.optimizer(), spec.steps(), spec.batch(), spec.seed(), engine);
+    }
+
+    /**
+     * Trains {@code model} in place with the VALUE engine; the TAPE engine starts from the model's parameters and
+     * keeps its own copy (see {@link #parameterValues()}).
+     *
+     * @param steps the length of the run, which sets the learning-rate decay (step() may still go past it)
+     * @param batch points per step, 0 for full batch
+     */
+    public Trainer(MLP model, Dataset data, Loss loss, Optimizer.Settings settings, int steps, int batch, int seed,
+                   Engine engine) {
+        this.engine = engine;
+        this.data = data;
+        this.loss = loss;
+        this.settings = settings;
+        this.steps = steps;
+        this.model = model;
+        this.parameters = model.parameters();
+        this.optimizer = settings.create(parameters.size());
+        this.batches = new Batches(data.size(), batch, seed);
+        int b = batches.size();
+        this.scores = new Value[b];
+        this.scoreData = new double[b];
+        this.labels = new double[b];
+        if (engine == Engine.TAPE) {
+            this.tape = new Tape(model, loss, b);
+            this.paramData = null;
+            this.paramGrad = null;
+        } else {
+            this.tape = null;
+            this.paramData = new double[parameters.size()];
+            this.paramGrad = new double[parameters.size()];
+        }
+    }
+
+    /** How many steps have run. */
+    public int stepCount() {
+        return step;
+    }
+
+    /** The run's length from the spec. */
+    public int steps() {
+        return steps;
+    }
+
+    public Step step() {
+        int[] batch = batches.next();
+        int k = step;
+        double lr = settings.learningRate(k, steps);
+        double lossValue;
+        double accuracy;
+        if (engine == Engine.TAPE) {
+            for (int i = 0; i < tape.batchSize; i++) {
+                tape.setPoint(i, data.xs()[batch[i]], data.ys()[batch[i]]);
+            }
+            lossValue = tape.forward();
+            accuracy = tape.accuracy();
+            tape.backward();
+            optimizer.update(tape.data, tape.grad, lr);
+        } else {
+            for (int i = 0; i < scores.length; i++) {
+                double[] x = data.xs()[batch[i]];
+                Value[] inputs = new Value[x.length];
+                for (int d = 0; d < x.length; d++) {
+                    inputs[d] = new Value(x[d]);
+                }
+                scores[i] = model.forward(inputs)[0];
+                scoreData[i] = scores[i].data;
+                labels[i] = data.ys()[batch[i]];
+            }
+            Value total = loss.total(scores, labels, parameters);
+            lossValue = total.data;
+            accuracy = Loss.accuracy(scoreData, labels, scores.length);
+            model.zeroGrad();
+            total.backward();
+            for (int i = 0; i < paramData.length; i++) {
+                paramData[i] = parameters.get(i).data;
+                paramGrad[i] = parameters.get(i).grad;
+            }
+            optimizer.update(paramData, paramGrad, lr);
+            for (int i = 0; i < paramData.length; i++) {
+                parameters.get(i).data = paramData[i];
+            }
+        }
+        step++;
+        return new Step(k, lossValue, accuracy);
+    }
+
+    /** The model's score for x with the current parameters, without a graph. */
+    public double predict(double[] x) {
+        return engine == Engine.TAPE ? tape.predict(x) : model.predict(x);
+    }
+
+    /** The current parameters, in micrograd's order. */
+    public double[] parameterValues() {
+        return engine == Engine.TAPE ? tape.parameterValues() : model.parameterValues();
+    }
+}

@@ -1,0 +1,79 @@
+package org.backproplab.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** User points from CSV: what is accepted, and how each bad line is reported. */
+class CsvTest {
+
+    @Test
+    void readsPlusMinusOneWithAHeaderAndWindowsLineEnds() {
+        Csv.Result r = Csv.parse("x,y,label\r\n0.5,-1.25,1\r\n-2,3e-1,-1\r\n\r\n");
+        assertTrue(r.ok(), r.errors().toString());
+        assertEquals(2, r.points().size());
+        assertArrayEquals(new double[] {-2, 0.3}, r.points().xs()[1]);
+        assertArrayEquals(new double[] {1, -1}, r.points().ys());
+    }
+
+    @Test
+    void mapsZeroOneLabelsToMinusOnePlusOne() {
+        Csv.Result r = Csv.parse("1,1,0\n2,2,1\n3,3,0.0\n");
+        assertTrue(r.ok());
+        assertArrayEquals(new double[] {-1, 1, -1}, r.points().ys());
+    }
+
+    @Test
+    void headerIsOptionalAndOnlyOnTheFirstLine() {
+        assertTrue(Csv.parse(" 1 , +2 , 1 ").ok());
+        Csv.Result r = Csv.parse("1,2,1\nx,y,label\n");
+        assertEquals(List.of(new Csv.LineError(2, "x 'x' is not a number"), new Csv.LineError(2, "y 'y' is not a number"),
+                new Csv.LineError(2, "label 'label' must be -1 or 1 (or 0 or 1)")), r.errors());
+    }
+
+    @Test
+    void everyBadLineIsReportedWithItsNumberAndNoPointsAreUsed() {
+        Csv.Result r = Csv.parse("x,y,label\n1,2,1\n1,2\nabc,2,1\n1,NaN,1\n1,2,3\n1,2,-1\n1,1e999,1\n1,2,1,4\n");
+        assertNull(r.points());
+        assertEquals(List.of(
+                new Csv.LineError(3, "expected 3 fields x,y,label, got 2"),
+                new Csv.LineError(4, "x 'abc' is not a number"),
+                new Csv.LineError(5, "y 'NaN' is not a number"),
+                new Csv.LineError(6, "label '3' must be -1 or 1 (or 0 or 1)"),
+                new Csv.LineError(8, "y '1e999' is not a number"),
+                new Csv.LineError(9, "expected 3 fields x,y,label, got 4")), r.errors());
+        assertEquals("line 3: expected 3 fields x,y,label, got 2", r.errors().get(0).toString());
+    }
+
+    @Test
+    void mixingZeroOneWithMinusOneIsAnError() {
+        Csv.Result r = Csv.parse("1,1,-1\n2,2,1\n3,3,0\n");
+        assertNull(r.points());
+        assertEquals(List.of(new Csv.LineError(3, "label 0 mixes 0/1 labels with -1/+1 labels (line 1 has -1)")),
+                r.errors());
+        Csv.Result r2 = Csv.parse("1,1,0\n2,2,-1\n");
+        assertEquals(2, r2.errors().get(0).line());
+        assertTrue(r2.errors().get(0).reason().contains("(line 1 has 0)"));
+    }
+
+    @Test
+    void emptyTextHasNoPoints() {
+        Csv.Result r = Csv.parse("\n  \n");
+        assertEquals(List.of(new Csv.LineError(1, "no points: expected lines of x,y,label")), r.errors());
+        assertEquals(1, Csv.parse("x,y,label\n").errors().size());
+    }
+
+    @Test
+    void numbersMustBePlainDecimals() {
+        assertEquals(0.5, Csv.number(".5"));
+        assertEquals(-3.0, Csv.number("-3."));
+        assertEquals(1e-3, Csv.number("1E-3"));
+        for (String bad : new String[] {"", "-", ".", "1e", "0x10", "1d", "Infinity", "1 2", "1e+"}) {
+            assertTrue(Double.isNaN(Csv.number(bad)), bad);
+        }
+    }
+}
