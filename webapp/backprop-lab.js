@@ -44,7 +44,7 @@
   function loadJs() {
     return loadScript(base + 'js/lab.js').then(function () {
       window.backpropLabMain([]);
-      return { name: 'js', mount: window.backpropLabMount, call: window.backpropLabCall };
+      return { name: 'js', mount: window.backpropLabMount, call: window.backpropLabCall, bench: window.backpropLabBench };
     });
   }
 
@@ -53,7 +53,8 @@
       .then(function () { return TeaVM.wasmGC.load(base + 'wasm/lab.wasm'); })
       .then(function (teavm) {
         teavm.exports.backpropLabMain([]);
-        return { name: 'wasm', mount: teavm.exports.backpropLabMount, call: teavm.exports.backpropLabCall };
+        return { name: 'wasm', mount: teavm.exports.backpropLabMount, call: teavm.exports.backpropLabCall,
+          bench: teavm.exports.backpropLabBench };
       });
   }
 
@@ -87,6 +88,10 @@
   window.BackpropLab = {
     /** Resolves to the backend's name ("js" or "wasm") once it is running. */
     ready: backend.then(function (b) { return b.name; }),
+    /** Runs a benchmark in this page ("graph", "train") and resolves to its figures. */
+    bench: function (what, spec) {
+      return backend.then(function (b) { return JSON.parse(b.bench(what, b.name, spec || '')); });
+    },
     mount: function (element, options) {
       return backend.then(function (b) {
         var opts = Object.assign({}, options || {});

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.backproplab.engine.Numbers;
+import org.backproplab.layout.LayoutBench;
 import org.backproplab.nn.Bench;
 import org.backproplab.nn.MLP;
 import org.backproplab.nn.TrainSpec;
@@ -61,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
         out.println(String.format("%-8s %15s %14s %18s %12s", "jvm", Numbers.fixed(r.valueMsPerStep(), 3),
                 Numbers.fixed(r.tapeMsPerStep(), 4), Numbers.fixed(r.predictUsPerPoint(), 4),
                 Numbers.fixed(r.speedup(), 1) + "x"));
+        if (!quick) {
+            out.println("layout of a 500-node random DAG (graph view): " + Numbers.fixed(LayoutBench.run(), 2)
+                    + " ms median");
+        }
         out.flush();
         return 0;
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code java -jar backprop-lab.jar eval|train|bench|serve}. JVM only. */
 @Command(name = "backprop-lab", mixinStandardHelpOptions = true, version = "Backprop Lab 0.1",
         description = "micrograd in Java: evaluate programs, train tiny nets, benchmark, and serve the web app.",
-        subcommands = {EvalCommand.class, ServeCommand.class})
+        subcommands = {EvalCommand.class, TrainCommand.class, BenchCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

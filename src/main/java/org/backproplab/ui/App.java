@@ -27,6 +27,12 @@ public final class App {
         return LABS.size() - 1;
     }
 
+    /** Runs a browser benchmark ("graph", or "train" with a spec's text or "") and returns its figures as JSON. */
+    @JSExport
+    public static String backpropLabBench(String what, String backend, String spec) {
+        return what.equals("train") ? Bench.train(backend, spec) : Bench.graph(backend);
+    }
+
     /** Calls a method of a mounted widget: setProgram, backward, destroy. */
     @JSExport
     public static void backpropLabCall(int id, String method, String argument) {

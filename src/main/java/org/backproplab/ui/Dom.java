@@ -57,9 +57,29 @@ final class Dom {
         ((org.teavm.jso.dom.events.EventTarget) target).addEventListener(type, listener);
     }
 
+    /** Hears an element's new size. */
+    @org.teavm.jso.JSFunctor
+    interface SizeListener extends JSObject {
+        void resized(double width, double height);
+    }
+
+    /**
+     * Calls the listener with the element's size now and whenever it changes, so views never have to ask for it
+     * (asking forces the browser to lay out the page at once, which is slow right after drawing a big graph).
+     */
+    @JSBody(params = {"e", "listener"}, script = "var r = e.getBoundingClientRect(); listener(r.width, r.height);"
+            + "if (window.ResizeObserver) { new ResizeObserver(function (entries) {"
+            + "var b = entries[entries.length - 1].contentRect; listener(b.width, b.height); }).observe(e); }")
+    static native void observeSize(JSObject e, SizeListener listener);
+
     /** The on-screen box of any element, SVG ones included. */
     @JSBody(params = "e", script = "return e.getBoundingClientRect();")
     static native org.teavm.jso.dom.html.TextRectangle rect(JSObject e);
+
+    /** Makes the browser compute styles and layout now, so a benchmark includes that work. */
+    @JSBody(params = "e", script = "var s = e.querySelector('svg'); if (s && s.getBBox) { s.getBBox(); }"
+            + "return e.getBoundingClientRect().width;")
+    static native double forceLayout(JSObject e);
 
     /** Focuses any element, SVG ones included. */
     @JSBody(params = "e", script = "if (e && e.focus) { e.focus(); }")

@@ -44,7 +44,28 @@ final class GraphCanvas {
     private static final double MAX_SCALE = 4;
     /** Auto-fit never shrinks text below this, so a 40-node graph stays readable; Fit itself has no floor. */
     private static final double READABLE_SCALE = 0.85;
+    /** Below this scale the boxes are drawn without their text (7 px and smaller can't be read). */
+    private static final double FAR_SCALE = 0.5;
     private static final String EDGE_COLOUR = "#8793a5";
+    /**
+     * The drawing's look, inside the SVG itself so that an exported file keeps it. Every rule starts with
+     * svg.bpl-svg, so it reaches no other part of a page that embeds the widget.
+     */
+    private static final String STYLE = "svg.bpl-svg .e{fill:none;stroke:" + EDGE_COLOUR + ";stroke-width:1.4}"
+            + "svg.bpl-svg .e.h{stroke:#b4380b;stroke-width:2.6}"
+            + "svg.bpl-svg text{text-anchor:middle;dominant-baseline:central;fill:#1d2430}"
+            + "svg.bpl-svg .n rect{stroke:#4a5363;stroke-width:1.2}"
+            + "svg.bpl-svg .n path{fill:none;stroke:#4a5363;stroke-opacity:.35}"
+            + "svg.bpl-svg .n .l{font-weight:700}"
+            + "svg.bpl-svg .n .k{fill:#6b7280;font-style:italic}"
+            + "svg.bpl-svg .n.cur rect{stroke:#b4380b;stroke-width:3}"
+            + "svg.bpl-svg .n.recv rect{stroke:#b4380b;stroke-width:2.2;stroke-dasharray:5 3}"
+            + "svg.bpl-svg .o rect{fill:#fff;stroke:#5b6678;stroke-width:1.2}"
+            + "svg.bpl-svg .o.cur rect{stroke:#b4380b;stroke-width:2.4}"
+            + "svg.bpl-svg.far .n text,svg.bpl-svg.far .o text{display:none}"
+            + "svg.bpl-svg .leaf{cursor:ew-resize}"
+            + "svg.bpl-svg .n:focus{outline:none}"
+            + "svg.bpl-svg .n:focus-visible rect{stroke:#f2a93b;stroke-width:3.5}";
     private static final String HIGHLIGHT = "#b4380b";
     private static final String FONT = "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace";
 
@@ -75,16 +96,20 @@ final class GraphCanvas {
     private Element[] rects = new Element[0];
     private Element[] dataTexts = new Element[0];
     private Element[] gradTexts = new Element[0];
-    private Element[] titles = new Element[0];
     private Element[] opGroups = new Element[0];
     private int[][] operandEdges = new int[0][];
     private Element[] edgePaths = new Element[0];
+    private final List<Element> marked = new ArrayList<>();
     private Layout layout;
     private double[] boxWidths = new double[0];
     private String structure = "";
 
     private boolean gradsKnown;
     private ColourBy colourBy = ColourBy.GRAD;
+    private boolean isFar;
+    private double viewWidth;
+    private double viewHeight;
+    private boolean fitPending;
     private double tx;
     private double ty;
     private double scale = 1;
@@ -106,6 +131,9 @@ final class GraphCanvas {
         svg.setAttribute("xmlns", Dom.SVG_NS);
         viewport.setAttribute("font-family", FONT);
         viewport.setAttribute("font-size", Double.toString(FONT_SIZE));
+        Element style = Dom.svg("style");
+        style.setTextContent(STYLE);
+        svg.appendChild(style);
         svg.appendChild(defs());
         viewport.appendChild(edgeLayer);
         viewport.appendChild(leaderLayer);
@@ -146,6 +174,15 @@ final class GraphCanvas {
         editor.setHidden(true);
         root.appendChild(editor);
         listen();
+        Dom.observeSize(svg, (w, h) -> {
+            boolean first = viewWidth <= 0 || viewHeight <= 0;
+            viewWidth = w;
+            viewHeight = h;
+            if (w > 0 && h > 0 && (first || fitPending)) {
+                fitPending = false;
+                fit(true);
+            }
+        });
     }
 
     HTMLElement element() {
@@ -249,6 +286,7 @@ final class GraphCanvas {
         clear(nodeLayer);
         clear(noteLayer);
         clear(leaderLayer);
+        marked.clear();
         int n = order.size();
         int ops = 0;
         for (Value v : order) {
@@ -280,15 +318,15 @@ final class GraphCanvas {
             }
             dag.addEdge(opNode[i], i);
         }
-        layout = LayeredLayout.layout(dag, new Spacing(34, 16, 8, 24));
+        // Big graphs get fewer sweeps: they are read zoomed out, where a few crossings more don't show.
+        layout = LayeredLayout.layout(dag, new Spacing(34, 16, 8, 24),
+                dag.nodeCount() > 400 ? 4 : LayeredLayout.DEFAULT_SWEEPS);
 
         edgePaths = new Element[dag.edgeCount()];
         for (int e = 0; e < dag.edgeCount(); e++) {
             Element path = Dom.svg("path");
+            path.setAttribute("class", "e");
             path.setAttribute("d", edgePath(e));
-            path.setAttribute("fill", "none");
-            path.setAttribute("stroke", EDGE_COLOUR);
-            path.setAttribute("stroke-width", "1.4");
             if (layout.to(e) < n) {
                 path.setAttribute("marker-end", "url(#" + idPrefix + "arrow)");
             }
@@ -301,7 +339,6 @@ final class GraphCanvas {
         rects = new Element[n];
         dataTexts = new Element[n];
         gradTexts = new Element[n];
-        titles = new Element[n];
         for (int i = 0; i < n; i++) {
             Value v = order.get(i);
             if (!v.isLeaf()) {
@@ -335,6 +372,7 @@ final class GraphCanvas {
 
     private Element opShape(Value v, double x, double y) {
         Element g = Dom.svg("g");
+        g.setAttribute("class", "o");
         g.setAttribute("data-testid", "op");
         g.setAttribute("data-op", v.op());
         g.setAttribute("transform", "translate(" + r(x) + " " + r(y) + ")");
@@ -345,14 +383,8 @@ final class GraphCanvas {
         shape.setAttribute("width", r(w));
         shape.setAttribute("height", r(OP_HEIGHT));
         shape.setAttribute("rx", r(OP_HEIGHT / 2));
-        shape.setAttribute("fill", "#ffffff");
-        shape.setAttribute("stroke", "#5b6678");
-        shape.setAttribute("stroke-width", "1.2");
         g.appendChild(shape);
         Element text = Dom.svg("text");
-        text.setAttribute("text-anchor", "middle");
-        text.setAttribute("dy", "0.35em");
-        text.setAttribute("fill", "#1d2430");
         text.setTextContent(v.op());
         g.appendChild(text);
         return g;
@@ -370,10 +402,7 @@ final class GraphCanvas {
         g.setAttribute("tabindex", "0");
         boolean editable = isEditable(v);
         g.setAttribute("role", editable ? "button" : "img");
-        g.setAttribute("class", editable ? "bpl-node bpl-leaf" : "bpl-node");
-        Element title = Dom.svg("title");
-        g.appendChild(title);
-        titles[i] = title;
+        g.setAttribute("class", editable ? "n leaf" : "n");
 
         Element rect = Dom.svg("rect");
         rect.setAttribute("x", r(-w / 2));
@@ -381,43 +410,30 @@ final class GraphCanvas {
         rect.setAttribute("width", r(w));
         rect.setAttribute("height", r(h));
         rect.setAttribute("rx", "5");
-        rect.setAttribute("stroke", "#4a5363");
-        rect.setAttribute("stroke-width", "1.2");
         g.appendChild(rect);
         rects[i] = rect;
-        for (int line = 1; line <= 2; line++) {
-            Element sep = Dom.svg("line");
-            double ly = -h / 2 + 3 + line * ROW;
-            sep.setAttribute("x1", r(-w / 2));
-            sep.setAttribute("x2", r(w / 2));
-            sep.setAttribute("y1", r(ly));
-            sep.setAttribute("y2", r(ly));
-            sep.setAttribute("stroke", "#4a5363");
-            sep.setAttribute("stroke-opacity", "0.35");
-            g.appendChild(sep);
-        }
-        Element label = rowText(-h / 2 + 3 + ROW / 2);
-        label.setAttribute("font-weight", "700");
+        Element rules = Dom.svg("path"); // the two lines between label, data and grad
+        double y1 = -h / 2 + 3 + ROW;
+        double y2 = y1 + ROW;
+        rules.setAttribute("d", "M" + r(-w / 2) + " " + r(y1) + "H" + r(w / 2) + "M" + r(-w / 2) + " " + r(y2)
+                + "H" + r(w / 2));
+        g.appendChild(rules);
+        Element label = rowText(-h / 2 + 3 + ROW / 2, v.label.isEmpty() ? "k" : "l");
         label.setTextContent(v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label);
-        if (v.label.isEmpty()) {
-            label.setAttribute("fill", "#6b7280");
-            label.setAttribute("font-style", "italic");
-            label.setAttribute("font-weight", "400");
-        }
         g.appendChild(label);
-        dataTexts[i] = rowText(-h / 2 + 3 + 1.5 * ROW);
+        dataTexts[i] = rowText(-h / 2 + 3 + 1.5 * ROW, "");
         g.appendChild(dataTexts[i]);
-        gradTexts[i] = rowText(-h / 2 + 3 + 2.5 * ROW);
+        gradTexts[i] = rowText(-h / 2 + 3 + 2.5 * ROW, "");
         g.appendChild(gradTexts[i]);
         return g;
     }
 
-    private static Element rowText(double y) {
+    private static Element rowText(double y, String className) {
         Element t = Dom.svg("text");
         t.setAttribute("y", r(y));
-        t.setAttribute("dy", "0.35em");
-        t.setAttribute("text-anchor", "middle");
-        t.setAttribute("fill", "#1d2430");
+        if (!className.isEmpty()) {
+            t.setAttribute("class", className);
+        }
         return t;
     }
 
@@ -449,8 +465,6 @@ final class GraphCanvas {
                     + (gradsKnown ? Numbers.compact(v.grad, 6) : "not computed yet")
                     + (isEditable(v) ? ". Press Enter to type a new value" : "");
             g.setAttribute("aria-label", description);
-            titles[i].setTextContent(name + "\ndata " + v.data + "\ngrad " + (gradsKnown ? v.grad : 0.0)
-                    + (isEditable(v) ? "\nclick to type a value, drag sideways to scrub" : ""));
         }
         legendTitle.setTextContent(colourBy == ColourBy.GRAD ? "grad" : "data");
         legendMin.setTextContent(coloured && max > 0 ? "−" + Numbers.compact(max, 3) : "−");
@@ -468,7 +482,7 @@ final class GraphCanvas {
 
     @JSBody(params = {"svg", "w", "h"}, script = "var c = svg.cloneNode(true);"
             + "c.setAttribute('viewBox', '0 0 ' + w + ' ' + h); c.setAttribute('width', w);"
-            + "c.setAttribute('height', h); c.removeAttribute('class'); c.removeAttribute('style');"
+            + "c.setAttribute('height', h); c.removeAttribute('style');"
             + "var g = c.querySelector('g'); if (g) { g.removeAttribute('transform'); }"
             + "var bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');"
             + "bg.setAttribute('width', w); bg.setAttribute('height', h); bg.setAttribute('fill', '#ffffff');"
@@ -488,11 +502,10 @@ final class GraphCanvas {
         if (i == null) {
             return;
         }
-        rects[i].setAttribute("stroke", HIGHLIGHT);
-        rects[i].setAttribute("stroke-width", "3");
+        mark(groups[i], "cur");
         groups[i].setAttribute("data-current", "true");
         if (opGroups[i] != null) {
-            opGroups[i].setAttribute("stroke", HIGHLIGHT);
+            mark(opGroups[i], "cur");
         }
         int count = step.contributions().size();
         double top = Double.MAX_VALUE;
@@ -504,12 +517,9 @@ final class GraphCanvas {
         }
         for (BackwardTrace.Contribution c : step.contributions()) {
             int edge = operandEdges[i][c.operand()];
-            edgePaths[edge].setAttribute("stroke", HIGHLIGHT);
-            edgePaths[edge].setAttribute("stroke-width", "2.6");
+            mark(edgePaths[edge], "h");
             int child = indexOf.get(c.child());
-            rects[child].setAttribute("stroke", HIGHLIGHT);
-            rects[child].setAttribute("stroke-dasharray", "5 3");
-            rects[child].setAttribute("stroke-width", "2.2");
+            mark(groups[child], "recv");
             String text = Numbers.fixed(c.upstream(), 4) + " × " + Numbers.fixed(c.local(), 4) + " = "
                     + Numbers.fixed(c.contribution(), 4) + (buggy ? "  (=)" : "  (+=)");
             // The first operand's note goes above the children, the second's below, so neither hides a box.
@@ -558,19 +568,19 @@ final class GraphCanvas {
     void clearHighlight() {
         clear(noteLayer);
         clear(leaderLayer);
-        for (int i = 0; i < values.size(); i++) {
-            rects[i].setAttribute("stroke", "#4a5363");
-            rects[i].setAttribute("stroke-width", "1.2");
-            rects[i].removeAttribute("stroke-dasharray");
-            groups[i].removeAttribute("data-current");
-            if (opGroups[i] != null) {
-                opGroups[i].removeAttribute("stroke");
-            }
+        for (int k = 0; k < marked.size(); k++) {
+            Element e = marked.get(k);
+            String c = e.getAttribute("class");
+            e.setAttribute("class", c.substring(0, c.lastIndexOf(' ')));
+            e.removeAttribute("data-current");
         }
-        for (Element path : edgePaths) {
-            path.setAttribute("stroke", EDGE_COLOUR);
-            path.setAttribute("stroke-width", "1.4");
-        }
+        marked.clear();
+    }
+
+    /** Adds a highlight class to an element, remembering it so that clearing touches only what was marked. */
+    private void mark(Element e, String highlight) {
+        e.setAttribute("class", e.getAttribute("class") + " " + highlight);
+        marked.add(e);
     }
 
     // ---- navigation ----
@@ -580,10 +590,10 @@ final class GraphCanvas {
         if (layout == null) {
             return;
         }
-        TextRectangle box = Dom.rect(svg);
-        double w = box.getWidth();
-        double h = box.getHeight();
+        double w = viewWidth;
+        double h = viewHeight;
         if (w <= 0 || h <= 0) {
+            fitPending = true; // not on screen yet: fit when it gets a size
             return;
         }
         double s = Math.min(Math.min(w / layout.width(), h / layout.height()), 1.4);
@@ -608,8 +618,7 @@ final class GraphCanvas {
     }
 
     void zoom(double factor) {
-        TextRectangle box = Dom.rect(svg);
-        zoomAt(factor, box.getWidth() / 2, box.getHeight() / 2);
+        zoomAt(factor, viewWidth / 2, viewHeight / 2);
     }
 
     private void zoomAt(double factor, double px, double py) {
@@ -624,6 +633,12 @@ final class GraphCanvas {
 
     private void applyTransform() {
         viewport.setAttribute("transform", "translate(" + r(tx) + " " + r(ty) + ") scale(" + scale + ")");
+        // Zoomed far out, text would be a grey smudge that still costs the browser time to lay out: hide it.
+        boolean far = scale < FAR_SCALE;
+        if (far != isFar) {
+            isFar = far;
+            svg.setAttribute("class", far ? "bpl-svg far" : "bpl-svg");
+        }
         svg.setAttribute("data-scale", Double.toString(scale));
         hideEditor();
     }

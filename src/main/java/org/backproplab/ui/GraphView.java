@@ -193,6 +193,16 @@ final class GraphView implements View {
         loadProgram(program);
     }
 
+    /** As if the user had typed this text and paused: re-evaluates at once (the benchmark calls this). */
+    void typeProgram(String program) {
+        editor.setValue(program);
+        evaluate(false);
+    }
+
+    int nodeCount() {
+        return canvas.nodeCount();
+    }
+
     // ---- evaluation ----
 
     private void edited() {

@@ -180,6 +180,14 @@ final class Lab {
         }
     }
 
+    /** The graph view, made if needed (the benchmark drives it directly). */
+    GraphView graphView() {
+        if (!views.containsKey("graph")) {
+            show("graph");
+        }
+        return (GraphView) views.get("graph");
+    }
+
     void destroy() {
         host.removeChild(root);
     }

@@ -1,0 +1,62 @@
+package org.backproplab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.backproplab.e2e.Browser.Backend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * bench.html runs and reports its figures on both backends. This checks that the figures are there and finite, not
+ * how big they are: speed is measured by the benchmark, not asserted by tests. With -Dbench.print=true (the bench
+ * profile) it also prints them as one table.
+ */
+class BenchPageIT {
+    private static Browser browser;
+    private static final StringBuilder TABLE = new StringBuilder();
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        if (Boolean.getBoolean("bench.print")) {
+            System.out.println("\nBrowser benchmarks (medians)\n" + TABLE);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void benchPageReportsFiniteFigures(Backend backend) {
+        browser.driver.get(browser.url(backend, "bench.html", ""));
+        Map<String, Object> result = (Map<String, Object>) new WebDriverWait(browser.driver, Duration.ofMinutes(4))
+                .until(d -> browser.js("return window.benchResult || null;"));
+        assertNotNull(result);
+        assertFalse(result.containsKey("error"), String.valueOf(result.get("error")));
+        for (String key : new String[] {"graphRender500Ms", "typing40Ms", "typing40NewShapeMs", "valueMsPerStep",
+            "tapeMsPerStep", "predictUsPerPoint"}) {
+            Object value = result.get(key);
+            assertTrue(value instanceof Number, key + " is a number: " + value);
+            double x = ((Number) value).doubleValue();
+            assertTrue(Double.isFinite(x) && x >= 0, key + " is finite: " + x);
+        }
+        TABLE.append(String.format("%-5s", backend.expected));
+        result.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                TABLE.append(String.format("  %s=%.3f", k, n.doubleValue()));
+            }
+        });
+        TABLE.append('\n');
+    }
+}
