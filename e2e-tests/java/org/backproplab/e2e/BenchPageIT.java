@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import org.backproplab.e2e.Browser.Backend;
+import org.backproplab.layout.LayoutBench;
+import org.backproplab.nn.Bench;
+import org.backproplab.nn.TrainSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,10 +31,16 @@ class BenchPageIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         browser.close();
         if (Boolean.getBoolean("bench.print")) {
-            System.out.println("\nBrowser benchmarks (medians)\n" + TABLE);
+            // The same training benchmark on this JVM, so all three rows come from one run.
+            String demo = java.nio.file.Files.readString(browser.site.resolve("examples/micrograd-demo.json"));
+            Bench.Result jvm = Bench.run(TrainSpec.parse(demo), Bench.Options.standard());
+            TABLE.append(String.format("%-5s  valueMsPerStep=%.3f  tapeMsPerStep=%.4f  predictUsPerPoint=%.3f"
+                    + "  layout500NodeDagMs=%.2f%n", "jvm", jvm.valueMsPerStep(), jvm.tapeMsPerStep(),
+                    jvm.predictUsPerPoint(), LayoutBench.run()));
+            System.out.println("\nBenchmarks (medians; micrograd on CPython: 1710 ms per demo step)\n" + TABLE);
         }
     }
 
