@@ -101,6 +101,42 @@ public record Loss(Type type, Reduction reduction, double l2) {
         return l2 == 0 ? data : data.add(regularization(parameters));
     }
 
+    /**
+     * The total loss computed on plain numbers, in exactly the order {@link #total} and the tape use, so it equals
+     * their result to the last bit: for showing the loss of the current weights without taking a step.
+     */
+    public double value(double[] scores, double[] ys, int n, double[] parameters) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum = sum + pointLossValue(scores[i], ys[i]);
+        }
+        double data = reduction == Reduction.MEAN ? sum * (1.0 / n) : sum;
+        if (l2 == 0) {
+            return data;
+        }
+        double squares = 0;
+        for (double p : parameters) {
+            squares = squares + p * p;
+        }
+        return data + squares * l2;
+    }
+
+    /** One point's loss on plain numbers, as {@link #pointLoss} computes it. */
+    public double pointLossValue(double score, double y) {
+        switch (type) {
+            case SVM: {
+                double margin = score * -y + 1;
+                return margin < 0 ? 0 : margin;
+            }
+            case MSE:
+                return Math.pow(score + y * -1, 2);
+            default: {
+                double z = score * y;
+                return z >= 0 ? Math.log(Math.exp(z * -1) + 1) : z * -1 + Math.log(Math.exp(z) + 1);
+            }
+        }
+    }
+
     /** The fraction of points whose score has the label's sign, micrograd's {@code (yi > 0) == (scorei.data > 0)}. */
     public static double accuracy(double[] scores, double[] ys, int n) {
         int correct = 0;

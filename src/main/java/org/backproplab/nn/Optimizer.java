@@ -42,9 +42,12 @@ public interface Optimizer {
             return new Settings(Kind.SGD, lrStart, lrEnd, true, 0.9, 0.9, 0.999, 1e-8);
         }
 
-        /** Step k's rate, lr_start - (lr_start - lr_end)*k/steps: micrograd's 1.0 - 0.9*k/100, same operation order. */
+        /**
+         * Step k's rate, lr_start - (lr_start - lr_end)*k/steps: micrograd's 1.0 - 0.9*k/100, same operation order.
+         * A run that goes on past its planned steps stays at lr_end.
+         */
         public double learningRate(int k, int steps) {
-            return linearDecay && steps > 0 ? lrStart - (lrStart - lrEnd) * k / steps : lrStart;
+            return linearDecay && steps > 0 ? lrStart - (lrStart - lrEnd) * Math.min(k, steps) / steps : lrStart;
         }
 
         public Optimizer create(int count) {

@@ -148,6 +148,61 @@ public final class Trainer {
         return new Step(k, lossValue, accuracy);
     }
 
+    /** A loss and an accuracy, computed without changing anything. */
+    public record Evaluation(double loss, double accuracy) {
+    }
+
+    /**
+     * The loss and accuracy of the current parameters on some points, without taking a step: on the training data
+     * this is the loss the next step will report (for a full batch), to the last bit.
+     */
+    public Evaluation evaluate(Dataset points) {
+        int n = points.size();
+        if (n == 0) {
+            return new Evaluation(Double.NaN, Double.NaN);
+        }
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = predict(points.xs()[i]);
+        }
+        return new Evaluation(loss.value(s, points.ys(), n, parameterValues()), Loss.accuracy(s, points.ys(), n));
+    }
+
+    /** The data this trainer learns from. */
+    public Dataset data() {
+        return data;
+    }
+
+    /** The grads of the last step, in parameter order. */
+    public double[] parameterGrads() {
+        double[] grads = new double[parameters.size()];
+        if (engine == Engine.TAPE) {
+            System.arraycopy(tape.grad, 0, grads, 0, grads.length);
+        } else {
+            for (int i = 0; i < grads.length; i++) {
+                grads[i] = parameters.get(i).grad;
+            }
+        }
+        return grads;
+    }
+
+    /** Sets one parameter, e.g. a weight a student typed in. */
+    public void setParameter(int index, double value) {
+        if (engine == Engine.TAPE) {
+            tape.data[index] = value;
+        } else {
+            parameters.get(index).data = value;
+        }
+    }
+
+    /**
+     * Continues a run at step k (after a change of learning rate, say, with the same weights), so the learning
+     * rate schedule and the step numbers carry on from there.
+     */
+    public void resumeAt(int k) {
+        step = k;
+    }
+
     /** The model's score for x with the current parameters, without a graph. */
     public double predict(double[] x) {
         return engine == Engine.TAPE ? tape.predict(x) : model.predict(x);
