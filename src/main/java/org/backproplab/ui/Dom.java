@@ -67,17 +67,21 @@ final class Dom {
      * Calls the listener with the element's size now and whenever it changes, so views never have to ask for it
      * (asking forces the browser to lay out the page at once, which is slow right after drawing a big graph).
      */
-    @JSBody(params = {"e", "listener"}, script = "var r = e.getBoundingClientRect(); listener(r.width, r.height);"
-            + "if (window.ResizeObserver) { new ResizeObserver(function (entries) {"
-            + "var b = entries[entries.length - 1].contentRect; listener(b.width, b.height); }).observe(e); }")
+    @JSBody(params = {"e", "listener"}, script = "var bplBox = e.getBoundingClientRect(); listener(bplBox.width, bplBox.height);"
+            + "if (window.ResizeObserver) { new ResizeObserver(function (bplEntries) {"
+            + "var bplRect = bplEntries[bplEntries.length - 1].contentRect;"
+            + "listener(bplRect.width, bplRect.height); }).observe(e); }")
     static native void observeSize(JSObject e, SizeListener listener);
+
+    @JSBody(script = "return window.devicePixelRatio || 1;")
+    static native double devicePixelRatio();
 
     /** The on-screen box of any element, SVG ones included. */
     @JSBody(params = "e", script = "return e.getBoundingClientRect();")
     static native org.teavm.jso.dom.html.TextRectangle rect(JSObject e);
 
     /** Makes the browser compute styles and layout now, so a benchmark includes that work. */
-    @JSBody(params = "e", script = "var s = e.querySelector('svg'); if (s && s.getBBox) { s.getBBox(); }"
+    @JSBody(params = "e", script = "var bplSvg = e.querySelector('svg'); if (bplSvg && bplSvg.getBBox) { bplSvg.getBBox(); }"
             + "return e.getBoundingClientRect().width;")
     static native double forceLayout(JSObject e);
 
@@ -86,10 +90,10 @@ final class Dom {
     static native void focus(JSObject e);
 
     /** Offers text as a file download with the given name and MIME type. */
-    @JSBody(params = {"name", "type", "text"}, script = "var url = URL.createObjectURL(new Blob([text], {type: type}));"
-            + "var a = document.createElement('a'); a.href = url; a.download = name; a.style.display = 'none';"
-            + "document.body.appendChild(a); a.click(); a.remove();"
-            + "setTimeout(function () { URL.revokeObjectURL(url); }, 1000);")
+    @JSBody(params = {"name", "type", "text"}, script = "var bplUrl = URL.createObjectURL(new Blob([text], {type: type}));"
+            + "var bplLink = document.createElement('a'); bplLink.href = bplUrl; bplLink.download = name;"
+            + "bplLink.style.display = 'none'; document.body.appendChild(bplLink); bplLink.click(); bplLink.remove();"
+            + "setTimeout(function () { URL.revokeObjectURL(bplUrl); }, 1000);")
     static native void download(String name, String type, String text);
 
     /** The element's markup as XML, for SVG export. */
@@ -108,7 +112,7 @@ final class Dom {
     static native String tagOf(JSObject t);
 
     /** A string option from a plain JS object, or null when it is missing; numbers and booleans become text. */
-    @JSBody(params = {"o", "key"}, script = "var v = o == null ? null : o[key];"
-            + "return v == null ? null : String(v);")
+    @JSBody(params = {"o", "key"}, script = "var bplValue = o == null ? null : o[key];"
+            + "return bplValue == null ? null : String(bplValue);")
     static native String option(JSObject o, String key);
 }

@@ -480,14 +480,14 @@ final class GraphCanvas {
                 r(layout.height()));
     }
 
-    @JSBody(params = {"svg", "w", "h"}, script = "var c = svg.cloneNode(true);"
-            + "c.setAttribute('viewBox', '0 0 ' + w + ' ' + h); c.setAttribute('width', w);"
-            + "c.setAttribute('height', h); c.removeAttribute('style');"
-            + "var g = c.querySelector('g'); if (g) { g.removeAttribute('transform'); }"
-            + "var bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');"
-            + "bg.setAttribute('width', w); bg.setAttribute('height', h); bg.setAttribute('fill', '#ffffff');"
-            + "c.insertBefore(bg, c.firstChild);"
-            + "return new XMLSerializer().serializeToString(c);")
+    @JSBody(params = {"svg", "w", "h"}, script = "var bplCopy = svg.cloneNode(true);"
+            + "bplCopy.setAttribute('viewBox', '0 0 ' + w + ' ' + h); bplCopy.setAttribute('width', w);"
+            + "bplCopy.setAttribute('height', h); bplCopy.removeAttribute('style');"
+            + "var bplView = bplCopy.querySelector('g'); if (bplView) { bplView.removeAttribute('transform'); }"
+            + "var bplBack = document.createElementNS('http://www.w3.org/2000/svg', 'rect');"
+            + "bplBack.setAttribute('width', w); bplBack.setAttribute('height', h);"
+            + "bplBack.setAttribute('fill', '#ffffff'); bplCopy.insertBefore(bplBack, bplCopy.firstChild);"
+            + "return new XMLSerializer().serializeToString(bplCopy);")
     private static native String standalone(Element svg, String w, String h);
 
     // ---- step-by-step highlights ----
@@ -687,11 +687,11 @@ final class GraphCanvas {
         return i < values.size() ? values.get(i) : null;
     }
 
-    @JSBody(params = "target", script = "var g = target && target.closest ? target.closest('[data-index]') : null;"
-            + "return g ? g.getAttribute('data-index') : null;")
+    @JSBody(params = "target", script = "var bplNode = target && target.closest ? target.closest('[data-index]') : null;"
+            + "return bplNode ? bplNode.getAttribute('data-index') : null;")
     private static native String closestIndex(org.teavm.jso.JSObject target);
 
-    @JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (e) {}")
+    @JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (bplError) {}")
     private static native void capture(Element element, int id);
 
     private void pointerDown(Event e) {

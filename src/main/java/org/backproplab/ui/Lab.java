@@ -19,6 +19,7 @@ final class Lab {
 
     static {
         VIEWS.put("graph", "Graph");
+        VIEWS.put("train", "Train");
         VIEWS.put("derivative", "Derivative");
     }
 
@@ -78,6 +79,9 @@ final class Lab {
             view = make(name, initial);
             views.put(name, view);
         }
+        if (current != null && views.containsKey(current) && !current.equals(name)) {
+            views.get(current).hidden();
+        }
         current = name;
         body.setTextContent("");
         body.appendChild(view.element());
@@ -92,10 +96,38 @@ final class Lab {
         switch (name) {
             case "derivative":
                 return new DerivativeView(state, this::saveState);
+            case "train":
+                return new TrainView(state, this::saveState, this::inspect);
             default:
                 return new GraphView(state, options.program() != null ? options.program()
                         : GraphView.DEFAULT_PROGRAM, this::saveState);
         }
+    }
+
+    /**
+     * Opens one training example's graph in a graph view of its own, with a bar to go back: the trainer, its weights
+     * and its charts stay as they were, and so does the graph tab's own program.
+     */
+    private void inspect(String program, String title, double lossTerm) {
+        View trainer = views.get(current);
+        if (trainer != null) {
+            trainer.hidden();
+        }
+        GraphView graph = new GraphView(new HashState(), program, () -> { });
+        HTMLElement panel = Dom.el("div", "bpl-inspect");
+        HTMLElement bar = Dom.el("div", "bpl-inspect-bar");
+        bar.appendChild(Dom.button("← Back to training", "inspect-back", () -> show("train")));
+        HTMLElement info = Dom.text("span", "bpl-inspect-title", title + (Double.isNaN(lossTerm) ? ""
+                : ". Its loss term: " + org.backproplab.engine.Numbers.compact(lossTerm, 8) + "."));
+        info.setAttribute("data-testid", "inspect-info");
+        info.setAttribute("data-value", Double.toString(lossTerm));
+        bar.appendChild(info);
+        panel.appendChild(bar);
+        panel.appendChild(graph.element());
+        body.setTextContent("");
+        body.appendChild(panel);
+        graph.shown();
+        graph.backward();
     }
 
     /** The user edited the URL or went back: rebuild the views from the new hash. */
@@ -196,6 +228,6 @@ final class Lab {
     private static native String hash();
 
     @JSBody(params = "hash", script = "try { history.replaceState(history.state, '', '#' + hash); }"
-            + "catch (e) { location.hash = hash; }")
+            + "catch (bplError) { location.hash = hash; }")
     private static native void replaceHash(String hash);
 }

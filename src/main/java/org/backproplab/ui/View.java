@@ -18,4 +18,8 @@ interface View {
 
     /** A key pressed while the focus is on the page rather than a text field. */
     void shortcut(KeyboardEvent e);
+
+    /** Called when another view takes its place (animations stop here). */
+    default void hidden() {
+    }
 }

@@ -1,0 +1,188 @@
+package org.backproplab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.backproplab.e2e.Browser.Backend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The trainer as a teacher uses it: step, import a run, play, custom points, CSV, NaN, inspect, links. */
+class TrainViewIT {
+    private static Browser browser;
+    private static final Path DEMO = Path.of("src/test/resources/micrograd-demo.json").toAbsolutePath();
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private static void openTrainer(Backend backend, String hash) {
+        browser.open(backend, "index.html", "view=train" + (hash.isEmpty() ? "" : "&" + hash));
+        browser.waitFor(d -> !browser.find("loss").getAttribute("data-value").isEmpty());
+    }
+
+    private static double value(String testId) {
+        return Double.parseDouble(browser.find(testId).getAttribute("data-value"));
+    }
+
+    private static void step(int times) {
+        browser.js("var b = arguments[0]; for (var i = 0; i < arguments[1]; i++) { b.click(); }",
+                browser.find("train-step"), times);
+        browser.waitFor(d -> value("step-count") >= times);
+    }
+
+    private static void choose(String testId, String value) {
+        new Select(browser.find(testId)).selectByValue(value);
+    }
+
+    private static void setText(String testId, String text) {
+        browser.js("var e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('change'));",
+                browser.find(testId), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void theDefaultsReachNinetyFivePercentInOneHundredSteps(Backend backend) {
+        openTrainer(backend, "");
+        double before = value("loss");
+        step(100);
+        assertEquals(100, (int) value("step-count"));
+        assertTrue(value("accuracy") >= 0.95, "train accuracy " + value("accuracy"));
+        assertTrue(value("loss") < before, value("loss") + " < " + before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void importingMicrogradsDemoGivesItsCurve(Backend backend) {
+        openTrainer(backend, "");
+        browser.find("import-spec").sendKeys(DEMO.toString());
+        browser.waitFor(d -> browser.find("train-message").getText().contains("Imported"));
+        assertEquals(0.8958441028683222, value("loss"), 1e-9, "step 0's loss");
+        assertEquals(0.5, value("accuracy"));
+        step(99);
+        assertEquals(0.010978370135492717, value("loss"), 1e-9, "step 99's loss");
+        assertEquals(1.0, value("accuracy"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void circlesWithTanhLearnWhilePlaying(Backend backend) throws InterruptedException {
+        openTrainer(backend, "");
+        choose("dataset", "circles");
+        choose("activation", "tanh");
+        choose("budget", "∞");
+        double before = value("loss");
+        browser.find("train-play").click();
+        Thread.sleep(2000);
+        browser.find("train-play").click();
+        assertEquals("false", browser.find("train-view").getAttribute("data-playing"));
+        assertTrue(value("step-count") > 0);
+        assertTrue(value("loss") < before, value("loss") + " < " + before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void clickingFiveTimesAddsExactlyFivePoints(Backend backend) {
+        openTrainer(backend, "");
+        choose("dataset", "custom");
+        int before = (int) value("point-count");
+        WebElement canvas = browser.find("boundary");
+        for (int i = 0; i < 5; i++) {
+            new Actions(browser.driver).moveToElement(canvas, -60 + 30 * i, -40 + 20 * i).click().perform();
+        }
+        assertEquals(before + 5, (int) value("point-count"));
+        new Actions(browser.driver).moveToElement(canvas, 100, 100).click().perform();
+        browser.js("arguments[0].dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, clientX: arguments[1],"
+                + " clientY: arguments[2]}));", canvas, 0, 0);
+        assertEquals(before + 5, (int) value("point-count"), "one more click, one right-click removing a point");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aCsvWithABadLineSaysWhereAndKeepsTheData(Backend backend) {
+        openTrainer(backend, "");
+        choose("dataset", "custom");
+        int before = (int) value("point-count");
+        browser.find("paste-csv").click();
+        browser.js("arguments[0].value = arguments[1];", browser.find("csv"),
+                "x,y,label\n0.5,1.0,1\n0.2,oops,-1\n-1,0,0\n");
+        browser.find("csv-apply").click();
+        String text = browser.find("train-message").getText();
+        assertTrue(text.contains("Line 3"), text);
+        assertTrue(text.contains("nothing was replaced"), text);
+        assertEquals(before, (int) value("point-count"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aHugeLearningRateStopsWithAMessageAndResetRecovers(Backend backend) {
+        openTrainer(backend, "");
+        setText("learning-rate", "1e6");
+        choose("budget", "∞");
+        browser.find("train-play").click();
+        browser.waitFor(d -> browser.find("train-view").getAttribute("data-nan-step") != null);
+        assertEquals("false", browser.find("train-view").getAttribute("data-playing"));
+        String text = browser.find("train-message").getText();
+        assertTrue(text.contains("Training stopped at step"), text);
+        assertTrue(text.contains("smaller"), text);
+        browser.find("train-reset").click();
+        assertTrue(Double.isFinite(value("loss")));
+        step(3);
+        assertTrue(Double.isFinite(value("loss")), "reset recovers: " + value("loss"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void clickingAPointOpensItsGraphWithItsLossTerm(Backend backend) {
+        openTrainer(backend, "layers=4");
+        step(5);
+        WebElement canvas = browser.find("boundary");
+        String[] at = canvas.getAttribute("data-point0").split(",");
+        double w = canvas.getRect().getWidth();
+        double h = canvas.getRect().getHeight();
+        new Actions(browser.driver).moveToElement(canvas, (int) Math.round(Double.parseDouble(at[0]) - w / 2),
+                (int) Math.round(Double.parseDouble(at[1]) - h / 2)).click().perform();
+        WebElement info = browser.waitFor(d -> d.findElement(By.cssSelector("[data-testid=inspect-info]")));
+        WebElement output = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=loss]"));
+        assertEquals(Double.parseDouble(info.getAttribute("data-value")),
+                Double.parseDouble(output.getAttribute("data-value")), 1e-12);
+        assertFalse(output.getAttribute("data-grad").isEmpty(), "the graph arrives with its grads");
+        browser.find("inspect-back").click();
+        assertEquals(5, (int) value("step-count"), "going back keeps the trainer's state");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aLinkReproducesTheSettingsAndTheFirstLoss(Backend backend) {
+        openTrainer(backend, "");
+        choose("dataset", "circles");
+        setText("layers", "8,8");
+        choose("activation", "tanh");
+        setText("learning-rate", "0.5");
+        setText("seed", "42");
+        double loss = value("loss");
+        String url = browser.driver.getCurrentUrl();
+        browser.driver.get("about:blank");
+        browser.driver.get(url);
+        browser.waitFor(d -> !browser.find("loss").getAttribute("data-value").isEmpty());
+        assertEquals("circles", browser.find("dataset").getAttribute("value"));
+        assertEquals("8,8", browser.find("layers").getAttribute("value"));
+        assertEquals("tanh", browser.find("activation").getAttribute("value"));
+        assertEquals("0.5", browser.find("learning-rate").getAttribute("value"));
+        assertEquals(loss, value("loss"), 0.0, "the same step-0 loss");
+    }
+}

@@ -1,0 +1,373 @@
+package org.backproplab.ui;
+
+import org.backproplab.data.Dataset;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The decision boundary: a canvas heatmap of the network's score over the plane (a grid of cells, each one predict),
+ * in the orange/blue palette of the graph view, with the 0-contour drawn, the points on top (test points hollow),
+ * and axes with ticks. Clicks are reported in data coordinates, with the nearest point if one is under the mouse.
+ */
+final class BoundaryPlot {
+    /** Grid cells along each side. */
+    static final int GRID = 100;
+    private static final int MARGIN_LEFT = 40;
+    private static final int MARGIN_BOTTOM = 30;
+    private static final int MARGIN_TOP = 10;
+    private static final int MARGIN_RIGHT = 10;
+
+    /** The network's score at a point of the plane. */
+    interface Model {
+        double score(double[] x);
+    }
+
+    /** A click on the plot: data coordinates, the index of the point under it (or -1), and the mouse keys. */
+    interface ClickListener {
+        void clicked(double x, double y, int pointIndex, boolean test, boolean shift, boolean secondary);
+    }
+
+    private final HTMLElement root = Dom.el("div", "bpl-boundary");
+    private final HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.el("canvas", "bpl-boundary-canvas");
+    private final CanvasRenderingContext2D g;
+    private final double[] values = new double[GRID * GRID];
+    private final int[] pixels = new int[GRID * GRID];
+    private final double[] point = new double[2];
+    private final double[] cornerX = new double[4];
+    private final double[] cornerY = new double[4];
+    private ClickListener listener;
+
+    private int width = 420;
+    private int height = 420;
+    private double ratio = 1;
+    private double xMin = -2;
+    private double xMax = 2;
+    private double yMin = -2;
+    private double yMax = 2;
+    private Dataset train;
+    private Dataset test;
+    private boolean showTest = true;
+    private double scale = 1; // |score| that gets the full colour
+    private int nextRow; // for heatmaps refreshed a band of rows at a time
+    private int highlighted = -1;
+
+    BoundaryPlot() {
+        canvas.setAttribute("data-testid", "boundary");
+        canvas.setAttribute("role", "img");
+        canvas.setAttribute("aria-label", "Decision boundary: the network's score over the plane, with the data");
+        g = (CanvasRenderingContext2D) canvas.getContext("2d");
+        root.appendChild(canvas);
+        Dom.on(canvas, "click", e -> click((MouseEvent) e, false));
+        Dom.on(canvas, "contextmenu", e -> {
+            e.preventDefault();
+            click((MouseEvent) e, true);
+        });
+        Dom.observeSize(root, (w, h) -> resize(w, h));
+    }
+
+    HTMLElement element() {
+        return root;
+    }
+
+    HTMLCanvasElement canvas() {
+        return canvas;
+    }
+
+    void onClick(ClickListener l) {
+        listener = l;
+    }
+
+    /** The data to draw; the plotted region is fitted around all of it, with the same scale on both axes. */
+    void setData(Dataset train, Dataset test, boolean showTest) {
+        this.train = train;
+        this.test = test;
+        this.showTest = showTest;
+        double lo0 = Double.MAX_VALUE;
+        double hi0 = -Double.MAX_VALUE;
+        double lo1 = Double.MAX_VALUE;
+        double hi1 = -Double.MAX_VALUE;
+        for (Dataset d : new Dataset[] {train, test}) {
+            for (double[] x : d.xs()) {
+                lo0 = Math.min(lo0, x[0]);
+                hi0 = Math.max(hi0, x[0]);
+                lo1 = Math.min(lo1, x[1]);
+                hi1 = Math.max(hi1, x[1]);
+            }
+        }
+        if (lo0 > hi0) { // no points yet: the unit square around 0
+            lo0 = -1;
+            hi0 = 1;
+            lo1 = -1;
+            hi1 = 1;
+        }
+        double half = Math.max(Math.max(hi0 - lo0, hi1 - lo1) / 2 * 1.15, 1);
+        double c0 = (lo0 + hi0) / 2;
+        double c1 = (lo1 + hi1) / 2;
+        xMin = c0 - half;
+        xMax = c0 + half;
+        yMin = c1 - half;
+        yMax = c1 + half;
+    }
+
+    /** The plotted region: x from, x to, y from, y to. */
+    double[] region() {
+        return new double[] {xMin, xMax, yMin, yMax};
+    }
+
+    void highlight(int index) {
+        highlighted = index;
+    }
+
+    /** Recomputes every cell of the heatmap from the model. */
+    void compute(Model model) {
+        computeRows(model, GRID);
+    }
+
+    /**
+     * Recomputes the next {@code rows} rows of cells (wrapping around), so a slow backend can spread the grid over a
+     * few frames while the picture is still redrawn every frame.
+     */
+    void computeRows(Model model, int rows) {
+        double max = 0;
+        for (int r = 0; r < rows && r < GRID; r++) {
+            int row = nextRow;
+            nextRow = (nextRow + 1) % GRID;
+            point[1] = yMax - (row + 0.5) * (yMax - yMin) / GRID;
+            for (int c = 0; c < GRID; c++) {
+                point[0] = xMin + (c + 0.5) * (xMax - xMin) / GRID;
+                double s = model.score(point);
+                values[row * GRID + c] = s;
+            }
+        }
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        scale = Math.max(1, Math.min(max, 4));
+    }
+
+    /** Draws the heatmap, contour, axes and points. */
+    void draw() {
+        double w = width;
+        double h = height;
+        g.setFillStyle("#ffffff");
+        g.fillRect(0, 0, w * ratio, h * ratio);
+        for (int i = 0; i < values.length; i++) {
+            pixels[i] = colour(values[i] / scale);
+        }
+        double px = MARGIN_LEFT;
+        double py = MARGIN_TOP;
+        double pw = w - MARGIN_LEFT - MARGIN_RIGHT;
+        double ph = h - MARGIN_TOP - MARGIN_BOTTOM;
+        putHeatmap(g, pixels, GRID, px * ratio, py * ratio, pw * ratio, ph * ratio);
+        g.save();
+        g.scale(ratio, ratio);
+        drawContour(px, py, pw, ph);
+        drawAxes(px, py, pw, ph);
+        if (train != null) {
+            if (train.size() > 0) { // where training point 0 is drawn, in CSS pixels of the canvas (for tests)
+                double[] x0 = train.xs()[0];
+                canvas.setAttribute("data-point0", GraphCanvas.r(px + (x0[0] - xMin) / (xMax - xMin) * pw) + ","
+                        + GraphCanvas.r(py + (yMax - x0[1]) / (yMax - yMin) * ph));
+            }
+            canvas.setAttribute("data-points", Integer.toString(train.size() + test.size()));
+            drawPoints(train, false, px, py, pw, ph);
+            if (showTest) {
+                drawPoints(test, true, px, py, pw, ph);
+            }
+        }
+        g.restore();
+    }
+
+    /** Packs the palette colour of a value in [-1, 1] as an ImageData pixel (little-endian ABGR). */
+    private static int colour(double t) {
+        if (Double.isNaN(t)) {
+            return 0xffcccccc;
+        }
+        t = Math.max(-1, Math.min(1, t)) * 0.75; // keep the heatmap lighter than the points
+        int r0 = 0xf4;
+        int g0 = 0xf4;
+        int b0 = 0xf2;
+        int r1 = t > 0 ? 0x3f : 0xe8;
+        int g1 = t > 0 ? 0x8a : 0x84;
+        int b1 = t > 0 ? 0xd8 : 0x22;
+        double a = Math.abs(t);
+        int r = (int) (r0 + (r1 - r0) * a);
+        int gg = (int) (g0 + (g1 - g0) * a);
+        int b = (int) (b0 + (b1 - b0) * a);
+        return 0xff000000 | (b << 16) | (gg << 8) | r;
+    }
+
+    @JSBody(params = {"g", "pixels", "n", "x", "y", "w", "h"}, script = ""
+            + "var bplGrid = g.__bplGrid; if (!bplGrid) { bplGrid = document.createElement('canvas');"
+            + "bplGrid.width = n; bplGrid.height = n; g.__bplGrid = bplGrid; }"
+            + "var bplCtx = bplGrid.getContext('2d'); var bplImg = bplCtx.createImageData(n, n);"
+            + "new Uint32Array(bplImg.data.buffer).set(pixels); bplCtx.putImageData(bplImg, 0, 0);"
+            + "g.imageSmoothingEnabled = true; g.drawImage(bplGrid, x, y, w, h);")
+    private static native void putHeatmap(CanvasRenderingContext2D g, @JSByRef(optional = true) int[] pixels, int n, double x, double y,
+                                          double w, double h);
+
+    /** The score = 0 line, by marching squares over the grid. */
+    private void drawContour(double px, double py, double pw, double ph) {
+        double cw = pw / GRID;
+        double ch = ph / GRID;
+        g.beginPath();
+        for (int r = 0; r + 1 < GRID; r++) {
+            for (int c = 0; c + 1 < GRID; c++) {
+                double a = values[r * GRID + c];
+                double b = values[r * GRID + c + 1];
+                double d = values[(r + 1) * GRID + c];
+                double e = values[(r + 1) * GRID + c + 1];
+                // the cell between the four cell centres; collect where the sign changes along its edges
+                double[] xs = cornerX;
+                double[] ys = cornerY;
+                int k = 0;
+                double x0 = px + (c + 0.5) * cw;
+                double y0 = py + (r + 0.5) * ch;
+                if ((a > 0) != (b > 0)) {
+                    xs[k] = x0 + cw * a / (a - b);
+                    ys[k++] = y0;
+                }
+                if ((d > 0) != (e > 0)) {
+                    xs[k] = x0 + cw * d / (d - e);
+                    ys[k++] = y0 + ch;
+                }
+                if ((a > 0) != (d > 0)) {
+                    xs[k] = x0;
+                    ys[k++] = y0 + ch * a / (a - d);
+                }
+                if ((b > 0) != (e > 0)) {
+                    xs[k] = x0 + cw;
+                    ys[k++] = y0 + ch * b / (b - e);
+                }
+                for (int i = 0; i + 1 < k; i += 2) {
+                    g.moveTo(xs[i], ys[i]);
+                    g.lineTo(xs[i + 1], ys[i + 1]);
+                }
+            }
+        }
+        g.setStrokeStyle("#1d2430");
+        g.setLineWidth(1.6);
+        g.stroke();
+    }
+
+    private void drawAxes(double px, double py, double pw, double ph) {
+        g.setStrokeStyle("#5b6472");
+        g.setLineWidth(1);
+        g.strokeRect(px, py, pw, ph);
+        g.setFillStyle("#3b4556");
+        g.setFont("12px system-ui, sans-serif");
+        double[] xt = Ticks.of(xMin, xMax, 5);
+        g.setTextAlign("center");
+        g.setTextBaseline("top");
+        for (double t : xt) {
+            double x = px + (t - xMin) / (xMax - xMin) * pw;
+            g.beginPath();
+            g.moveTo(x, py + ph);
+            g.lineTo(x, py + ph + 5);
+            g.stroke();
+            g.fillText(Ticks.label(t, xt), x, py + ph + 7);
+        }
+        double[] yt = Ticks.of(yMin, yMax, 5);
+        g.setTextAlign("right");
+        g.setTextBaseline("middle");
+        for (double t : yt) {
+            double y = py + (yMax - t) / (yMax - yMin) * ph;
+            g.beginPath();
+            g.moveTo(px - 5, y);
+            g.lineTo(px, y);
+            g.stroke();
+            g.fillText(Ticks.label(t, yt), px - 7, y);
+        }
+    }
+
+    private void drawPoints(Dataset d, boolean hollow, double px, double py, double pw, double ph) {
+        for (int i = 0; i < d.size(); i++) {
+            double[] x = d.xs()[i];
+            double cx = px + (x[0] - xMin) / (xMax - xMin) * pw;
+            double cy = py + (yMax - x[1]) / (yMax - yMin) * ph;
+            String fill = d.ys()[i] > 0 ? "#1f5fae" : "#c25e00";
+            g.beginPath();
+            g.arc(cx, cy, hollow ? 4.5 : 5, 0, Math.PI * 2);
+            if (hollow) {
+                g.setFillStyle("#ffffff");
+                g.fill();
+                g.setStrokeStyle(fill);
+                g.setLineWidth(2.2);
+                g.stroke();
+            } else {
+                g.setFillStyle(fill);
+                g.fill();
+                g.setStrokeStyle("#ffffff");
+                g.setLineWidth(1.3);
+                g.stroke();
+            }
+            if (!hollow && i == highlighted) {
+                g.beginPath();
+                g.arc(cx, cy, 9, 0, Math.PI * 2);
+                g.setStrokeStyle("#1d2430");
+                g.setLineWidth(2);
+                g.stroke();
+            }
+        }
+    }
+
+    private void resize(double w, double h) {
+        int side = (int) Math.max(200, Math.min(w, h > 0 ? h : w));
+        width = side;
+        height = side;
+        ratio = Dom.devicePixelRatio();
+        canvas.setWidth((int) (side * ratio));
+        canvas.setHeight((int) (side * ratio));
+        canvas.getStyle().setProperty("width", side + "px");
+        canvas.getStyle().setProperty("height", side + "px");
+        draw();
+    }
+
+    private void click(MouseEvent e, boolean secondary) {
+        if (listener == null) {
+            return;
+        }
+        org.teavm.jso.dom.html.TextRectangle box = canvas.getBoundingClientRect();
+        double mx = e.getClientX() - box.getLeft();
+        double my = e.getClientY() - box.getTop();
+        double pw = width - MARGIN_LEFT - MARGIN_RIGHT;
+        double ph = height - MARGIN_TOP - MARGIN_BOTTOM;
+        double x = xMin + (mx - MARGIN_LEFT) / pw * (xMax - xMin);
+        double y = yMax - (my - MARGIN_TOP) / ph * (yMax - yMin);
+        int nearest = -1;
+        boolean nearestTest = false;
+        double best = 8; // pixels
+        for (int pass = 0; pass < 2; pass++) {
+            Dataset d = pass == 0 ? train : test;
+            if (d == null || (pass == 1 && !showTest)) {
+                continue;
+            }
+            for (int i = 0; i < d.size(); i++) {
+                double dx = (d.xs()[i][0] - x) / (xMax - xMin) * pw;
+                double dy = (d.xs()[i][1] - y) / (yMax - yMin) * ph;
+                double dist = Math.hypot(dx, dy);
+                if (dist < best) {
+                    best = dist;
+                    nearest = i;
+                    nearestTest = pass == 1;
+                }
+            }
+        }
+        listener.clicked(x, y, nearest, nearestTest, e.getShiftKey(), secondary);
+    }
+
+    /** The data coordinates at the centre of the canvas pixel (x, y), for tests and touch. */
+    double[] dataAt(double x, double y) {
+        double pw = width - MARGIN_LEFT - MARGIN_RIGHT;
+        double ph = height - MARGIN_TOP - MARGIN_BOTTOM;
+        return new double[] {xMin + (x - MARGIN_LEFT) / pw * (xMax - xMin), yMax - (y - MARGIN_TOP) / ph
+                * (yMax - yMin)};
+    }
+
+}

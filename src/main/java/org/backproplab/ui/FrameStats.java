@@ -1,0 +1,50 @@
+package org.backproplab.ui;
+
+import java.util.Arrays;
+
+/**
+ * Frame times of the trainer's animation, kept for the benchmark: how long each frame's work took, and the time
+ * between frames (what a person sees: above 16.7 ms, frames are being dropped).
+ */
+final class FrameStats {
+    private static double[] work = new double[0];
+    private static double[] intervals = new double[0];
+    private static int count;
+    private static int limit;
+    private static double last;
+
+    private FrameStats() {
+    }
+
+    /** Starts recording the next n frames. */
+    static void start(int n) {
+        work = new double[n];
+        intervals = new double[n];
+        count = 0;
+        limit = n;
+        last = -1;
+    }
+
+    static void record(double workMs) {
+        if (count >= limit) {
+            return;
+        }
+        double now = Dom.now();
+        work[count] = workMs;
+        intervals[count] = last < 0 ? Double.NaN : now - last;
+        last = now;
+        count++;
+    }
+
+    static boolean done() {
+        return limit > 0 && count >= limit;
+    }
+
+    /** The 95th percentile of the recorded work times or intervals. */
+    static double p95(boolean interval) {
+        double[] v = Arrays.copyOf(interval ? intervals : work, count);
+        Arrays.sort(v); // NaN (the first interval) sorts last
+        int n = count - (interval ? 1 : 0);
+        return n <= 0 ? Double.NaN : v[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)];
+    }
+}
