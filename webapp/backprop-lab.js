@@ -90,7 +90,10 @@
     ready: backend.then(function (b) { return b.name; }),
     /** Runs a benchmark in this page ("graph", "train") and resolves to its figures. */
     bench: function (what, spec) {
-      return backend.then(function (b) { return JSON.parse(b.bench(what, b.name, spec || '')); });
+      return backend.then(function (b) { var text = b.bench(what, b.name, spec || ''); return text.charAt(0) === '{' ? JSON.parse(text) : text; });
+    },
+    backendCall: function (what) {
+      return backend.then(function (b) { return b.bench(what, b.name, ''); });
     },
     mount: function (element, options) {
       return backend.then(function (b) {

@@ -1,13 +1,21 @@
-/* Runs the browser benchmarks, shows them in a table, and leaves them in window.benchResult for a harness. */
+/*
+ * Runs one suite of the browser benchmarks (?suite=train, the default, or graph, or frames), shows it in a table,
+ * and leaves the figures in window.benchResult for a harness. Each suite gets a fresh page: in one page, the JS
+ * engine's type feedback from one suite slows the next (in JS, training ran 3x slower after the graph suite).
+ */
 (function () {
   'use strict';
   var rows = [
+    ['valueMsPerStep', 'Training, Value engine: one step of micrograd\'s demo', 'ms', '≤ 11'],
+    ['tapeMsPerStep', 'Training, compiled tape: one step of micrograd\'s demo', 'ms', '≤ 1'],
+    ['predictUsPerPoint', 'Decision boundary: one predict', 'µs', '≤ 2'],
     ['graphRender500Ms', 'Graph view: parse, evaluate, lay out and draw a 500-node program', 'ms', '≤ 150'],
     ['typing40Ms', 'Graph view: one keystroke in a 40-node program (a number changes)', 'ms', '≤ 16'],
     ['typing40NewShapeMs', 'Graph view: one keystroke in a 40-node program (a name changes: new layout)', 'ms', '≤ 16'],
-    ['valueMsPerStep', 'Training, Value engine: one step of micrograd\'s demo', 'ms', '≤ 11'],
-    ['tapeMsPerStep', 'Training, compiled tape: one step of micrograd\'s demo', 'ms', '≤ 1'],
-    ['predictUsPerPoint', 'Decision boundary: one predict', 'µs', '≤ 2']
+    ['frameP95Ms', 'Trainer playing, everything live: time between frames (p95 of 300)', 'ms', '≤ 20'],
+    ['frameWorkP95Ms', 'Trainer playing: the page\'s own work per frame (p95 of 300)', 'ms', ''],
+    ['hundredStepsMs', 'Trainer playing: wall time of the first 100 steps (CPython micrograd: 171 s)', 'ms', ''],
+    ['firstFullAccuracyStep', 'Default setup: first step with 100% train accuracy', '', '≤ 100']
   ];
 
   function cell(row, text, tag) {
@@ -28,29 +36,52 @@
       tr.setAttribute('data-key', r[0]);
       tr.setAttribute('data-value', String(result[r[0]]));
       cell(tr, r[1]);
-      cell(tr, result[r[0]].toFixed(r[2] === 'µs' ? 3 : 2) + ' ' + r[2]);
-      cell(tr, r[3] + ' ' + r[2]);
+      cell(tr, result[r[0]].toFixed(r[2] === 'µs' ? 3 : r[2] ? 2 : 0) + ' ' + r[2]);
+      cell(tr, r[3] ? r[3] + ' ' + r[2] : '');
       table.appendChild(tr);
     });
   }
 
-  var result = {};
-  BackpropLab.ready.then(function (backend) {
-    result.backend = backend;
-    document.getElementById('status').textContent = 'Running on ' + backend + '…';
-    return BackpropLab.bench('graph');
-  }).then(function (graph) {
-    Object.assign(result, graph);
-    show(result);
+  function trainSuite() {
     // micrograd's demo spec, when the page is served; from disk a spec of the same shape stands in.
     return fetch('examples/micrograd-demo.json').then(function (r) { return r.ok ? r.text() : ''; })
       .catch(function () { return ''; })
       .then(function (spec) { return BackpropLab.bench('train', spec); });
-  }).then(function (train) {
-    Object.assign(result, train);
+  }
+
+  function framesSuite() {
+    return BackpropLab.bench('train-frames').then(function () {
+      return new Promise(function (resolve) {
+        (function poll() {
+          BackpropLab.backendCall('train-frames-result').then(function (text) {
+            if (text) { resolve(JSON.parse(text)); } else { setTimeout(poll, 250); }
+          });
+        })();
+      });
+    });
+  }
+
+  var suite = (/[?&]suite=(\w+)/.exec(location.search) || [])[1] || 'train';
+  var result = { suite: suite };
+  var links = document.getElementById('suites');
+  if (links) {
+    ['train', 'graph', 'frames'].forEach(function (s) {
+      var a = document.createElement('a');
+      a.href = '?suite=' + s + (/[?&]backend=\w+/.exec(location.search) || [''])[0].replace('?', '&');
+      a.textContent = s;
+      links.appendChild(a);
+      links.appendChild(document.createTextNode(' '));
+    });
+  }
+  BackpropLab.ready.then(function (backend) {
+    result.backend = backend;
+    document.getElementById('status').textContent = 'Running the ' + suite + ' suite on ' + backend + '…';
+    return suite === 'graph' ? BackpropLab.bench('graph') : suite === 'frames' ? framesSuite() : trainSuite();
+  }).then(function (figures) {
+    Object.assign(result, figures);
     show(result);
     window.benchResult = result;
-    document.getElementById('status').textContent = 'Done on ' + result.backend + '.';
+    document.getElementById('status').textContent = 'Done: the ' + suite + ' suite on ' + result.backend + '.';
   }).catch(function (e) {
     document.getElementById('status').textContent = 'The benchmark failed: ' + e;
     window.benchResult = { error: String(e) };

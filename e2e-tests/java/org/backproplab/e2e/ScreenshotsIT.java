@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 
 /**
  * Screenshots of the main screens into target/screenshots, at a laptop size and a small-laptop size, so a person
@@ -42,6 +43,37 @@ class ScreenshotsIT {
     private static void preset(String id) {
         browser.js("var s = arguments[0]; s.value = arguments[1]; s.dispatchEvent(new Event('change'));",
                 browser.find("presets"), id);
+    }
+
+    @Test
+    void trainerAtStepsZeroFiftyAndOneHundredAndAnInspectedPoint() throws IOException {
+        for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(1024, 600)}) {
+            browser.viewport(size.width, size.height);
+            String suffix = "-" + size.width + "x" + size.height;
+            browser.open(Backend.JS, "index.html", "view=train");
+            shoot("train-step0" + suffix);
+            WebElement step = browser.find("train-step");
+            for (int i = 0; i < 50; i++) {
+                step.click();
+            }
+            assertTrue(browser.find("step-count").getText().startsWith("50"));
+            shoot("train-step50" + suffix);
+            for (int i = 0; i < 50; i++) {
+                step.click();
+            }
+            shoot("train-step100" + suffix);
+            browser.find("inspect").click(); // 16,16 is too big to read as one graph: the page says so
+            assertTrue(browser.find("train-message").getText().contains("too many"));
+            shoot("train-inspect-too-big" + suffix);
+            browser.js("var e = arguments[0]; e.value = '4'; e.dispatchEvent(new Event('change'));",
+                    browser.find("layers"));
+            for (int i = 0; i < 30; i++) {
+                step.click();
+            }
+            browser.find("inspect").click();
+            browser.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=inspect-info]")).isEmpty());
+            shoot("train-inspect" + suffix);
+        }
     }
 
     @Test

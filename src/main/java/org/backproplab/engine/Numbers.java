@@ -32,7 +32,7 @@ public final class Numbers {
      * written "2.06"; otherwise {@link #literal}.
      */
     public static String shortLiteral(double x) {
-        if (x == Math.rint(x) || !Double.isFinite(x) || Math.abs(x) >= 1e9 || Math.abs(x) < 1e-4) {
+        if (x == Math.rint(x) || !Double.isFinite(x) || Math.abs(x) >= 1e9 || Math.abs(x) < 1e-6) {
             return literal(x);
         }
         for (int decimals = 1; decimals <= 9; decimals++) {

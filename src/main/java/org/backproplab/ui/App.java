@@ -30,7 +30,16 @@ public final class App {
     /** Runs a browser benchmark ("graph", or "train" with a spec's text or "") and returns its figures as JSON. */
     @JSExport
     public static String backpropLabBench(String what, String backend, String spec) {
-        return what.equals("train") ? Bench.train(backend, spec) : Bench.graph(backend);
+        switch (what) {
+            case "train":
+                return Bench.train(backend, spec);
+            case "train-frames":
+                return Bench.startTrainFrames(backend);
+            case "train-frames-result":
+                return Bench.trainFramesResult();
+            default:
+                return Bench.graph(backend);
+        }
     }
 
     /** Calls a method of a mounted widget: setProgram, backward, destroy. */

@@ -73,6 +73,47 @@ final class Bench {
                 + r.tapeMsPerStep() + ",\"predictUsPerPoint\":" + r.predictUsPerPoint() + "}";
     }
 
+    private static Lab framesLab;
+    private static HTMLElement framesHost;
+    private static String framesBackend;
+
+    /**
+     * Starts the trainer's frame benchmark: the default setup (micrograd's demo) playing in a 1280x900 page with the
+     * boundary, charts and diagram all live; {@link #trainFramesResult} reports once 300 frames are recorded.
+     */
+    static String startTrainFrames(String backend) {
+        framesBackend = backend;
+        framesHost = Dom.el("div", "");
+        framesHost.getStyle().setProperty("position", "fixed");
+        framesHost.getStyle().setProperty("left", "0");
+        framesHost.getStyle().setProperty("top", "0");
+        framesHost.getStyle().setProperty("width", "1280px");
+        framesHost.getStyle().setProperty("height", "900px");
+        framesHost.getStyle().setProperty("z-index", "10");
+        Dom.document().getBody().appendChild(framesHost);
+        framesLab = new Lab(framesHost, new MountOptions("train", null, backend, false));
+        FrameStats.start(300);
+        framesLab.trainView().benchPlay();
+        return "started";
+    }
+
+    /** The frame figures once the run has recorded its frames (and done 100 steps), or "" until then. */
+    static String trainFramesResult() {
+        TrainView view = framesLab == null ? null : framesLab.trainView();
+        if (view == null || !FrameStats.done() || Double.isNaN(view.hundredStepsMs())) {
+            return "";
+        }
+        String result = "{\"backend\":\"" + framesBackend + "\",\"frameP95Ms\":" + FrameStats.p95(true)
+                + ",\"frameMedianMs\":" + FrameStats.percentile(true, 0.5)
+                + ",\"frameWorkP95Ms\":" + FrameStats.p95(false) + ",\"frameWorkMedianMs\":" + FrameStats.percentile(false, 0.5) + ",\"hundredStepsMs\":" + view.hundredStepsMs()
+                + ",\"firstFullAccuracyStep\":" + view.firstFullAccuracy() + "}";
+        view.hidden();
+        framesLab.destroy();
+        framesHost.getParentNode().removeChild(framesHost);
+        framesLab = null;
+        return result;
+    }
+
     /** The median after dropping the first warm-up runs. */
     static double median(double[] runs, int warmUp) {
         double[] kept = Arrays.copyOfRange(runs, warmUp, runs.length);

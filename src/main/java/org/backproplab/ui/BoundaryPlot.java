@@ -33,12 +33,19 @@ final class BoundaryPlot {
 
     private final HTMLElement root = Dom.el("div", "bpl-boundary");
     private final HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.el("canvas", "bpl-boundary-canvas");
-    private final CanvasRenderingContext2D g;
+    private CanvasRenderingContext2D g;
     private final double[] values = new double[GRID * GRID];
     private final int[] pixels = new int[GRID * GRID];
     private final double[] point = new double[2];
     private final double[] cornerX = new double[4];
     private final double[] cornerY = new double[4];
+    /** The 0-contour, by cell row: segCount[r] segments of 4 numbers (x1 y1 x2 y2, in grid units) in seg[r]. */
+    private final double[][] seg = new double[GRID - 1][8 * GRID];
+    private final int[] segCount = new int[GRID - 1];
+    /** What doesn't change while training (axes, points) is drawn once into these and copied each frame. */
+    private final HTMLCanvasElement axesLayer = (HTMLCanvasElement) Dom.el("canvas", "");
+    private final HTMLCanvasElement pointsLayer = (HTMLCanvasElement) Dom.el("canvas", "");
+    private boolean layersStale = true;
     private ClickListener listener;
 
     private int width = 420;
@@ -51,7 +58,6 @@ final class BoundaryPlot {
     private Dataset train;
     private Dataset test;
     private boolean showTest = true;
-    private double scale = 1; // |score| that gets the full colour
     private int nextRow; // for heatmaps refreshed a band of rows at a time
     private int highlighted = -1;
 
@@ -111,6 +117,7 @@ final class BoundaryPlot {
         xMax = c0 + half;
         yMin = c1 - half;
         yMax = c1 + half;
+        layersStale = true;
     }
 
     /** The plotted region: x from, x to, y from, y to. */
@@ -119,7 +126,10 @@ final class BoundaryPlot {
     }
 
     void highlight(int index) {
-        highlighted = index;
+        if (index != highlighted) {
+            highlighted = index;
+            layersStale = true;
+        }
     }
 
     /** Recomputes every cell of the heatmap from the model. */
@@ -132,7 +142,6 @@ final class BoundaryPlot {
      * few frames while the picture is still redrawn every frame.
      */
     void computeRows(Model model, int rows) {
-        double max = 0;
         for (int r = 0; r < rows && r < GRID; r++) {
             int row = nextRow;
             nextRow = (nextRow + 1) % GRID;
@@ -141,34 +150,52 @@ final class BoundaryPlot {
                 point[0] = xMin + (c + 0.5) * (xMax - xMin) / GRID;
                 double s = model.score(point);
                 values[row * GRID + c] = s;
+                pixels[row * GRID + c] = colour(s);
+            }
+            if (row > 0) {
+                contourRow(row - 1);
+            }
+            if (row < GRID - 1) {
+                contourRow(row);
             }
         }
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
-        scale = Math.max(1, Math.min(max, 4));
     }
 
     /** Draws the heatmap, contour, axes and points. */
     void draw() {
         double w = width;
         double h = height;
-        g.setFillStyle("#ffffff");
-        g.fillRect(0, 0, w * ratio, h * ratio);
-        for (int i = 0; i < values.length; i++) {
-            pixels[i] = colour(values[i] / scale);
-        }
         double px = MARGIN_LEFT;
         double py = MARGIN_TOP;
         double pw = w - MARGIN_LEFT - MARGIN_RIGHT;
         double ph = h - MARGIN_TOP - MARGIN_BOTTOM;
+        if (layersStale) {
+            drawLayers(px, py, pw, ph);
+        }
+        g.setFillStyle("#ffffff");
+        g.fillRect(0, 0, w * ratio, h * ratio);
         putHeatmap(g, pixels, GRID, px * ratio, py * ratio, pw * ratio, ph * ratio);
+        g.drawImage(axesLayer, 0, 0);
         g.save();
         g.scale(ratio, ratio);
         drawContour(px, py, pw, ph);
+        g.restore();
+        g.drawImage(pointsLayer, 0, 0);
+    }
+
+    /** Redraws the axes and the points into their own canvases, for draw() to copy every frame. */
+    private void drawLayers(double px, double py, double pw, double ph) {
+        layersStale = false;
+        for (HTMLCanvasElement layer : new HTMLCanvasElement[] {axesLayer, pointsLayer}) {
+            layer.setWidth(canvas.getWidth());
+            layer.setHeight(canvas.getHeight());
+        }
+        CanvasRenderingContext2D main = g;
+        g = (CanvasRenderingContext2D) axesLayer.getContext("2d");
+        g.scale(ratio, ratio);
         drawAxes(px, py, pw, ph);
+        g = (CanvasRenderingContext2D) pointsLayer.getContext("2d");
+        g.scale(ratio, ratio);
         if (train != null) {
             if (train.size() > 0) { // where training point 0 is drawn, in CSS pixels of the canvas (for tests)
                 double[] x0 = train.xs()[0];
@@ -181,15 +208,18 @@ final class BoundaryPlot {
                 drawPoints(test, true, px, py, pw, ph);
             }
         }
-        g.restore();
+        g = main;
     }
 
-    /** Packs the palette colour of a value in [-1, 1] as an ImageData pixel (little-endian ABGR). */
-    private static int colour(double t) {
-        if (Double.isNaN(t)) {
+    /**
+     * Packs the palette colour of a score as an ImageData pixel (little-endian ABGR). The scale is fixed, tanh of the
+     * score (a margin of 1 is already strong), so a cell's colour only changes when its score does.
+     */
+    private static int colour(double score) {
+        if (Double.isNaN(score)) {
             return 0xffcccccc;
         }
-        t = Math.max(-1, Math.min(1, t)) * 0.75; // keep the heatmap lighter than the points
+        double t = Math.tanh(score) * 0.62; // keep the heatmap lighter than the points
         int r0 = 0xf4;
         int g0 = 0xf4;
         int b0 = 0xf2;
@@ -212,43 +242,53 @@ final class BoundaryPlot {
     private static native void putHeatmap(CanvasRenderingContext2D g, @JSByRef(optional = true) int[] pixels, int n, double x, double y,
                                           double w, double h);
 
-    /** The score = 0 line, by marching squares over the grid. */
+    /** The score = 0 line through the cells between grid rows r and r + 1, by marching squares. */
+    private void contourRow(int r) {
+        double[] out = seg[r];
+        int n = 0;
+        for (int c = 0; c + 1 < GRID; c++) {
+            double a = values[r * GRID + c];
+            double b = values[r * GRID + c + 1];
+            double d = values[(r + 1) * GRID + c];
+            double e = values[(r + 1) * GRID + c + 1];
+            int k = 0;
+            if ((a > 0) != (b > 0)) {
+                cornerX[k] = c + a / (a - b);
+                cornerY[k++] = r;
+            }
+            if ((d > 0) != (e > 0)) {
+                cornerX[k] = c + d / (d - e);
+                cornerY[k++] = r + 1;
+            }
+            if ((a > 0) != (d > 0)) {
+                cornerX[k] = c;
+                cornerY[k++] = r + a / (a - d);
+            }
+            if ((b > 0) != (e > 0)) {
+                cornerX[k] = c + 1;
+                cornerY[k++] = r + b / (b - e);
+            }
+            for (int i = 0; i + 1 < k; i += 2) {
+                out[n++] = cornerX[i];
+                out[n++] = cornerY[i];
+                out[n++] = cornerX[i + 1];
+                out[n++] = cornerY[i + 1];
+            }
+        }
+        segCount[r] = n / 4;
+    }
+
     private void drawContour(double px, double py, double pw, double ph) {
         double cw = pw / GRID;
         double ch = ph / GRID;
+        double ox = px + cw / 2; // grid units count from the first cell's centre
+        double oy = py + ch / 2;
         g.beginPath();
-        for (int r = 0; r + 1 < GRID; r++) {
-            for (int c = 0; c + 1 < GRID; c++) {
-                double a = values[r * GRID + c];
-                double b = values[r * GRID + c + 1];
-                double d = values[(r + 1) * GRID + c];
-                double e = values[(r + 1) * GRID + c + 1];
-                // the cell between the four cell centres; collect where the sign changes along its edges
-                double[] xs = cornerX;
-                double[] ys = cornerY;
-                int k = 0;
-                double x0 = px + (c + 0.5) * cw;
-                double y0 = py + (r + 0.5) * ch;
-                if ((a > 0) != (b > 0)) {
-                    xs[k] = x0 + cw * a / (a - b);
-                    ys[k++] = y0;
-                }
-                if ((d > 0) != (e > 0)) {
-                    xs[k] = x0 + cw * d / (d - e);
-                    ys[k++] = y0 + ch;
-                }
-                if ((a > 0) != (d > 0)) {
-                    xs[k] = x0;
-                    ys[k++] = y0 + ch * a / (a - d);
-                }
-                if ((b > 0) != (e > 0)) {
-                    xs[k] = x0 + cw;
-                    ys[k++] = y0 + ch * b / (b - e);
-                }
-                for (int i = 0; i + 1 < k; i += 2) {
-                    g.moveTo(xs[i], ys[i]);
-                    g.lineTo(xs[i + 1], ys[i + 1]);
-                }
+        for (int r = 0; r < GRID - 1; r++) {
+            double[] s = seg[r];
+            for (int i = 0; i < segCount[r] * 4; i += 4) {
+                g.moveTo(ox + s[i] * cw, oy + s[i + 1] * ch);
+                g.lineTo(ox + s[i + 2] * cw, oy + s[i + 3] * ch);
             }
         }
         g.setStrokeStyle("#1d2430");
@@ -291,7 +331,7 @@ final class BoundaryPlot {
             double[] x = d.xs()[i];
             double cx = px + (x[0] - xMin) / (xMax - xMin) * pw;
             double cy = py + (yMax - x[1]) / (yMax - yMin) * ph;
-            String fill = d.ys()[i] > 0 ? "#1f5fae" : "#c25e00";
+            String fill = d.ys()[i] > 0 ? "#164d8f" : "#a84a00";
             g.beginPath();
             g.arc(cx, cy, hollow ? 4.5 : 5, 0, Math.PI * 2);
             if (hollow) {
@@ -326,6 +366,7 @@ final class BoundaryPlot {
         canvas.setHeight((int) (side * ratio));
         canvas.getStyle().setProperty("width", side + "px");
         canvas.getStyle().setProperty("height", side + "px");
+        layersStale = true;
         draw();
     }
 

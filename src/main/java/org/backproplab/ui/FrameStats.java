@@ -42,9 +42,13 @@ final class FrameStats {
 
     /** The 95th percentile of the recorded work times or intervals. */
     static double p95(boolean interval) {
+        return percentile(interval, 0.95);
+    }
+
+    static double percentile(boolean interval, double q) {
         double[] v = Arrays.copyOf(interval ? intervals : work, count);
         Arrays.sort(v); // NaN (the first interval) sorts last
         int n = count - (interval ? 1 : 0);
-        return n <= 0 ? Double.NaN : v[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)];
+        return n <= 0 ? Double.NaN : v[Math.max(0, Math.min(n - 1, (int) Math.ceil(q * n) - 1))];
     }
 }

@@ -598,13 +598,14 @@ final class GraphCanvas {
         }
         double s = Math.min(Math.min(w / layout.width(), h / layout.height()), 1.4);
         if (readableFloor && s < READABLE_SCALE) {
-            // Too big to read whole: show it at a readable size, from the output end (where backward starts).
+            // Too big to read whole: show it at a readable size, around the output (where backward starts).
             s = READABLE_SCALE;
             scale = s;
             tx = w - layout.width() * s;
-            ty = (h - layout.height() * s) / 2;
-            if (layout.height() * s > h) {
-                ty = 0;
+            int output = values.size() - 1;
+            ty = Math.min(0, Math.max(h - layout.height() * s, h / 2 - layout.y(output) * s));
+            if (layout.height() * s <= h) {
+                ty = (h - layout.height() * s) / 2;
             }
             offscreenHint.setHidden(false);
             org.teavm.jso.browser.Window.setTimeout(() -> offscreenHint.setHidden(true), 8000);

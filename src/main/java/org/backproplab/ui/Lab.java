@@ -220,7 +220,18 @@ final class Lab {
         return (GraphView) views.get("graph");
     }
 
+    /** The trainer view, made if needed (the benchmark drives it directly). */
+    TrainView trainView() {
+        if (!views.containsKey("train")) {
+            show("train");
+        }
+        return (TrainView) views.get("train");
+    }
+
     void destroy() {
+        for (View v : views.values()) {
+            v.hidden();
+        }
         host.removeChild(root);
     }
 

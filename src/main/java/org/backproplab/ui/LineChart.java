@@ -45,7 +45,7 @@ final class LineChart {
     private static final double RIGHT = 12;
     private static final double TOP = 12;
     private static final double BOTTOM = 30;
-    private static final int MAX_POINTS = 500;
+    private static final int MAX_POINTS = 250;
 
     private final HTMLElement root = Dom.el("div", "bpl-chart");
     private final Element svg = Dom.svg("svg");
@@ -63,6 +63,8 @@ final class LineChart {
     private double yLo;
     private double yHi;
     private int steps;
+    private String axesKey = "";
+    private final Element[] paths;
 
     /**
      * @param fraction values are fractions in [0, 1] (accuracy): a fixed axis from 0 to 1
@@ -93,6 +95,7 @@ final class LineChart {
             label.appendChild(Dom.text("span", "", "log scale"));
             Dom.on(box, "change", e -> {
                 log = ((org.teavm.jso.dom.html.HTMLInputElement) box).isChecked();
+                axesKey = "";
                 draw();
             });
             head.appendChild(label);
@@ -106,6 +109,19 @@ final class LineChart {
         svg.setAttribute("aria-label", title);
         svg.appendChild(grid);
         svg.appendChild(lines);
+        paths = new Element[series.length];
+        for (int i = 0; i < series.length; i++) {
+            Element path = Dom.svg("path");
+            path.setAttribute("fill", "none");
+            path.setAttribute("stroke", series[i].colour);
+            path.setAttribute("stroke-width", "2.6");
+            path.setAttribute("stroke-linejoin", "round");
+            if (series[i].dashed) {
+                path.setAttribute("stroke-dasharray", "7 4");
+            }
+            lines.appendChild(path);
+            paths[i] = path;
+        }
         hoverLine.setAttribute("stroke", "#1d2430");
         hoverLine.setAttribute("stroke-dasharray", "3 3");
         hoverLine.setAttribute("visibility", "hidden");
@@ -126,6 +142,7 @@ final class LineChart {
             if (w > 0) {
                 width = w;
                 height = Math.max(120, h);
+                axesKey = "";
                 draw();
             }
         });
@@ -135,27 +152,30 @@ final class LineChart {
         return root;
     }
 
-    /** Redraws from the series' current values. */
+    /** Redraws from the series' current values; the axes are rebuilt only when their ticks change. */
     void draw() {
-        svg.setAttribute("viewBox", "0 0 " + GraphCanvas.r(width) + " " + GraphCanvas.r(height));
         steps = 0;
         for (Series s : series) {
             steps = Math.max(steps, s.size);
         }
         yRange();
-        while (grid.getFirstChild() != null) {
-            grid.removeChild(grid.getFirstChild());
-        }
-        while (lines.getFirstChild() != null) {
-            lines.removeChild(lines.getFirstChild());
-        }
         double pw = width - LEFT - RIGHT;
         double ph = height - TOP - BOTTOM;
-        axes(pw, ph);
-        for (Series s : series) {
-            if (s.size == 0) {
-                continue;
+        String key = width + " " + height + " " + log + " " + yLo + " " + yHi + " " + Ticks.of(0, Math.max(1,
+                steps - 1), 5).length + " " + (steps < 2) + " " + (steps > 1 ? Ticks.step((steps - 1) / 5.0) : 0);
+        if (!key.equals(axesKey)) {
+            axesKey = key;
+            svg.setAttribute("viewBox", "0 0 " + GraphCanvas.r(width) + " " + GraphCanvas.r(height));
+            while (grid.getFirstChild() != null) {
+                grid.removeChild(grid.getFirstChild());
             }
+            axes(pw, ph);
+            if (steps < 2) {
+                text(LEFT + pw / 2, TOP + ph / 2, "Press Play or Step: each step adds a point here.", "middle");
+            }
+        }
+        for (int i = 0; i < series.length; i++) {
+            Series s = series[i];
             StringBuilder d = new StringBuilder();
             int stride = Math.max(1, s.size / MAX_POINTS);
             boolean pen = false;
@@ -168,16 +188,7 @@ final class LineChart {
                 d.append(pen ? " L" : " M").append(GraphCanvas.r(x(k, pw))).append(' ').append(GraphCanvas.r(y));
                 pen = true;
             }
-            Element path = Dom.svg("path");
-            path.setAttribute("d", d.toString());
-            path.setAttribute("fill", "none");
-            path.setAttribute("stroke", s.colour);
-            path.setAttribute("stroke-width", "2.6");
-            path.setAttribute("stroke-linejoin", "round");
-            if (s.dashed) {
-                path.setAttribute("stroke-dasharray", "7 4");
-            }
-            lines.appendChild(path);
+            paths[i].setAttribute("d", d.length() == 0 ? "M0 0" : d.toString());
         }
         if (hoverStep >= 0) {
             showReadout();
@@ -269,7 +280,6 @@ final class LineChart {
             }
             text(x, TOP + ph + 16, Numbers.format(t), "middle");
         }
-        text(LEFT + pw, TOP + ph + 16, "", "end");
     }
 
     private void gridLine(double x1, double y1, double x2, double y2) {

@@ -45,6 +45,16 @@ final class NetworkDiagram {
     private double[] grads = new double[0];
     private Element[] edges = new Element[0];
     private int[] edgeParam = new int[0];
+    private int[] edgeLook = new int[0];
+    private static final String[] WIDTHS = new String[21];
+    private static final String[] OPACITIES = new String[21];
+
+    static {
+        for (int k = 0; k <= 20; k++) {
+            WIDTHS[k] = Numbers.fixed(0.4 + 3.2 * k / 20, 2);
+            OPACITIES[k] = Numbers.fixed(0.25 + 0.75 * k / 20, 2);
+        }
+    }
     private double[][] nodeX = new double[0][];
     private double[][] nodeY = new double[0][];
     private Element[][] nodes = new Element[0][];
@@ -137,6 +147,8 @@ final class NetworkDiagram {
         }
         edges = new Element[count];
         edgeParam = new int[count];
+        edgeLook = new int[count];
+        java.util.Arrays.fill(edgeLook, -1);
         int e = 0;
         for (int l = 1; l < layers; l++) {
             for (int j = 0; j < nodeX[l].length; j++) {
@@ -202,9 +214,15 @@ final class NetworkDiagram {
         for (int e = 0; e < edges.length; e++) {
             double v = source.length > edgeParam[e] ? source[edgeParam[e]] : 0;
             double t = max > 0 && Double.isFinite(v) ? Math.min(1, Math.abs(v) / max) : 0;
-            edges[e].setAttribute("stroke", v > 0 ? Palette.positive() : v < 0 ? Palette.negative() : "#c8ced8");
-            edges[e].setAttribute("stroke-width", Numbers.fixed(0.4 + 3.2 * t, 2));
-            edges[e].setAttribute("stroke-opacity", Numbers.fixed(0.25 + 0.75 * t, 2));
+            // One of 3 colours and 20 strengths: attributes are only touched when a weight moves a whole notch.
+            int look = (v > 0 ? 1 : v < 0 ? 2 : 0) * 32 + (int) Math.round(t * 20);
+            if (look != edgeLook[e]) {
+                edgeLook[e] = look;
+                int k = look % 32;
+                edges[e].setAttribute("stroke", v > 0 ? Palette.positive() : v < 0 ? Palette.negative() : "#c8ced8");
+                edges[e].setAttribute("stroke-width", WIDTHS[k]);
+                edges[e].setAttribute("stroke-opacity", OPACITIES[k]);
+            }
         }
         for (int l = 1; l < nodes.length; l++) {
             for (int j = 0; j < nodes[l].length; j++) {

@@ -30,7 +30,7 @@ final class TrainView implements View {
     }
 
     private static final double SLICE_MS = 8;
-    private static final double HEATMAP_MS = 5;
+    private static final double HEATMAP_MS = 3;
     private static final int[] BUDGETS = {100, 500, 1000, 0};
 
     private final HTMLElement root = Dom.el("section", "bpl-train-view");
@@ -97,6 +97,11 @@ final class TrainView implements View {
     private Trainer.Evaluation currentTest;
     private int inspected = -1;
     private boolean shown;
+    // the run's milestones: when play started, how long the first 100 steps took, the first step at 100% accuracy
+    private double playStarted = Double.NaN;
+    private int playStartStep;
+    private double hundredStepsMs = Double.NaN;
+    private int firstFullAccuracy = -1;
 
     TrainView(HashState state, Runnable changed, Inspector inspector) {
         this.changed = changed;
@@ -130,8 +135,9 @@ final class TrainView implements View {
         bar.appendChild(figure("Accuracy", accuracyOut, testAccuracyOut));
         bar.appendChild(Dom.el("span", "bpl-spacer"));
         bar.appendChild(labelled(budget, "stop at"));
-        HTMLElement inspect = Dom.button("Inspect a point", "inspect", () -> inspect(inspected >= 0 ? inspected : 0));
-        inspect.setAttribute("title", "Open one example's scalar graph (or click a point)");
+        HTMLElement inspect = Dom.button("Inspect a point", "inspect", () -> inspect(worstPoint()));
+        inspect.setAttribute("title", "Open the scalar graph of the training point with the largest loss (or click a "
+                + "point to pick one)");
         bar.appendChild(inspect);
         main.appendChild(bar);
         message.setAttribute("data-testid", "train-message");
@@ -205,6 +211,22 @@ final class TrainView implements View {
             }
         }
         e.preventDefault();
+    }
+
+    /** For the benchmark: play the current setup with no step limit. */
+    void benchPlay() {
+        settings.budget = 0;
+        budget.setValue("∞");
+        play();
+    }
+
+    /** For the benchmark: ms for the first 100 steps of play (NaN until then), and the first step at 100%. */
+    double hundredStepsMs() {
+        return hundredStepsMs;
+    }
+
+    int firstFullAccuracy() {
+        return firstFullAccuracy;
     }
 
     @Override
@@ -520,6 +542,10 @@ final class TrainView implements View {
                 say("Can't train with these settings: " + e.getMessage());
             }
         }
+        firstFullAccuracy = -1;
+        hundredStepsMs = Double.NaN;
+        root.removeAttribute("data-first-full-accuracy");
+        root.removeAttribute("data-hundred-steps-ms");
         if (resetCharts) {
             trainLoss.clear();
             testLoss.clear();
@@ -565,6 +591,8 @@ final class TrainView implements View {
             return;
         }
         playing = true;
+        playStarted = Dom.now();
+        playStartStep = trainer.stepCount();
         playButton.setTextContent("❚❚ Pause");
         playButton.setAttribute("aria-pressed", "true");
         root.setAttribute("data-playing", "true");
@@ -610,6 +638,14 @@ final class TrainView implements View {
         }
         put(trainLoss, s.step(), s.loss());
         put(trainAccuracy, s.step(), s.accuracy());
+        if (s.accuracy() == 1.0 && firstFullAccuracy < 0 && s.loss() == s.loss()) {
+            firstFullAccuracy = s.step();
+            root.setAttribute("data-first-full-accuracy", Integer.toString(s.step()));
+        }
+        if (s.step() == 99 && playStartStep == 0 && playing) {
+            hundredStepsMs = Dom.now() - playStarted;
+            root.setAttribute("data-hundred-steps-ms", Double.toString(hundredStepsMs));
+        }
         if (testBefore != null) {
             put(testLoss, s.step(), testBefore.loss());
             put(testAccuracy, s.step(), testBefore.accuracy());
@@ -701,7 +737,10 @@ final class TrainView implements View {
         double start = Dom.now();
         if (playing && trainer != null) {
             int steps = 0;
-            while (Dom.now() - start < SLICE_MS) {
+            double stepMs = 0;
+            // Stop before a step that would run past the slice, rather than after it.
+            while (Dom.now() - start + stepMs < SLICE_MS) {
+                double stepStart = Dom.now();
                 if (settings.budget > 0 && trainer.stepCount() >= settings.budget) {
                     pause();
                     say("Reached step " + settings.budget + ". Press Play with a longer run (stop at) to go on.");
@@ -711,19 +750,17 @@ final class TrainView implements View {
                     break;
                 }
                 steps++;
+                stepMs = Dom.now() - stepStart;
             }
             evaluate();
             record();
             dirty = true;
-            root.setAttribute("data-steps-last-frame", Integer.toString(steps));
         }
         if (dirty) {
             draw(playing);
             dirty = false;
         }
-        double took = Dom.now() - start;
-        root.setAttribute("data-frame-ms", Double.toString(took));
-        FrameStats.record(took);
+        FrameStats.record(Dom.now() - start);
         if (playing) {
             requestFrame();
         }
@@ -747,7 +784,7 @@ final class TrainView implements View {
                 // redraws it, and a paused plot is always complete.
                 int rows = BoundaryPlot.GRID;
                 if (training) {
-                    rows = (int) Math.max(10, Math.min(BoundaryPlot.GRID, HEATMAP_MS / predictMsPerRow));
+                    rows = (int) Math.max(4, Math.min(BoundaryPlot.GRID, HEATMAP_MS / predictMsPerRow));
                 }
                 double t0 = Dom.now();
                 boundary.computeRows(trainer::predict, rows);
@@ -885,6 +922,24 @@ final class TrainView implements View {
         inspector.inspect(program, "Training point " + (i + 1) + " (x = " + Numbers.compact(x[0], 4)
                 + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + ", label " + Numbers.format(y)
                 + ") through the weights of step " + trainer.stepCount(), term);
+    }
+
+    /** The training point with the largest loss term: the most to learn from when inspecting. */
+    private int worstPoint() {
+        if (trainer == null) {
+            return 0;
+        }
+        Loss terms = new Loss(Loss.Type.byId(settings.loss), Loss.Reduction.MEAN, 0);
+        int worst = 0;
+        double most = -1;
+        for (int i = 0; i < train.size(); i++) {
+            double term = terms.pointLossValue(trainer.predict(train.xs()[i]), train.ys()[i]);
+            if (term > most) {
+                most = term;
+                worst = i;
+            }
+        }
+        return worst;
     }
 
     private void offerOneNeuron(int i) {
