@@ -56,8 +56,17 @@ public final class Scale {
 
     /** The pixel of a data value (on a log scale, 0 and negatives go to -infinity's side: NaN or -Infinity). */
     public double apply(double v) {
-        double t = ((log ? Math.log10(v) : v) - from) / (to - from);
-        return start + t * (end - start);
+        return applyUnit(unit(v));
+    }
+
+    /** A data value in the scale's own unit: itself on a linear scale, its log10 on a log scale. */
+    public double unit(double v) {
+        return log ? Math.log10(v) : v;
+    }
+
+    /** The pixel of a value given in the scale's own unit (see {@link #unit}). */
+    public double applyUnit(double u) {
+        return start + (u - from) / (to - from) * (end - start);
     }
 
     /** The data value at a pixel. */
@@ -96,7 +105,7 @@ public final class Scale {
     }
 
     /** The smallest of 1, 2, 5 or 10 times a power of ten that is at least raw. */
-    static double niceStep(double raw) {
+    public static double niceStep(double raw) {
         if (!(raw > 0) || Double.isInfinite(raw)) {
             return 1;
         }
@@ -116,17 +125,12 @@ public final class Scale {
         int decades = Math.max(0, last - first);
         int stride = DECADE_STRIDES[DECADE_STRIDES.length - 1];
         for (int s : DECADE_STRIDES) {
-            if (decades <= fit * s) {
+            if (multiples(first, last, s) <= fit + 1) {
                 stride = s;
                 break;
             }
         }
-        int count = 0;
-        for (int e = first; e <= last; e++) {
-            if (Math.floorMod(e, stride) == 0) {
-                count++;
-            }
-        }
+        int count = multiples(first, last, stride);
         double[] at = new double[count];
         String[] labels = new String[count];
         double[] minor = new double[decades + 1 - count];
@@ -141,6 +145,11 @@ public final class Scale {
             }
         }
         return new Ticks(at, labels, minor);
+    }
+
+    /** How many multiples of stride lie in [first, last]. */
+    private static int multiples(int first, int last, int stride) {
+        return Math.floorDiv(last, stride) - Math.floorDiv(first + stride - 1, stride) + 1;
     }
 
     /** "10⁻⁸": a power of ten as it is printed on a log axis. */
