@@ -111,7 +111,7 @@ final class Axes {
         return height - bottom;
     }
 
-    /** Sets both scales (from/to are the data at the left/right edge, low/high at the bottom/top) and draws the frame. */
+    /** Sets both scales (from/to: the data at the left/right edge; low/high: at the bottom/top), draws the frame. */
     void frame(boolean xLog, double xFrom, double xTo, boolean yLog, double yLow, double yHigh) {
         x = xLog ? Scale.log(xFrom, xTo, plotLeft(), plotRight()) : Scale.linear(xFrom, xTo, plotLeft(), plotRight());
         y = yLog ? Scale.log(yLow, yHigh, plotBottom(), plotTop())
@@ -123,7 +123,7 @@ final class Axes {
         clipRect.setAttribute("width", GraphCanvas.r(plotRight() - plotLeft()));
         clipRect.setAttribute("height", GraphCanvas.r(plotBottom() - plotTop()));
 
-        Scale.Ticks xt = x.ticks(xLog ? 46 : 64);
+        Scale.Ticks xt = x.ticks(xLog ? 50 : 64);
         Scale.Ticks yt = y.ticks(30);
         for (double m : xt.minor()) {
             double px = x.apply(m);
@@ -312,7 +312,8 @@ final class Axes {
 
     @JSBody(params = {"e", "f"}, script = "if (typeof ResizeObserver !== 'undefined') {"
             + "  var last = ''; new ResizeObserver(function (entries) {"
-            + "    var r = entries[entries.length - 1].contentRect, key = Math.round(r.width) + 'x' + Math.round(r.height);"
+            + "    var r = entries[entries.length - 1].contentRect;"
+            + "    var key = Math.round(r.width) + 'x' + Math.round(r.height);"
             + "    if (key !== last) { last = key; f(); } }).observe(e);"
             + "} else { window.addEventListener('resize', function () { f(); }); }")
     private static native void observe(JSObject e, Resized f);

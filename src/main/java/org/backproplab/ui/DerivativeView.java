@@ -562,12 +562,12 @@ final class DerivativeView implements View {
             sentence = at + "f(x) = " + format(fx, 6) + " but its slope is not finite there.";
         } else if (exact > 0) {
             kind = "up";
-            sentence = at + "the slope is " + format(exact, 6) + ": nudge x up a little and f goes up, by about "
-                    + format(exact, 6) + " times the nudge.";
+            sentence = at + "the slope is " + format(exact, 6) + ": nudge x up a little and f goes up, by "
+                    + timesTheNudge(exact) + ".";
         } else if (exact < 0) {
             kind = "down";
-            sentence = at + "the slope is " + format(exact, 6) + ": nudge x up a little and f goes down, by about "
-                    + format(-exact, 6) + " times the nudge.";
+            sentence = at + "the slope is " + format(exact, 6) + ": nudge x up a little and f goes down, by "
+                    + timesTheNudge(-exact) + ".";
         } else {
             kind = "flat";
             sentence = at + "the slope is 0: f is flat here, so a small nudge of x hardly moves f.";
@@ -575,6 +575,10 @@ final class DerivativeView implements View {
         direction.setTextContent(sentence);
         direction.setAttribute("data-value", kind);
         direction.setClassName("bpl-deriv-sentence bpl-deriv-" + kind);
+    }
+
+    private static String timesTheNudge(double factor) {
+        return factor == 1 ? "about as much as the nudge" : "about " + format(factor, 6) + " times the nudge";
     }
 
     private static void set(HTMLElement out, double value, String text) {
@@ -853,11 +857,12 @@ final class DerivativeView implements View {
         dot.setAttribute("data-value", Double.toString(err));
         marks.appendChild(dot);
         boolean rightHalf = hxPx > (errorChart.plotLeft() + errorChart.plotRight()) / 2;
-        Element hLabel = Axes.text(hxPx + (rightHalf ? -6 : 6), errorChart.plotTop() + 15, "h = " + hText(h),
+        boolean high = ePx < (errorChart.plotTop() + errorChart.plotBottom()) / 2;
+        Element hLabel = Axes.text(hxPx + (rightHalf ? -7 : 7), high ? ePx + 24 : ePx - 12, "h = " + hText(h),
                 rightHalf ? "end" : "start", SECANT);
         hLabel.setAttribute("font-weight", "600");
         marks.appendChild(Axes.halo(hLabel));
-        regionLabels(active, best, lost, hx, ey, marks);
+        regionLabels(active, best, lost, hxPx, hx, ey, marks);
         explainH(active, best, err, central);
         showErrorKey(central);
     }
@@ -897,22 +902,37 @@ final class DerivativeView implements View {
         return best;
     }
 
-    /** "truncation" on the stretch left of the best h, "round-off" right of it, where each has room. */
-    private void regionLabels(double[] errors, int best, double lost, Scale hx, Scale ey, Element layer) {
+    /**
+     * "truncation" over the stretch left of the best h, "round-off" right of it, where each has room and does not
+     * sit on the h marker's label.
+     */
+    private void regionLabels(double[] errors, int best, double lost, double markerPx, Scale hx, Scale ey,
+                              Element layer) {
         if (best < 0) {
             return;
         }
         double bestPx = hx.apply(hs[best]);
         double lostPx = Double.isNaN(lost) ? errorChart.plotRight() : hx.apply(lost);
-        if (bestPx - errorChart.plotLeft() > 64) {
-            label(errors, hx.invert((errorChart.plotLeft() + bestPx) / 2), "truncation", hx, ey, layer);
-        }
-        if (lostPx - bestPx > 64) {
-            label(errors, hx.invert((bestPx + lostPx) / 2), "round-off", hx, ey, layer);
-        }
+        label(errors, errorChart.plotLeft(), bestPx, markerPx, "truncation", hx, ey, layer);
+        label(errors, bestPx, lostPx, markerPx, "round-off", hx, ey, layer);
     }
 
-    private void label(double[] errors, double at, String text, Scale hx, Scale ey, Element layer) {
+    private void label(double[] errors, double from, double to, double markerPx, String text, Scale hx, Scale ey,
+                       Element layer) {
+        if (to - from < 64) {
+            return;
+        }
+        double at = Double.NaN;
+        for (double t : new double[] {0.5, 0.3, 0.7}) {
+            double px = from + t * (to - from);
+            if (Math.abs(px - markerPx) > 62) {
+                at = hx.invert(px);
+                break;
+            }
+        }
+        if (Double.isNaN(at)) {
+            return;
+        }
         int i = 0;
         while (i < hs.length - 1 && hs[i] > at) {
             i++;
@@ -927,42 +947,45 @@ final class DerivativeView implements View {
 
     /** One sentence under the chart about the current h. */
     private void explainH(double[] errors, int best, double err, boolean central) {
-        String hs0 = unbroken(hText(h));
+        String hs0 = "h\u00a0=\u00a0" + unbroken(hText(h)); // "h = 1e-9", never split across lines
         String kind;
         String text;
         boolean gone = x + h == x && (!central || x - h == x);
         if (gone) {
             kind = "lost";
-            text = "At h = " + hs0 + ", " + (central ? "x + h and x − h are both equal to x" : "x + h == x")
+            text = "At " + hs0 + ", " + (central ? "x\u00a0+\u00a0h and x\u00a0−\u00a0h are both equal to x"
+                    : "x\u00a0+\u00a0h\u00a0==\u00a0x")
                     + " in doubles: a double near " + format(x, 6) + " keeps only about 16 significant digits, so "
-                    + "the nudge is lost, " + (central ? "f(x + h) − f(x − h)" : "f(x + h) − f(x)")
+                    + "the nudge is lost, " + (central ? "f(x\u00a0+\u00a0h)\u00a0−\u00a0f(x\u00a0−\u00a0h)"
+                    : "f(x\u00a0+\u00a0h)\u00a0−\u00a0f(x)")
                     + " is exactly 0, and so is the numeric slope.";
         } else if (err == 0) {
             kind = "exact";
-            text = "At h = " + hs0 + " the numeric slope happens to equal the exact one to the last bit.";
+            text = "At " + hs0 + " the numeric slope happens to equal the exact one to the last bit.";
         } else if (best < 0) {
             kind = "none";
             text = "";
         } else {
             double ratio = Math.log10(h) - Math.log10(hs[best]);
-            String bestText = " The error is smallest near h = " + unbroken(Numbers.scientific(hs[best], 0)) + ".";
+            String bestText = " The error is smallest near h\u00a0=\u00a0" + unbroken(Numbers.scientific(hs[best], 0))
+                    + ".";
             if (central && errors[0] <= 1e-9 * Math.max(1, Math.abs(exact))) {
                 bestText = " Central differences are exact for a line or a parabola, so rounding is all the error "
                         + "there is.";
             }
             if (ratio > 0.5) {
                 kind = "truncation";
-                text = "At h = " + hs0 + " the secant still bends away from the tangent: this truncation error "
+                text = "At " + hs0 + " the secant still bends away from the tangent: this truncation error "
                         + "shrinks " + (central ? "like h² (central differences)" : "in proportion to h")
                         + " as h gets smaller." + bestText;
             } else if (ratio < -0.5) {
                 kind = "round-off";
-                text = "At h = " + hs0 + ", f(x + h) and " + (central ? "f(x − h)" : "f(x)") + " agree in most of "
-                        + "their digits, so their difference is mostly rounding noise, and dividing by a tiny h "
-                        + "magnifies it: the round-off error grows as h shrinks." + bestText;
+                text = "At " + hs0 + ", f(x\u00a0+\u00a0h) and " + (central ? "f(x\u00a0−\u00a0h)" : "f(x)")
+                        + " agree in most of their digits, so their difference is mostly rounding noise, and "
+                        + "dividing by a tiny h magnifies it: the round-off error grows as h shrinks." + bestText;
             } else {
                 kind = "best";
-                text = "h = " + hs0 + " is near the sweet spot for this f and x: truncation and round-off errors "
+                text = hs0 + " is near the sweet spot for this f and x: truncation and round-off errors "
                         + "are about equal, and the error (" + Numbers.scientific(err, 1) + ") is about as small as "
                         + (central ? "central" : "forward") + " differences get.";
             }
@@ -1149,7 +1172,7 @@ final class DerivativeView implements View {
         head.appendChild(Dom.text("th", "", "value"));
         head.appendChild(Dom.text("th", "bpl-num", "numeric slope"));
         head.appendChild(Dom.text("th", "bpl-num", "exact ∂" + out + "/∂input"));
-        head.appendChild(Dom.text("th", "", "nudge the input up, and " + out + "…"));
+        head.appendChild(Dom.text("th", "", "nudge the input up: " + out + "…"));
         partialsHead.appendChild(head);
 
         for (Value leaf : multi.leaves()) {
