@@ -41,6 +41,7 @@ final class Axes {
     private double height;
     private Scale x = Scale.linear(0, 1, 0, 1);
     private Scale y = Scale.linear(0, 1, 1, 0);
+    private String frameKey = "";
 
     /** A chart with an accessible name and axis titles (the y title sits above the plotting area, unrotated). */
     Axes(String label, String xTitle, String yTitle) {
@@ -79,11 +80,19 @@ final class Axes {
         return this;
     }
 
-    /** Reads the chart's size from the page; false while it has none (not shown yet), and then nothing is drawn. */
+    /**
+     * Reads the chart's size from the page; false while it has none (not shown yet), and then nothing is drawn.
+     * Reading a size forces the browser to lay the page out, so call this when shown or resized, not per redraw.
+     */
     boolean measure() {
         TextRectangle r = Dom.rect(svg);
         width = r.getWidth();
         height = r.getHeight();
+        return hasSize();
+    }
+
+    /** True once measured with room for a plotting area. */
+    boolean hasSize() {
         return width > left + right + 20 && height > top + bottom + 20;
     }
 
@@ -113,6 +122,12 @@ final class Axes {
 
     /** Sets both scales (from/to: the data at the left/right edge; low/high: at the bottom/top), draws the frame. */
     void frame(boolean xLog, double xFrom, double xTo, boolean yLog, double yLow, double yHigh) {
+        String key = xLog + " " + xFrom + " " + xTo + " " + yLog + " " + yLow + " " + yHigh + " " + width + " "
+                + height;
+        if (key.equals(frameKey)) {
+            return; // the same frame as drawn: moving a point over a chart should not rebuild its grid
+        }
+        frameKey = key;
         x = xLog ? Scale.log(xFrom, xTo, plotLeft(), plotRight()) : Scale.linear(xFrom, xTo, plotLeft(), plotRight());
         y = yLog ? Scale.log(yLow, yHigh, plotBottom(), plotTop())
                 : Scale.linear(yLow, yHigh, plotBottom(), plotTop());

@@ -121,6 +121,12 @@ final class DerivativeView implements View {
     private double numeric = Double.NaN;
     private int fxTimer = -1;
     private boolean dragging;
+    private double draggedTo = Double.NaN; // the x a drag asked for, applied once per animation frame
+    private int dragFrame = -1;
+    private String curveKey = "";          // the size and samples the curve's path was made for
+    private String curvePath = "";
+    private int curvePieces;
+    private int samples;                   // counts resamplings, for curveKey
 
     // panel 2 state: the last good program
     private Evaluation multi;
@@ -326,8 +332,14 @@ final class DerivativeView implements View {
         errorFigure.appendChild(hNote);
         panel.appendChild(errorFigure);
 
-        Axes.onResize(plotBox, this::drawPlot);
-        Axes.onResize(errorBox, this::drawErrors);
+        Axes.onResize(plotBox, () -> {
+            plot.measure();
+            drawPlot();
+        });
+        Axes.onResize(errorBox, () -> {
+            errorChart.measure();
+            drawErrors();
+        });
         return panel;
     }
 
@@ -400,7 +412,7 @@ final class DerivativeView implements View {
         Dom.on(svg, "pointerdown", this::pointerDown);
         Dom.on(svg, "pointermove", e -> {
             if (dragging) {
-                moveTo((PointerEvent) e);
+                dragTo((PointerEvent) e);
             }
         });
         Dom.on(svg, "pointerup", e -> endDrag());
@@ -520,6 +532,7 @@ final class DerivativeView implements View {
             xs[i] = xmin + (xmax - xmin) * i / (SAMPLES - 1);
             ys[i] = function.at(xs[i]);
         }
+        samples++;
         double[] range = Curve.range(ys);
         yLow = range[0];
         yHigh = range[1];
@@ -603,7 +616,7 @@ final class DerivativeView implements View {
     }
 
     private void drawPlot() {
-        if (function == null || !plot.measure()) {
+        if (function == null || !plot.hasSize()) {
             return;
         }
         plot.frame(false, xmin, xmax, false, yLow, yHigh);
@@ -611,10 +624,16 @@ final class DerivativeView implements View {
         Element data = plot.data();
         Element marks = plot.marks();
 
-        List<double[]> pieces = Curve.pieces(xs, ys, yLow, yHigh);
-        Element curve = Axes.path(plot.pathData(pieces), CURVE, 2.4);
+        String key = plot.width() + "x" + plot.height() + "#" + samples;
+        if (!key.equals(curveKey)) { // x moved but the curve did not: keep its path
+            List<double[]> pieces = Curve.pieces(xs, ys, yLow, yHigh);
+            curvePath = plot.pathData(pieces);
+            curvePieces = pieces.size();
+            curveKey = key;
+        }
+        Element curve = Axes.path(curvePath, CURVE, 2.4);
         curve.setAttribute("data-testid", "curve");
-        curve.setAttribute("data-pieces", Integer.toString(pieces.size()));
+        curve.setAttribute("data-pieces", Integer.toString(curvePieces));
         curve.setAttribute("data-fx", function.text());
         data.appendChild(curve);
 
@@ -725,7 +744,7 @@ final class DerivativeView implements View {
         dragging = true;
         capture(plot.element(), p.getPointerId());
         e.preventDefault();
-        moveTo(p);
+        setX(pointerX(p));
     }
 
     private double[] local(PointerEvent p) {
@@ -733,14 +752,34 @@ final class DerivativeView implements View {
         return new double[] {p.getClientX() - r.getLeft(), p.getClientY() - r.getTop()};
     }
 
-    private void moveTo(PointerEvent p) {
+    private double pointerX(PointerEvent p) {
         double px = Math.max(plot.plotLeft(), Math.min(plot.plotRight(), local(p)[0]));
-        setX(snap(plot.x().invert(px), (xmax - xmin) / 500));
+        return snap(plot.x().invert(px), (xmax - xmin) / 500);
+    }
+
+    /** Pointer moves come faster than frames: keep the last one and recompute once per frame. */
+    private void dragTo(PointerEvent p) {
+        draggedTo = pointerX(p);
+        if (dragFrame < 0) {
+            dragFrame = Window.requestAnimationFrame(time -> applyDrag());
+        }
+    }
+
+    private void applyDrag() {
+        if (dragFrame >= 0) {
+            Window.cancelAnimationFrame(dragFrame);
+            dragFrame = -1;
+        }
+        if (!Double.isNaN(draggedTo)) {
+            setX(draggedTo);
+            draggedTo = Double.NaN;
+        }
     }
 
     private void endDrag() {
         if (dragging) {
             dragging = false;
+            applyDrag();
             changed.run();
         }
     }
@@ -780,7 +819,7 @@ final class DerivativeView implements View {
     // ---- panel 1: the error chart ----
 
     private void drawErrors() {
-        if (function == null || forwardErrors == null || !errorChart.measure()) {
+        if (function == null || forwardErrors == null || !errorChart.hasSize()) {
             return;
         }
         boolean central = central();
@@ -1222,6 +1261,8 @@ final class DerivativeView implements View {
 
     @Override
     public void shown() {
+        plot.measure();
+        errorChart.measure();
         drawPlot();
         drawErrors();
     }
