@@ -316,8 +316,8 @@ final class DerivativeView implements View {
         plotNote.setHidden(true);
         plotBox.appendChild(plotNote);
         plotFigure.appendChild(plotBox);
-        plotFigure.appendChild(Dom.text("figcaption", "bpl-hint", "Drag the point, or click the plot, to move x. "
-                + "Keys ← → move it too."));
+        plotFigure.appendChild(Dom.text("figcaption", "bpl-hint", "Drag the point or click the plot to move x. "
+                + "Keys: ← → move x, [ ] make h 10× larger or smaller, C for central differences."));
         panel.appendChild(plotFigure);
 
         HTMLElement errorFigure = Dom.el("figure", "bpl-deriv-figure bpl-deriv-errors");
@@ -895,15 +895,34 @@ final class DerivativeView implements View {
         dot.setAttribute("data-testid", "h-dot");
         dot.setAttribute("data-value", Double.toString(err));
         marks.appendChild(dot);
-        boolean rightHalf = hxPx > (errorChart.plotLeft() + errorChart.plotRight()) / 2;
-        boolean high = ePx < (errorChart.plotTop() + errorChart.plotBottom()) / 2;
-        Element hLabel = Axes.text(hxPx + (rightHalf ? -7 : 7), high ? ePx + 24 : ePx - 12, "h = " + hText(h),
-                rightHalf ? "end" : "start", SECANT);
+        // The label goes above the dot (below it when the dot is high), on the side where the curve leaves room.
+        boolean below = ePx < (errorChart.plotTop() + errorChart.plotBottom()) / 2;
+        double leftY = curveY(active, hxPx - 40, hx, ey);
+        double rightY = curveY(active, hxPx + 40, hx, ey);
+        boolean right = below ? rightY < leftY : rightY > leftY;
+        boolean cramped = right ? hxPx + 80 > errorChart.plotRight() : hxPx - 80 < errorChart.plotLeft();
+        if (cramped) { // no room on the better side: take the other side, and the other side of the dot
+            right = !right;
+            below = !below && ePx + 28 < errorChart.plotBottom() || below && ePx - 24 < errorChart.plotTop();
+        }
+        Element hLabel = Axes.text(hxPx + (right ? 7 : -7), below ? ePx + 24 : ePx - 12, "h = " + hText(h),
+                right ? "start" : "end", SECANT);
         hLabel.setAttribute("font-weight", "600");
         marks.appendChild(Axes.halo(hLabel));
         regionLabels(active, best, lost, hxPx, hx, ey, marks);
         explainH(active, best, err, central);
         showErrorKey(central);
+    }
+
+    /** The pixel height of an error curve at a pixel across (the bottom edge where the error is 0). */
+    private double curveY(double[] errors, double px, Scale hx, Scale ey) {
+        double at = hx.invert(px);
+        int i = 0;
+        while (i < hs.length - 1 && hs[i] > at) {
+            i++;
+        }
+        return errors[i] > 0 ? Math.max(errorChart.plotTop(), Math.min(errorChart.plotBottom(), ey.apply(errors[i])))
+                : errorChart.plotBottom();
     }
 
     /** The error curve in log10 units, cut where the error is 0 (log of 0) or the nudge was lost. */
@@ -986,47 +1005,44 @@ final class DerivativeView implements View {
 
     /** One sentence under the chart about the current h. */
     private void explainH(double[] errors, int best, double err, boolean central) {
-        String hs0 = "h\u00a0=\u00a0" + unbroken(hText(h)); // "h = 1e-9", never split across lines
+        String nb = "\u00a0"; // no line break inside "h = 1e-9" or "f(x + h)"
+        String atH = "At h" + nb + "=" + nb + unbroken(hText(h));
+        String plus = "f(x" + nb + "+" + nb + "h)";
+        String other = central ? "f(x" + nb + "−" + nb + "h)" : "f(x)";
         String kind;
         String text;
-        boolean gone = x + h == x && (!central || x - h == x);
-        if (gone) {
+        if (x + h == x && (!central || x - h == x)) {
             kind = "lost";
-            text = "At " + hs0 + ", " + (central ? "x\u00a0+\u00a0h and x\u00a0−\u00a0h are both equal to x"
-                    : "x\u00a0+\u00a0h\u00a0==\u00a0x")
-                    + " in doubles: a double near " + format(x, 6) + " keeps only about 16 significant digits, so "
-                    + "the nudge is lost, " + (central ? "f(x\u00a0+\u00a0h)\u00a0−\u00a0f(x\u00a0−\u00a0h)"
-                    : "f(x\u00a0+\u00a0h)\u00a0−\u00a0f(x)")
-                    + " is exactly 0, and so is the numeric slope.";
+            text = atH + ", " + (central ? "x" + nb + "±" + nb + "h" : "x" + nb + "+" + nb + "h") + nb + "==" + nb
+                    + "x in doubles, which keep about 16 significant digits: the nudge is lost, " + plus + nb + "−"
+                    + nb + other + " is exactly 0, and so is the numeric slope.";
         } else if (err == 0) {
             kind = "exact";
-            text = "At " + hs0 + " the numeric slope happens to equal the exact one to the last bit.";
+            text = atH + " the numeric slope happens to equal the exact one to the last bit.";
         } else if (best < 0) {
             kind = "none";
             text = "";
         } else {
             double ratio = Math.log10(h) - Math.log10(hs[best]);
-            String bestText = " The error is smallest near h\u00a0=\u00a0" + unbroken(Numbers.scientific(hs[best], 0))
+            String smallest = " Smallest error near h" + nb + "=" + nb + unbroken(Numbers.scientific(hs[best], 0))
                     + ".";
-            if (central && errors[0] <= 1e-9 * Math.max(1, Math.abs(exact))) {
-                bestText = " Central differences are exact for a line or a parabola, so rounding is all the error "
-                        + "there is.";
-            }
             if (ratio > 0.5) {
                 kind = "truncation";
-                text = "At " + hs0 + " the secant still bends away from the tangent: this truncation error "
-                        + "shrinks " + (central ? "like h² (central differences)" : "in proportion to h")
-                        + " as h gets smaller." + bestText;
+                text = atH + " the secant still bends away from the tangent: this truncation error shrinks "
+                        + (central ? "like h²" : "in proportion to h") + "." + smallest;
+            } else if (ratio < -0.5 && central && errors[0] <= 1e-9 * Math.max(1, Math.abs(exact))) {
+                kind = "round-off";
+                text = atH + " only rounding is left: central differences are exact for a parabola, and the "
+                        + "rounding noise in " + plus + nb + "−" + nb + other + ", divided by h, grows as h shrinks.";
             } else if (ratio < -0.5) {
                 kind = "round-off";
-                text = "At " + hs0 + ", f(x\u00a0+\u00a0h) and " + (central ? "f(x\u00a0−\u00a0h)" : "f(x)")
-                        + " agree in most of their digits, so their difference is mostly rounding noise, and "
-                        + "dividing by a tiny h magnifies it: the round-off error grows as h shrinks." + bestText;
+                text = atH + ", " + plus + " and " + other + " share most of their digits: their difference is "
+                        + "mostly rounding noise, magnified by dividing by a tiny h." + smallest;
             } else {
                 kind = "best";
-                text = hs0 + " is near the sweet spot for this f and x: truncation and round-off errors "
-                        + "are about equal, and the error (" + Numbers.scientific(err, 1) + ") is about as small as "
-                        + (central ? "central" : "forward") + " differences get.";
+                text = atH + " truncation and round-off errors are about equal: the error, "
+                        + Numbers.scientific(err, 1) + ", is about as small as " + (central ? "central" : "forward")
+                        + " differences get.";
             }
         }
         hNote.setTextContent(text);
