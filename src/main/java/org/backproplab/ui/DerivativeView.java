@@ -905,11 +905,15 @@ final class DerivativeView implements View {
             right = !right;
             below = !below && ePx + 28 < errorChart.plotBottom() || below && ePx - 24 < errorChart.plotTop();
         }
-        Element hLabel = Axes.text(hxPx + (right ? 7 : -7), below ? ePx + 24 : ePx - 12, "h = " + hText(h),
-                right ? "start" : "end", SECANT);
+        String hLabelText = "h = " + hText(h);
+        double hLabelY = below ? ePx + 24 : ePx - 12;
+        double hLabelWidth = 7.5 * hLabelText.length();
+        Element hLabel = Axes.text(hxPx + (right ? 7 : -7), hLabelY, hLabelText, right ? "start" : "end", SECANT);
         hLabel.setAttribute("font-weight", "600");
         marks.appendChild(Axes.halo(hLabel));
-        regionLabels(active, best, lost, hxPx, hx, ey, marks);
+        double[] taken = {right ? hxPx : hxPx - 7 - hLabelWidth, right ? hxPx + 7 + hLabelWidth : hxPx,
+            hLabelY - 13, hLabelY + 3}; // the h label's box: left, right, top, bottom
+        regionLabels(active, best, lost, taken, hx, ey, marks);
         explainH(active, best, err, central);
         showErrorKey(central);
     }
@@ -964,43 +968,52 @@ final class DerivativeView implements View {
      * "truncation" over the stretch left of the best h, "round-off" right of it, where each has room and does not
      * sit on the h marker's label.
      */
-    private void regionLabels(double[] errors, int best, double lost, double markerPx, Scale hx, Scale ey,
+    private void regionLabels(double[] errors, int best, double lost, double[] taken, Scale hx, Scale ey,
                               Element layer) {
         if (best < 0) {
             return;
         }
         double bestPx = hx.apply(hs[best]);
         double lostPx = Double.isNaN(lost) ? errorChart.plotRight() : hx.apply(lost);
-        label(errors, errorChart.plotLeft(), bestPx, markerPx, "truncation", hx, ey, layer);
-        label(errors, bestPx, lostPx, markerPx, "round-off", hx, ey, layer);
+        label(errors, errorChart.plotLeft(), bestPx, taken, "truncation", hx, ey, layer);
+        label(errors, bestPx, lostPx, taken, "round-off", hx, ey, layer);
     }
 
-    private void label(double[] errors, double from, double to, double markerPx, String text, Scale hx, Scale ey,
+    /**
+     * A region's name over its stretch of the curve: a box the text's width, centred on the stretch, slides along
+     * it until it is clear of the h marker and its label, and the text sits just above the highest point of the
+     * curve under it. Nothing if no spot is clear.
+     */
+    private void label(double[] errors, double from, double to, double[] taken, String text, Scale hx, Scale ey,
                        Element layer) {
-        if (to - from < 64) {
+        if (to - from < 40) {
             return;
         }
-        double at = Double.NaN;
-        for (double t : new double[] {0.5, 0.3, 0.7}) {
-            double px = from + t * (to - from);
-            if (Math.abs(px - markerPx) > 62) {
-                at = hx.invert(px);
-                break;
+        double width = 7 * text.length();
+        for (double t : new double[] {0.5, 0.35, 0.65, 0.2, 0.8, 0, 1}) {
+            double left = Math.max(errorChart.plotLeft() + 3, Math.min(errorChart.plotRight() - 3 - width,
+                    from + t * (to - from) - width / 2));
+            double right = left + width;
+            double centre = (left + right) / 2;
+            double markerPx = hx.apply(h);
+            if (centre < from || centre > to || (markerPx > left - 12 && markerPx < right + 12)) {
+                continue;
             }
-        }
-        if (Double.isNaN(at)) {
+            double top = errorChart.plotBottom();
+            for (double px = left; px <= right; px += 4) {
+                top = Math.min(top, curveY(errors, px, hx, ey));
+            }
+            double baseline = top - 7;
+            boolean overlaps = left < taken[1] + 4 && right > taken[0] - 4 && baseline - 12 < taken[3] + 3
+                    && baseline > taken[2] - 3;
+            if (baseline < errorChart.plotTop() + 12 || overlaps) {
+                continue;
+            }
+            Element label = Axes.text(left, baseline, text, "start", INK);
+            label.setAttribute("font-style", "italic");
+            layer.appendChild(Axes.halo(label));
             return;
         }
-        int i = 0;
-        while (i < hs.length - 1 && hs[i] > at) {
-            i++;
-        }
-        double e = errors[i];
-        double py = e > 0 ? ey.apply(e) : errorChart.plotBottom();
-        py = Math.max(errorChart.plotTop() + 30, Math.min(errorChart.plotBottom() - 8, py - 12));
-        Element t = Axes.text(hx.apply(hs[i]), py, text, "middle", INK);
-        t.setAttribute("font-style", "italic");
-        layer.appendChild(Axes.halo(t));
     }
 
     /** One sentence under the chart about the current h. */
