@@ -251,10 +251,7 @@ final class DerivativeView implements View {
         }
         controls.appendChild(examples);
 
-        error.setAttribute("data-testid", "error");
-        error.setAttribute("role", "alert");
-        error.setHidden(true);
-        controls.appendChild(error);
+        controls.appendChild(alertBox(error, "error"));
 
         HTMLElement xRow = Dom.el("div", "bpl-row bpl-deriv-xrow");
         xRow.appendChild(labelled("x =", xInput));
@@ -503,8 +500,7 @@ final class DerivativeView implements View {
 
     /** "Line 1, column 9: message", and the text with a caret under the column. */
     private void showError(String text, ParseError e) {
-        error.setTextContent("");
-        error.appendChild(Dom.text("div", "", "Line " + e.line() + ", column " + e.column() + ": " + e.reason()));
+        showParseError(error, e);
         if (text.length() <= 120) {
             StringBuilder caret = new StringBuilder();
             for (int i = 1; i < e.column(); i++) {
@@ -513,9 +509,6 @@ final class DerivativeView implements View {
             caret.append('^');
             error.appendChild(Dom.text("pre", "bpl-deriv-caret", text + "\n" + caret));
         }
-        error.setAttribute("data-line", Integer.toString(e.line()));
-        error.setAttribute("data-column", Integer.toString(e.column()));
-        error.setHidden(false);
         fxInput.setAttribute("aria-invalid", "true");
     }
 
@@ -1091,10 +1084,7 @@ final class DerivativeView implements View {
         textarea.setAttribute("data-testid", "multi");
         textarea.setAttribute("aria-label", "The program of panel 2: inputs such as a = 2.0, then the output");
         left.appendChild(multiEditor.element());
-        multiError.setAttribute("data-testid", "multi-error");
-        multiError.setAttribute("role", "alert");
-        multiError.setHidden(true);
-        left.appendChild(multiError);
+        left.appendChild(alertBox(multiError, "multi-error"));
         panel.appendChild(left);
 
         HTMLElement right = Dom.el("div", "bpl-deriv-multi-table");
@@ -1120,10 +1110,7 @@ final class DerivativeView implements View {
         try {
             next = Evaluator.run(multiEditor.value());
         } catch (ParseError e) {
-            multiError.setTextContent("Line " + e.line() + ", column " + e.column() + ": " + e.reason());
-            multiError.setAttribute("data-line", Integer.toString(e.line()));
-            multiError.setAttribute("data-column", Integer.toString(e.column()));
-            multiError.setHidden(false);
+            showParseError(multiError, e);
             multiEditor.markError(e.line());
             return false;
         }
@@ -1356,6 +1343,23 @@ final class DerivativeView implements View {
             in.setSize(6);
         }
         return in;
+    }
+
+    /** An error box, hidden until there is an error to show. */
+    private static HTMLElement alertBox(HTMLElement box, String testId) {
+        box.setAttribute("data-testid", testId);
+        box.setAttribute("role", "alert");
+        box.setHidden(true);
+        return box;
+    }
+
+    /** "Line 2, column 5: message" in an error box, with the place in data-line and data-column. */
+    private static void showParseError(HTMLElement box, ParseError e) {
+        box.setTextContent("");
+        box.appendChild(Dom.text("div", "", "Line " + e.line() + ", column " + e.column() + ": " + e.reason()));
+        box.setAttribute("data-line", Integer.toString(e.line()));
+        box.setAttribute("data-column", Integer.toString(e.column()));
+        box.setHidden(false);
     }
 
     private static HTMLElement readout(String testId) {

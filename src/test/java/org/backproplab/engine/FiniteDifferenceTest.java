@@ -91,6 +91,10 @@ class FiniteDifferenceTest {
         double[] central = FiniteDifference.errors(f, order, x, 8, hs, true);
         assertTrue(central[0] < 1e-12, "no truncation error for a parabola: " + central[0]);
         assertTrue(forward[0] > 0.1);
+        for (int i = 0; i < hs.length; i++) {
+            assertEquals(Math.abs(FiniteDifference.slope(f, order, x, hs[i], true) - 8), central[i],
+                    "h = " + hs[i]);
+        }
     }
 
     @Test
