@@ -222,15 +222,9 @@ final class DerivativeView implements View {
     // ---- building panel 1 ----
 
     private HTMLElement panelOne() {
-        HTMLElement panel = Dom.el("section", "bpl-panel bpl-deriv-one");
-        panel.setAttribute("aria-label", "One function of x");
-
-        HTMLElement head = Dom.el("div", "bpl-deriv-head");
-        head.appendChild(Dom.text("h3", "", "1 · A function of x"));
-        head.appendChild(Dom.text("p", "bpl-hint", "The derivative says how f responds to a nudge: move x by a "
-                + "tiny h, and f moves by about slope × h. Backward gives the slope exactly; the nudge only "
-                + "approximately, and it breaks when h gets too small."));
-        panel.appendChild(head);
+        HTMLElement panel = panel("bpl-deriv-one", "1 · A function of x", "The derivative says how f responds to "
+                + "a nudge: move x by a tiny h, and f moves by about slope × h. Backward gives the slope exactly; the "
+                + "nudge only approximately, and it breaks when h gets too small.");
 
         HTMLElement controls = Dom.el("div", "bpl-deriv-controls");
 
@@ -1072,13 +1066,9 @@ final class DerivativeView implements View {
     // ---- panel 2: a function of several inputs ----
 
     private HTMLElement panelTwo() {
-        HTMLElement panel = Dom.el("section", "bpl-panel bpl-deriv-multi");
-        panel.setAttribute("aria-label", "A function of several inputs");
-        HTMLElement head = Dom.el("div", "bpl-deriv-head");
-        head.appendChild(Dom.text("h3", "", "2 · A function of several inputs"));
-        head.appendChild(Dom.text("p", "bpl-hint", "Nudge one input at a time and watch the output: each input "
-                + "has its own slope, its partial derivative. One backward pass finds all of them."));
-        panel.appendChild(head);
+        HTMLElement panel = panel("bpl-deriv-multi", "2 · A function of several inputs", "Nudge one input at a "
+                + "time and watch the output: each input has its own slope, its partial derivative. One backward "
+                + "pass finds all of them.");
         HTMLElement left = Dom.el("div", "bpl-deriv-multi-program");
         HTMLElement textarea = multiEditor.element().querySelector("textarea");
         textarea.setAttribute("data-testid", "multi");
@@ -1343,6 +1333,17 @@ final class DerivativeView implements View {
             in.setSize(6);
         }
         return in;
+    }
+
+    /** A panel with its title and a one-line lede across the top, named by the title for screen readers. */
+    private static HTMLElement panel(String className, String title, String lede) {
+        HTMLElement panel = Dom.el("section", "bpl-panel " + className);
+        panel.setAttribute("aria-label", title.substring(title.indexOf('·') + 2));
+        HTMLElement head = Dom.el("div", "bpl-deriv-head");
+        head.appendChild(Dom.text("h3", "", title));
+        head.appendChild(Dom.text("p", "bpl-hint", lede));
+        panel.appendChild(head);
+        return panel;
     }
 
     /** An error box, hidden until there is an error to show. */
