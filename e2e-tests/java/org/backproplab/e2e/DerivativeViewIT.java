@@ -1,0 +1,273 @@
+package org.backproplab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.backproplab.e2e.Browser.Backend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The derivative explorer (#view=derivative) as a student uses it: the exact slope from backward, the numeric
+ * slope for a nudge h all the way down to 1e-31 (where x + h == x and the slope is exactly 0), x set by typing and
+ * by dragging, errors that keep the plot, log(x)'s gap, and panel 2's partials of d = a*b + c.
+ */
+class DerivativeViewIT {
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private static void open(Backend backend, String hash) {
+        browser.open(backend, "index.html", "view=derivative" + (hash.isEmpty() ? "" : "&" + hash));
+        browser.waitFor(d -> !browser.find("exact-slope").getAttribute("data-value").isEmpty());
+    }
+
+    private static double value(String testId) {
+        return Double.parseDouble(browser.find(testId).getAttribute("data-value"));
+    }
+
+    private static double partial(String label, String attribute) {
+        return Double.parseDouble(browser.driver.findElement(By.cssSelector("[data-testid=partial][data-label="
+                + label + "]")).getAttribute(attribute));
+    }
+
+    /** Moves the h slider the way a script or a test does: set its value (log10 h), then fire an event. */
+    private static void setH(String exponent, String event) {
+        browser.js("var s = arguments[0]; s.value = arguments[1]; s.dispatchEvent(new Event(arguments[2]));",
+                browser.find("h"), exponent, event);
+    }
+
+    private static String curve() {
+        return browser.find("curve").getAttribute("d");
+    }
+
+    private static void assertClose(double expected, double actual, double tolerance, String what) {
+        assertTrue(Math.abs(expected - actual) <= tolerance, what + ": expected " + expected + " ± " + tolerance
+                + " but was " + actual);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theSlopeAtTwoIsEightAndTheNudgeBreaksAtTenToTheMinus31(Backend backend) {
+        open(backend, "");
+        assertEquals("3*x**2 - 4*x + 5", browser.find("fx").getAttribute("value"));
+        assertEquals("2", browser.find("x").getAttribute("value"));
+        assertEquals(2.0, value("x"));
+        assertClose(8, value("exact-slope"), 1e-12, "exact slope at x = 2");
+        assertEquals(9.0, value("fx-value"));
+        assertEquals("up", browser.find("direction").getAttribute("data-value"));
+        assertTrue(browser.find("direction").getText().contains("f goes up"), browser.find("direction").getText());
+
+        setH("-6", "input");
+        assertEquals(1e-6, value("h-value"));
+        assertClose(8, value("numeric-slope"), 1e-4, "numeric slope with h = 1e-6");
+        assertNotEquals(8.0, value("numeric-slope"), "a forward difference is not exact");
+
+        setH("-31", "input");
+        assertEquals(1e-31, value("h-value"));
+        assertEquals(0.0, value("numeric-slope"), "x + h == x, so the numeric slope is exactly 0");
+        assertClose(8, value("exact-slope"), 1e-12, "backward doesn't care about h");
+        WebElement note = browser.find("h-note");
+        assertEquals("lost", note.getAttribute("data-value"));
+        assertTrue(note.getText().contains("x + h == x"), note.getText());
+        assertEquals(0.0, Double.parseDouble(browser.find("secant").getAttribute("data-slope")),
+                "the secant is flat");
+        assertFalse(browser.driver.findElements(By.cssSelector("[data-testid=lost-band]")).isEmpty());
+        assertEquals(1e-31, Double.parseDouble(browser.find("h-marker").getAttribute("data-value")),
+                "the chart marks the current h");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void typingMinusTwoGivesMinusSixteen(Backend backend) {
+        open(backend, "");
+        browser.type(browser.find("x"), "-2");
+        browser.waitFor(d -> value("exact-slope") == -16.0);
+        assertEquals(25.0, value("fx-value"));
+        assertEquals("down", browser.find("direction").getAttribute("data-value"));
+        assertTrue(browser.find("direction").getText().contains("f goes down"));
+        assertEquals(-2.0, Double.parseDouble(browser.find("point").getAttribute("data-x")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void panelTwoGivesTheLecturePartials(Backend backend) {
+        open(backend, "");
+        setH("-6", "change");
+        assertEquals(4.0, value("multi-output"));
+        Map<String, Double> expected = Map.of("a", -3.0, "b", 2.0, "c", 1.0);
+        expected.forEach((label, grad) -> {
+            assertEquals(grad, partial(label, "data-value"), "∂d/∂" + label);
+            assertEquals(grad, partial(label, "data-exact"), "∂d/∂" + label);
+            assertClose(grad, partial(label, "data-numeric"), 1e-4, "numeric ∂d/∂" + label);
+            WebElement row = browser.driver.findElement(By.cssSelector("[data-testid=input-row][data-label=" + label
+                    + "]"));
+            assertEquals(grad < 0 ? "down" : "up", row.findElement(By.cssSelector("[data-testid=nudge-direction]"))
+                    .getAttribute("data-value"));
+        });
+        assertEquals(2.0, Double.parseDouble(browser.driver.findElement(By.cssSelector(
+                "[data-testid=input-row][data-label=a]")).getAttribute("data-value")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aSliderRewritesTheProgramAndThePartialsFollow(Backend backend) {
+        open(backend, "");
+        WebElement slider = browser.driver.findElement(By.cssSelector("[data-testid=input-slider][data-label=a]"));
+        browser.js("var s = arguments[0]; s.value = '3'; s.dispatchEvent(new Event('input'));"
+                + "s.dispatchEvent(new Event('change'));", slider);
+        assertTrue(browser.find("multi").getAttribute("value").contains("a = 3.0"),
+                browser.find("multi").getAttribute("value"));
+        assertEquals(1.0, value("multi-output"), "d = 3 * -3 + 10");
+        assertEquals(3.0, partial("b", "data-value"), "∂d/∂b is now a = 3");
+        assertTrue(browser.driver.getCurrentUrl().contains("a%20%3D%203.0"), "the hash holds the program");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aTypoShowsLineAndColumnAndKeepsThePlot(Backend backend) {
+        open(backend, "");
+        String before = curve();
+        assertTrue(before.startsWith("M"), before);
+        browser.type(browser.find("fx"), "3*x**2 - 4*x +");
+        WebElement error = browser.find("error");
+        browser.waitFor(d -> error.isDisplayed());
+        assertTrue(error.getText().startsWith("Line 1, column 15: "), error.getText());
+        assertEquals("15", error.getAttribute("data-column"));
+        assertEquals(before, curve(), "the last good plot stays");
+        assertEquals("3*x**2 - 4*x + 5", browser.find("curve").getAttribute("data-fx"));
+        assertEquals(8.0, value("exact-slope"), "and so do its numbers");
+
+        browser.type(browser.find("fx"), "2*y + x");
+        browser.waitFor(d -> error.getText().contains("unknown name 'y'"));
+        assertTrue(error.getText().startsWith("Line 1, column 3: "), error.getText());
+
+        browser.type(browser.find("fx"), "x**3");
+        browser.waitFor(d -> !error.isDisplayed());
+        assertEquals(12.0, value("exact-slope"), "3x² at 2");
+        assertNotEquals(before, curve());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void logPlotsWithAGapOverMinusTwoToTwo(Backend backend) {
+        open(backend, "");
+        browser.type(browser.find("xmin"), "-2\n");
+        browser.type(browser.find("xmax"), "2\n");
+        browser.type(browser.find("fx"), "log(x)");
+        browser.waitFor(d -> "log(x)".equals(browser.find("curve").getAttribute("data-fx")));
+        assertFalse(browser.find("error").isDisplayed());
+        assertEquals(0.5, value("exact-slope"), "1/x at x = 2");
+        String d = curve();
+        assertTrue(d.startsWith("M"), d);
+        assertFalse(d.contains("NaN") || d.contains("Infinity"), d);
+        WebElement svg = browser.find("plot");
+        double height = ((Number) browser.js("return arguments[0].getBoundingClientRect().height;", svg))
+                .doubleValue();
+        String[] numbers = d.replaceAll("[ML]", " ").trim().split("\\s+");
+        for (int i = 1; i < numbers.length; i += 2) {
+            double x = Double.parseDouble(numbers[i - 1]);
+            double y = Double.parseDouble(numbers[i]);
+            assertTrue(y >= -2 * height && y <= 3 * height, "no spike to infinity: y = " + y);
+            assertTrue(x >= svgCenter(svg) - 5, "nothing drawn left of x = 0, at " + x);
+        }
+        browser.type(browser.find("x"), "-1");
+        browser.waitFor(d2 -> "undefined".equals(browser.find("direction").getAttribute("data-value")));
+        assertTrue(browser.find("plot-note").isDisplayed());
+        assertEquals("1", browser.find("curve").getAttribute("data-pieces"), "one piece: log(x) for x > 0");
+        assertEquals("log(x)", browser.find("curve").getAttribute("data-fx"));
+    }
+
+    /** The pixel of x = 0 on the plot: the middle of the plotting area for [-2, 2]. */
+    private static double svgCenter(WebElement svg) {
+        WebElement zero = svg.findElements(By.cssSelector("text")).stream()
+                .filter(t -> t.getText().equals("0") && "middle".equals(t.getAttribute("text-anchor")))
+                .findFirst().orElseThrow();
+        return Double.parseDouble(zero.getAttribute("x"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void centralDifferencesHaveAnotherErrorCurve(Backend backend) {
+        open(backend, "h=1e-3");
+        double forward = value("numeric-slope");
+        assertClose(8.003, forward, 1e-9, "forward: 6x − 4 + 3h");
+        String forwardCurve = browser.find("forward-errors").getAttribute("d");
+        String centralCurve = browser.find("central-errors").getAttribute("d");
+        assertNotEquals(forwardCurve, centralCurve);
+        browser.find("central").click();
+        assertClose(8, value("numeric-slope"), 1e-9, "central differences are exact for a parabola");
+        assertEquals(centralCurve, browser.find("central-errors").getAttribute("d"));
+        assertTrue(browser.driver.getCurrentUrl().contains("central=1"), browser.driver.getCurrentUrl());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void draggingThePointMovesX(Backend backend) {
+        open(backend, "");
+        WebElement point = browser.find("point");
+        new Actions(browser.driver).moveToElement(point).clickAndHold().moveByOffset(-60, 0).release().perform();
+        double x = Double.parseDouble(browser.find("x").getAttribute("value"));
+        assertTrue(x < 2, "dragged left: " + x);
+        assertEquals(x, Double.parseDouble(browser.find("point").getAttribute("data-x")));
+        assertClose(6 * x - 4, value("exact-slope"), 1e-9, "the slope follows x");
+        assertTrue(browser.driver.getCurrentUrl().contains("x=" + browser.find("x").getAttribute("value")),
+                browser.driver.getCurrentUrl());
+    }
+
+    @Test
+    void theHashReproducesTheViewAndBadPartsAreNamed() {
+        open(Backend.JS, "fx=tanh(x)&x=0.5&h=1e-8&xmin=-3&xmax=3&central=1&multi=p%20%3D%203.0%0Aq%20%3D%20p*p");
+        assertEquals("tanh(x)", browser.find("fx").getAttribute("value"));
+        assertEquals(1e-8, value("h-value"));
+        assertEquals("true", String.valueOf(browser.find("central").isSelected()));
+        double t = Math.tanh(0.5);
+        assertClose(1 - t * t, value("exact-slope"), 1e-12, "tanh' = 1 − tanh²");
+        assertEquals(6.0, partial("p", "data-value"), "d(p²)/dp at 3");
+        open(Backend.JS, "x=abc&h=5&central=yes");
+        WebElement message = browser.find("message");
+        assertTrue(message.isDisplayed());
+        assertTrue(message.getText().contains("'x'") && message.getText().contains("'h'")
+                && message.getText().contains("'central'"), message.getText());
+        assertEquals(8.0, value("exact-slope"), "defaults instead");
+    }
+
+    @Test
+    void userTextNeverBecomesMarkup() {
+        open(Backend.JS, "");
+        browser.type(browser.find("fx"), "x<img src=x onerror=alert(1)>");
+        WebElement error = browser.find("error");
+        browser.waitFor(d -> error.isDisplayed());
+        assertTrue(error.getText().contains("unexpected character '<'"), error.getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("img")).isEmpty());
+    }
+
+    @Test
+    void theHSliderAnswersChangeEventsAndKeys() {
+        open(Backend.JS, "");
+        setH("-12", "change");
+        assertEquals(1e-12, value("h-value"));
+        assertTrue(browser.driver.getCurrentUrl().contains("h=1e-12"), browser.driver.getCurrentUrl());
+        browser.driver.findElement(By.cssSelector("body")).sendKeys("[");
+        assertEquals(1e-11, value("h-value"), "[ makes h ten times larger");
+        browser.driver.findElement(By.cssSelector("body")).sendKeys("c");
+        assertTrue(browser.find("central").isSelected(), "c switches to central differences");
+    }
+}
