@@ -48,8 +48,8 @@ class BenchPageIT {
     private static Map<String, Object> run(Backend backend, String suite) {
         browser.driver.get("about:blank");
         browser.driver.get(browser.url(backend, "bench.html", "").replace("?", "?suite=" + suite + "&"));
-        Map<String, Object> result = (Map<String, Object>) new WebDriverWait(browser.driver, Duration.ofMinutes(4))
-                .until(d -> browser.js("return window.benchResult || null;"));
+        Map<String, Object> result = (Map<String, Object>) new WebDriverWait(browser.driver, Duration.ofMinutes(4),
+                Duration.ofSeconds(3)).until(d -> browser.js("return window.benchResult || null;"));
         assertNotNull(result);
         assertFalse(result.containsKey("error"), String.valueOf(result.get("error")));
         return result;

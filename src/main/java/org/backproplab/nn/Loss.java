@@ -106,6 +106,11 @@ public record Loss(Type type, Reduction reduction, double l2) {
      * their result to the last bit: for showing the loss of the current weights without taking a step.
      */
     public double value(double[] scores, double[] ys, int n, double[] parameters) {
+        return value(scores, ys, n, parameters, parameters.length);
+    }
+
+    /** The same, with the parameters as the first {@code count} entries of an array. */
+    public double value(double[] scores, double[] ys, int n, double[] parameters, int count) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum = sum + pointLossValue(scores[i], ys[i]);
@@ -115,8 +120,8 @@ public record Loss(Type type, Reduction reduction, double l2) {
             return data;
         }
         double squares = 0;
-        for (double p : parameters) {
-            squares = squares + p * p;
+        for (int i = 0; i < count; i++) {
+            squares = squares + parameters[i] * parameters[i];
         }
         return data + squares * l2;
     }

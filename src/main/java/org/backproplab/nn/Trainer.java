@@ -58,6 +58,8 @@ public final class Trainer {
     // the tape engine's state
     private final Tape tape;
 
+    private double[] evaluationScores = new double[0];
+
     public Trainer(TrainSpec spec, Engine engine) {
         this(spec.model(), spec.data(), spec.loss(), spec.optimizer(), spec.steps(), spec.batch(), spec.seed(), engine);
     }
@@ -161,11 +163,38 @@ public final class Trainer {
         if (n == 0) {
             return new Evaluation(Double.NaN, Double.NaN);
         }
-        double[] s = new double[n];
+        if (evaluationScores.length < n) {
+            evaluationScores = new double[n];
+        }
+        double[] s = evaluationScores; // reused: the trainer view evaluates every step, and garbage costs frames
         for (int i = 0; i < n; i++) {
             s[i] = predict(points.xs()[i]);
         }
-        return new Evaluation(loss.value(s, points.ys(), n, parameterValues()), Loss.accuracy(s, points.ys(), n));
+        return new Evaluation(loss.value(s, points.ys(), n, currentParameters(), parameters.size()),
+                Loss.accuracy(s, points.ys(), n));
+    }
+
+    /** The index of the first parameter or grad that is NaN or infinite, or -1; allocates nothing. */
+    public int firstNonFinite() {
+        double[] values = currentParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            double g = engine == Engine.TAPE ? tape.grad[i] : parameters.get(i).grad;
+            if (!Double.isFinite(values[i]) || !Double.isFinite(g)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The parameters in an array of the trainer's own (the first parameters().size() entries), not a copy. */
+    private double[] currentParameters() {
+        if (engine == Engine.TAPE) {
+            return tape.data;
+        }
+        for (int i = 0; i < paramData.length; i++) {
+            paramData[i] = parameters.get(i).data;
+        }
+        return paramData;
     }
 
     /** The data this trainer learns from. */

@@ -92,7 +92,7 @@ final class Bench {
         framesHost.getStyle().setProperty("z-index", "10");
         Dom.document().getBody().appendChild(framesHost);
         framesLab = new Lab(framesHost, new MountOptions("train", null, backend, false));
-        FrameStats.start(300);
+        FrameStats.start(30, 300);
         framesLab.trainView().benchPlay();
         return "started";
     }

@@ -12,12 +12,14 @@ final class FrameStats {
     private static int count;
     private static int limit;
     private static double last;
+    private static int skip;
 
     private FrameStats() {
     }
 
-    /** Starts recording the next n frames. */
-    static void start(int n) {
+    /** Starts recording n frames, after letting warmUp frames pass (the JIT compiles the hot code in those). */
+    static void start(int warmUp, int n) {
+        skip = warmUp;
         work = new double[n];
         intervals = new double[n];
         count = 0;
@@ -26,6 +28,10 @@ final class FrameStats {
     }
 
     static void record(double workMs) {
+        if (skip > 0) {
+            skip--;
+            return;
+        }
         if (count >= limit) {
             return;
         }
