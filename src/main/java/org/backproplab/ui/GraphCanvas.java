@@ -107,6 +107,7 @@ final class GraphCanvas {
     private boolean gradsKnown;
     private ColourBy colourBy = ColourBy.GRAD;
     private boolean isFar;
+    private boolean textsBuilt;
     private double viewWidth;
     private double viewHeight;
     private boolean fitPending;
@@ -339,6 +340,7 @@ final class GraphCanvas {
         rects = new Element[n];
         dataTexts = new Element[n];
         gradTexts = new Element[n];
+        textsBuilt = false;
         for (int i = 0; i < n; i++) {
             Value v = order.get(i);
             if (!v.isLeaf()) {
@@ -384,9 +386,6 @@ final class GraphCanvas {
         shape.setAttribute("height", r(OP_HEIGHT));
         shape.setAttribute("rx", r(OP_HEIGHT / 2));
         g.appendChild(shape);
-        Element text = Dom.svg("text");
-        text.setTextContent(v.op());
-        g.appendChild(text);
         return g;
     }
 
@@ -418,14 +417,42 @@ final class GraphCanvas {
         rules.setAttribute("d", "M" + r(-w / 2) + " " + r(y1) + "H" + r(w / 2) + "M" + r(-w / 2) + " " + r(y2)
                 + "H" + r(w / 2));
         g.appendChild(rules);
-        Element label = rowText(-h / 2 + 3 + ROW / 2, v.label.isEmpty() ? "k" : "l");
-        label.setTextContent(v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label);
-        g.appendChild(label);
-        dataTexts[i] = rowText(-h / 2 + 3 + 1.5 * ROW, "");
-        g.appendChild(dataTexts[i]);
-        gradTexts[i] = rowText(-h / 2 + 3 + 2.5 * ROW, "");
-        g.appendChild(gradTexts[i]);
         return g;
+    }
+
+    /**
+     * Adds the text of every box and op. It is left out until the drawing is shown at a scale where text can be
+     * read: a big graph, fitted far out, then costs the browser thousands of text elements less.
+     */
+    private void buildTexts() {
+        textsBuilt = true;
+        double h = BOX_HEIGHT;
+        for (int i = 0; i < values.size(); i++) {
+            Value v = values.get(i);
+            Element label = rowText(-h / 2 + 3 + ROW / 2, v.label.isEmpty() ? "k" : "l");
+            label.setTextContent(v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label);
+            groups[i].appendChild(label);
+            dataTexts[i] = rowText(-h / 2 + 3 + 1.5 * ROW, "");
+            groups[i].appendChild(dataTexts[i]);
+            gradTexts[i] = rowText(-h / 2 + 3 + 2.5 * ROW, "");
+            groups[i].appendChild(gradTexts[i]);
+            if (opGroups[i] != null) {
+                Element text = Dom.svg("text");
+                text.setTextContent(v.op());
+                opGroups[i].appendChild(text);
+            }
+        }
+        refreshTexts();
+    }
+
+    private void refreshTexts() {
+        for (int i = 0; i < values.size(); i++) {
+            Value v = values.get(i);
+            if (textsBuilt) {
+                dataTexts[i].setTextContent(row("data", v.data));
+                gradTexts[i].setTextContent(row("grad", gradsKnown ? v.grad : 0));
+            }
+        }
     }
 
     private static Element rowText(double y, String className) {
@@ -456,8 +483,10 @@ final class GraphCanvas {
             Element g = groups[i];
             g.setAttribute("data-value", Double.toString(v.data));
             g.setAttribute("data-grad", gradsKnown ? Double.toString(v.grad) : "");
-            dataTexts[i].setTextContent(row("data", v.data));
-            gradTexts[i].setTextContent(row("grad", gradsKnown ? v.grad : 0));
+            if (textsBuilt) {
+                dataTexts[i].setTextContent(row("data", v.data));
+                gradTexts[i].setTextContent(row("grad", gradsKnown ? v.grad : 0));
+            }
             double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
             rects[i].setAttribute("fill", coloured ? Palette.fill(x, max) : Palette.NEUTRAL);
             String name = v.label.isEmpty() ? (v.isLeaf() ? "constant" : "result of " + v.op()) : v.label;
@@ -475,6 +504,9 @@ final class GraphCanvas {
     String exportSvg() {
         if (layout == null) {
             return "";
+        }
+        if (!textsBuilt) {
+            buildTexts();
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone(svg, r(layout.width()),
                 r(layout.height()));
@@ -636,6 +668,9 @@ final class GraphCanvas {
         viewport.setAttribute("transform", "translate(" + r(tx) + " " + r(ty) + ") scale(" + scale + ")");
         // Zoomed far out, text would be a grey smudge that still costs the browser time to lay out: hide it.
         boolean far = scale < FAR_SCALE;
+        if (!far && !textsBuilt && layout != null) {
+            buildTexts();
+        }
         if (far != isFar) {
             isFar = far;
             svg.setAttribute("class", far ? "bpl-svg far" : "bpl-svg");
