@@ -181,6 +181,26 @@ class GraphViewIT {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aLeafCanBeTypedOrScrubbedOnTheGraphAndTheProgramFollows(Backend backend) {
+        browser.open(backend);
+        WebElement a = node("a");
+        a.click();
+        WebElement editor = browser.driver.findElement(By.cssSelector(".bpl-leaf-editor"));
+        assertTrue(editor.isDisplayed());
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "3.5",
+                org.openqa.selenium.Keys.ENTER);
+        assertEquals(3.5, value("a"));
+        assertTrue(browser.find("program").getAttribute("value").startsWith("a = 3.5\n"));
+        assertEquals(-2.0 * (3.5 * -3.0 + 10.0), value("L"), 1e-12);
+        new Actions(browser.driver).moveToElement(node("c")).clickAndHold().moveByOffset(60, 0).release().perform();
+        double c = value("c");
+        assertTrue(c > 10.0, "dragging right scrubs c up: " + c);
+        assertTrue(browser.find("program").getAttribute("value").contains("c = " + node("c").getAttribute(
+                "data-value").replace(".0\"", "")), browser.find("program").getAttribute("value"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void anErrorShowsLineAndColumnAndKeepsTheGraph(Backend backend) {
         browser.open(backend);
         browser.type(browser.find("program"), "a = 2.0\nb = a +\n");

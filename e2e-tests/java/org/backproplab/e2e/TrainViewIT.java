@@ -167,6 +167,35 @@ class TrainViewIT {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aNeuronShowsItsHeatmapAndAWeightCanBeReadAndTyped(Backend backend) {
+        openTrainer(backend, "layers=3");
+        step(2);
+        java.util.List<WebElement> circles = browser.driver.findElements(
+                By.cssSelector("[data-testid=network] circle"));
+        WebElement input = circles.get(0);
+        WebElement hidden = circles.get(2);
+        new Actions(browser.driver).moveToElement(hidden).perform();
+        assertTrue(browser.driver.findElement(By.cssSelector(".bpl-mini")).isDisplayed(), "the neuron's heatmap");
+        // the middle of the line from input x1 to hidden neuron 1 is weight 1 of neuron 1
+        var a = input.getRect();
+        var b = hidden.getRect();
+        WebElement svg = browser.driver.findElement(By.cssSelector("[data-testid=network] svg"));
+        var s = svg.getRect();
+        int mx = (a.getX() + a.getWidth() / 2 + b.getX() + b.getWidth() / 2) / 2 - (s.getX() + s.getWidth() / 2);
+        int my = (a.getY() + a.getHeight() / 2 + b.getY() + b.getHeight() / 2) / 2 - (s.getY() + s.getHeight() / 2);
+        new Actions(browser.driver).moveToElement(svg, mx, my).click().perform();
+        WebElement popover = browser.find("param-popover");
+        assertTrue(popover.isDisplayed());
+        assertEquals("0", popover.getAttribute("data-index"), "weight 1 of neuron 1 is parameter 0");
+        assertTrue(Double.isFinite(Double.parseDouble(popover.getAttribute("data-grad"))));
+        browser.type(browser.find("param-value"), "2.5");
+        browser.find("param-set").click();
+        new Actions(browser.driver).moveToElement(svg, mx, my).click().perform();
+        assertEquals(2.5, Double.parseDouble(browser.find("param-popover").getAttribute("data-value")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void aLinkReproducesTheSettingsAndTheFirstLoss(Backend backend) {
         openTrainer(backend, "");
         choose("dataset", "circles");

@@ -123,6 +123,7 @@ final class GraphCanvas {
     private double scrubStartX;
     private double scrubStartValue;
     private boolean scrubMoved;
+    private double scrubLast;
 
     GraphCanvas(Listener listener) {
         this.listener = listener;
@@ -766,7 +767,8 @@ final class GraphCanvas {
                 scrubMoved = true;
             }
             if (scrubMoved) {
-                listener.leafChanged(scrubbing, scrubValue(scrubStartValue, moved), false);
+                scrubLast = scrubValue(scrubStartValue, moved);
+                listener.leafChanged(scrubbing, scrubLast, false);
             }
             return;
         }
@@ -798,7 +800,8 @@ final class GraphCanvas {
             Value v = scrubbing;
             scrubbing = null;
             if (scrubMoved) {
-                listener.leafChanged(v, v.data, true);
+                // v is the Value from before the drag; each move re-ran the program, so use the last value
+                listener.leafChanged(v, scrubLast, true);
             } else if (e.getType().equals("pointerup")) {
                 openEditor(v);
             }
