@@ -77,6 +77,22 @@ class ScreenshotsIT {
     }
 
     @Test
+    void everyViewOnATablet() throws IOException {
+        browser.viewport(768, 1024);
+        for (String view : new String[] {"graph", "train", "derivative"}) {
+            browser.open(Backend.JS, "index.html", "view=" + view);
+            if (view.equals("graph")) {
+                browser.find("backward").click();
+            } else if (view.equals("train")) {
+                for (int i = 0; i < 40; i++) {
+                    browser.find("train-step").click();
+                }
+            }
+            shoot(view + "-768x1024");
+        }
+    }
+
+    @Test
     void graphViewBeforeAndAfterBackwardAndMidStep() throws IOException {
         for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(1024, 600)}) {
             browser.viewport(size.width, size.height);

@@ -326,30 +326,37 @@ final class BoundaryPlot {
         }
     }
 
+    /**
+     * The points, each marked with its label's sign as well as its colour (+ for +1, − for −1), so the classes can
+     * be told apart without colour vision. Test points are rings.
+     */
     private void drawPoints(Dataset d, boolean hollow, double px, double py, double pw, double ph) {
         for (int i = 0; i < d.size(); i++) {
             double[] x = d.xs()[i];
             double cx = px + (x[0] - xMin) / (xMax - xMin) * pw;
             double cy = py + (yMax - x[1]) / (yMax - yMin) * ph;
-            String fill = d.ys()[i] > 0 ? "#164d8f" : "#a84a00";
+            boolean positive = d.ys()[i] > 0;
+            String fill = positive ? "#164d8f" : "#a84a00";
             g.beginPath();
-            g.arc(cx, cy, hollow ? 4.5 : 5, 0, Math.PI * 2);
-            if (hollow) {
-                g.setFillStyle("#ffffff");
-                g.fill();
-                g.setStrokeStyle(fill);
-                g.setLineWidth(2.2);
-                g.stroke();
-            } else {
-                g.setFillStyle(fill);
-                g.fill();
-                g.setStrokeStyle("#ffffff");
-                g.setLineWidth(1.3);
-                g.stroke();
+            g.arc(cx, cy, 5.5, 0, Math.PI * 2);
+            g.setFillStyle(hollow ? "#ffffff" : fill);
+            g.fill();
+            g.setStrokeStyle(hollow ? fill : "#ffffff");
+            g.setLineWidth(hollow ? 2 : 1.3);
+            g.stroke();
+            g.beginPath();
+            g.moveTo(cx - 3, cy);
+            g.lineTo(cx + 3, cy);
+            if (positive) {
+                g.moveTo(cx, cy - 3);
+                g.lineTo(cx, cy + 3);
             }
+            g.setStrokeStyle(hollow ? fill : "#ffffff");
+            g.setLineWidth(1.4);
+            g.stroke();
             if (!hollow && i == highlighted) {
                 g.beginPath();
-                g.arc(cx, cy, 9, 0, Math.PI * 2);
+                g.arc(cx, cy, 9.5, 0, Math.PI * 2);
                 g.setStrokeStyle("#1d2430");
                 g.setLineWidth(2);
                 g.stroke();

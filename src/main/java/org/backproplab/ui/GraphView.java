@@ -61,7 +61,14 @@ final class GraphView implements View {
     GraphView(HashState state, String program, Runnable changed) {
         this.changed = changed;
         if (state.has("program")) {
-            program = state.get("program");
+            // A link with a broken program opens the default one, and the message says what was wrong. (No
+            // assignment inside the try: TeaVM's JS output once kept one that the exception should have skipped.)
+            String problem = problemWith(state.get("program"));
+            if (problem == null) {
+                program = state.get("program");
+            } else {
+                state.ignore("program", problem);
+            }
         }
         root.setAttribute("data-testid", "graph-view");
 
@@ -154,6 +161,16 @@ final class GraphView implements View {
         }
         editor.setValue(program);
         evaluate(true);
+    }
+
+    /** Why a program can't be used ("line L, column C: ..."), or null if it parses. */
+    static String problemWith(String source) {
+        try {
+            org.backproplab.expr.Parser.parse(source);
+            return null;
+        } catch (ParseError e) {
+            return "line " + e.line() + ", column " + e.column() + ": " + e.reason();
+        }
     }
 
     @Override
