@@ -71,6 +71,8 @@ class TrainViewIT {
         openTrainer(backend, "");
         browser.find("import-spec").sendKeys(DEMO.toString());
         browser.waitFor(d -> browser.find("train-message").getText().contains("Imported"));
+        // the read-outs follow on the next animation frame
+        browser.waitFor(d -> Math.abs(value("loss") - 0.8958441028683222) < 1e-9);
         assertEquals(0.8958441028683222, value("loss"), 1e-9, "step 0's loss");
         assertEquals(0.5, value("accuracy"));
         step(99);

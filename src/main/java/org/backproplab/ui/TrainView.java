@@ -492,8 +492,7 @@ final class TrainView implements View {
         trainer.resumeAt(at);
         evaluate();
         say(what + " The weights are kept.");
-        dirty = true;
-        requestFrame();
+        redrawNow();
         changed.run();
     }
 
@@ -557,9 +556,18 @@ final class TrainView implements View {
         boundary.highlight(-1);
         evaluate();
         record();
-        dirty = true;
-        requestFrame();
+        redrawNow();
         changed.run();
+    }
+
+    /** Draws at once (after a click or a setting), so every read-out is current when the handler returns. */
+    private void redrawNow() {
+        if (shown) {
+            draw(false);
+            dirty = false;
+        } else {
+            dirty = true;
+        }
     }
 
     private void setParameter(int index, double value) {
@@ -568,8 +576,7 @@ final class TrainView implements View {
         }
         trainer.setParameter(index, value);
         evaluate();
-        dirty = true;
-        requestFrame();
+        redrawNow();
         say("Parameter " + index + " set to " + Numbers.compact(value, 6) + ".");
     }
 
@@ -614,8 +621,7 @@ final class TrainView implements View {
                 evaluate();
                 record();
             }
-            dirty = true;
-            requestFrame();
+            redrawNow();
         }
     }
 
