@@ -86,6 +86,15 @@ class ExportsIT {
         return browser.download(downloads, name);
     }
 
+    /** Saves the model (expecting this file name), then reads the file back in with "import a run". */
+    private Path exportModelAndImportIt(String name) {
+        export("train-export", "export-model");
+        Path saved = download(name);
+        browser.find("import-spec").sendKeys(saved.toString());
+        browser.waitFor(d -> browser.find("train-message").getText().contains("Imported a saved model"));
+        return saved;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(Path file) throws IOException {
         return (Map<String, Object>) Json.parse(Files.readString(file));
@@ -117,13 +126,9 @@ class ExportsIT {
         step(25);
         String loss = value("loss");
         String accuracy = value("accuracy");
-        export("train-export", "export-model");
-        Path saved = download("backprop-model-moons-step25.json");
+        Path saved = exportModelAndImportIt("backprop-model-moons-step25.json");
         Map<String, Object> first = json(saved);
         assertEquals(25.0, first.get("trained_steps"));
-
-        browser.find("import-spec").sendKeys(saved.toString());
-        browser.waitFor(d -> browser.find("train-message").getText().contains("Imported a saved model"));
         assertEquals(0, Double.parseDouble(value("step-count")));
         assertEquals(loss, value("loss"), "the same weights on the same points: the same loss to the last bit");
         assertEquals(accuracy, value("accuracy"));
@@ -154,11 +159,8 @@ class ExportsIT {
         step(10);
         String loss = value("loss");
         String testLoss = value("test-loss");
-        export("train-export", "export-model");
-        Path saved = download("backprop-model-lecture-step10.json");
+        Path saved = exportModelAndImportIt("backprop-model-lecture-step10.json");
         assertEquals(3.0, ((Map<?, ?>) json(saved).get("model")).get("inputs"));
-        browser.find("import-spec").sendKeys(saved.toString());
-        browser.waitFor(d -> browser.find("train-message").getText().contains("Imported a saved model"));
         assertEquals("lecture", browser.find("dataset").getAttribute("value"), "three inputs: the lecture's data");
         assertEquals(loss, value("loss"));
         assertEquals(testLoss, value("test-loss"), "the same example held out for testing");
