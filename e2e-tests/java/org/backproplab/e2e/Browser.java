@@ -112,6 +112,28 @@ public final class Browser implements AutoCloseable {
                 height, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /**
+     * Saves the page's downloads into dir from now on, without a dialog (through DevTools, as a person's "always
+     * save to" setting would), so a test can read the very file a user would get, under its name.
+     */
+    public void downloadsTo(Path dir) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", dir.toAbsolutePath().toString()));
+    }
+
+    /** Waits for a finished download of this name in dir (Chromium writes it as .crdownload first). */
+    public Path download(Path dir, String name) {
+        Path file = dir.resolve(name);
+        waitFor(d -> {
+            try (var files = Files.list(dir)) {
+                return Files.isRegularFile(file) && files.noneMatch(f -> f.toString().endsWith(".crdownload"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return file;
+    }
+
     public WebElement find(String testId) {
         return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"));
     }

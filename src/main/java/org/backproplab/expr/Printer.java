@@ -14,6 +14,14 @@ public final class Printer {
     private static final int POWER = 4;
     private static final int PRIMARY = 5;
 
+    /**
+     * How to print for another reader of the same syntax (Python, for {@link PythonExport}): variables renamed
+     * through {@code names} (a name not in it stays), and one number node written as {@code Value(k)}, or none.
+     */
+    record Style(java.util.Map<String, String> names, Expr.Number asValue) {
+        static final Style PLAIN = new Style(java.util.Map.of(), null);
+    }
+
     private Printer() {
     }
 
@@ -21,43 +29,48 @@ public final class Printer {
         StringBuilder out = new StringBuilder();
         for (Program.Assignment a : program.assignments()) {
             out.append(a.variable()).append(" = ");
-            print(a.value(), out);
+            print(a.value(), out, Style.PLAIN);
             out.append('\n');
         }
         return out.toString();
     }
 
     public static String print(Expr expr) {
+        return print(expr, Style.PLAIN);
+    }
+
+    static String print(Expr expr, Style style) {
         StringBuilder out = new StringBuilder();
-        print(expr, out);
+        print(expr, out, style);
         return out.toString();
     }
 
-    private static void print(Expr expr, StringBuilder out) {
+    private static void print(Expr expr, StringBuilder out, Style style) {
         if (expr instanceof Expr.Number n) {
-            out.append(Double.isInfinite(n.value()) ? number(n.value()) : Numbers.literal(n.value()));
+            String literal = Double.isInfinite(n.value()) ? number(n.value()) : Numbers.literal(n.value());
+            out.append(n == style.asValue() ? "Value(" + literal + ")" : literal);
         } else if (expr instanceof Expr.Variable v) {
-            out.append(v.name().text());
+            out.append(style.names().getOrDefault(v.name().text(), v.name().text()));
         } else if (expr instanceof Expr.Negate n) {
             out.append('-');
             if (n.operand() instanceof Expr.Negate) {
                 out.append(' '); // "- -x" reads better than "--x"
             }
-            printWrapped(n.operand(), precedence(n.operand()) < UNARY, out);
+            printWrapped(n.operand(), precedence(n.operand()) < UNARY, out, style);
         } else if (expr instanceof Expr.Power p) {
-            printWrapped(p.base(), precedence(p.base()) < PRIMARY, out);
+            printWrapped(p.base(), precedence(p.base()) < PRIMARY, out, style);
             out.append("**").append(number(p.exponent()));
         } else if (expr instanceof Expr.Call c) {
             out.append(c.function().text()).append('(');
-            print(c.argument(), out);
+            print(c.argument(), out, style);
             out.append(')');
         } else {
-            printChain((Expr.Binary) expr, out);
+            printChain((Expr.Binary) expr, out, style);
         }
     }
 
     /** Prints a left-deep chain with a loop; the parentheses a lower-precedence left side needs open up front. */
-    private static void printChain(Expr.Binary top, StringBuilder out) {
+    private static void printChain(Expr.Binary top, StringBuilder out, Style style) {
         List<Expr.Binary> spine = Expr.leftSpine(top);
         for (int i = spine.size() - 1; i >= 1; i--) {
             if (precedence(spine.get(i - 1)) < precedence(spine.get(i))) {
@@ -65,22 +78,22 @@ public final class Printer {
             }
         }
         Expr first = spine.get(0).left();
-        printWrapped(first, precedence(first) < precedence(spine.get(0)), out);
+        printWrapped(first, precedence(first) < precedence(spine.get(0)), out, style);
         for (int i = 0; i < spine.size(); i++) {
             Expr.Binary b = spine.get(i);
             out.append(' ').append(b.operator().text()).append(' ');
-            printWrapped(b.right(), precedence(b.right()) <= precedence(b), out); // a - (b - c) keeps its parens
+            printWrapped(b.right(), precedence(b.right()) <= precedence(b), out, style); // a - (b - c) keeps its parens
             if (i + 1 < spine.size() && precedence(b) < precedence(spine.get(i + 1))) {
                 out.append(')');
             }
         }
     }
 
-    private static void printWrapped(Expr expr, boolean parens, StringBuilder out) {
+    private static void printWrapped(Expr expr, boolean parens, StringBuilder out, Style style) {
         if (parens) {
             out.append('(');
         }
-        print(expr, out);
+        print(expr, out, style);
         if (parens) {
             out.append(')');
         }

@@ -1,51 +1,96 @@
 package org.backproplab.expr;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.backproplab.engine.Numbers;
+
 /**
- * A program as Python that runs with stock micrograd (pip install micrograd) in a notebook. Stock micrograd has no
- * tanh, exp, log or sigmoid, so the ones the program uses are defined the way the lecture writes them.
+ * A program as Python that runs with stock micrograd (pip install micrograd) in a notebook. Stock micrograd's Value
+ * takes no label and has no tanh, exp, log or sigmoid, so labels are set as attributes afterwards and the functions
+ * the program uses are defined the way the lecture writes them. Our syntax is Python's (same operators and
+ * precedence, ** binding tighter than unary minus), and micrograd turns a number next to a Value into a Value, so
+ * 2 * a, 1 / a and 1 - a mean what they mean here. Three things still need care:
+ * <ul>
+ *   <li>a right side with no variable or function (k = 2 * 3) would be a Python float, so its first number is
+ *       written Value(2.0);</li>
+ *   <li>a name Python reserves (in, if, lambda...) or one the export itself uses (Value, math, print...) gets a
+ *       trailing _ in the code, while its label keeps the name;</li>
+ *   <li>micrograd's backward() sorts the graph recursively, so a deep graph raises Python's recursion limit.</li>
+ * </ul>
  */
 public final class PythonExport {
+    /** Python's keywords, and the names the exported code relies on. */
+    private static final Set<String> RESERVED = Set.of("False", "None", "True", "and", "as", "assert", "async",
+            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+            "while", "with", "yield", "Value", "math", "sys", "print", "isinstance", "micrograd");
+    /** Python's default recursion limit, less some room for the frames around backward(). */
+    private static final int SAFE_DEPTH = 900;
+
     private PythonExport() {
     }
 
     public static String toPython(Program program, String outputName) {
-        String body = Printer.print(program);
+        Map<String, String> names = pythonNames(program);
+        Set<String> functions = new HashSet<>();
+        int values = 0;
+        for (Program.Assignment a : program.assignments()) {
+            values += scan(a.value(), functions);
+        }
+
         StringBuilder py = new StringBuilder();
         py.append("# Exported from Backprop Lab. Runs with micrograd: pip install micrograd\n");
-        py.append("import math\nfrom micrograd.engine import Value\n\n");
-        if (uses(body, "tanh")) {
+        py.append("import math\n");
+        if (values > SAFE_DEPTH) {
+            py.append("import sys\n");
+        }
+        py.append("from micrograd.engine import Value\n\n");
+        if (values > SAFE_DEPTH) {
+            py.append("# micrograd's backward() walks the graph recursively, and this graph is deep\n");
+            py.append("sys.setrecursionlimit(").append(values + 1000).append(")\n\n");
+        }
+        if (functions.contains("tanh")) {
             py.append(unary("tanh", "t = math.tanh(x.data)", "t", "(1 - t**2) * out.grad"));
         }
-        if (uses(body, "exp")) {
+        if (functions.contains("exp")) {
             py.append(unary("exp", "e = math.exp(x.data)", "e", "out.data * out.grad"));
         }
-        if (uses(body, "log")) {
+        if (functions.contains("log")) {
             py.append(unary("log", "l = math.log(x.data)", "l", "(1 / x.data) * out.grad"));
         }
-        if (uses(body, "sigmoid")) {
-            py.append(unary("sigmoid", "s = 1 / (1 + math.exp(-x.data))", "s", "s * (1 - s) * out.grad"));
+        if (functions.contains("sigmoid")) {
+            // Where e**-x passes the largest float, Java's 1 / (1 + Infinity) is 0 but Python raises.
+            py.append(unary("sigmoid", "try:\n        s = 1 / (1 + math.exp(-x.data))\n"
+                    + "    except OverflowError:\n        s = 0.0", "s", "s * (1 - s) * out.grad"));
         }
-        if (uses(body, "relu")) {
-            py.append("def relu(x):\n    return (x if isinstance(x, Value) else Value(x)).relu()\n\n");
+        if (functions.contains("relu")) {
+            py.append("def relu(x):  # micrograd has it as a method: x.relu()\n"
+                    + "    return (x if isinstance(x, Value) else Value(x)).relu()\n\n");
         }
         for (Program.Assignment a : program.assignments()) {
             String name = a.variable();
-            py.append(name).append(" = ");
+            String code = names.get(name);
+            py.append(code).append(" = ");
             if (a.leaf()) {
-                py.append("Value(").append(Printer.print(a.value())).append(")");
+                py.append("Value(").append(Numbers.literal(a.leafValue())).append(")");
             } else {
-                py.append(Printer.print(a.value()));
+                Expr.Number first = isConstant(a.value()) ? firstNumber(a.value()) : null;
+                py.append(Printer.print(a.value(), new Printer.Style(names, first)));
             }
             py.append("\n");
+            // b = a makes b the same Python object as a: labelling it would rename a.
             if (a.leaf() || !(a.value() instanceof Expr.Variable)) {
-                py.append(name).append(".label = '").append(name).append("'\n");
+                py.append(code).append(".label = '").append(name).append("'\n");
             }
         }
-        py.append("\n").append(outputName).append(".backward()\n");
+        py.append("\n").append(names.getOrDefault(outputName, outputName)).append(".backward()\n");
         py.append("for name, v in [");
         boolean first = true;
         for (Program.Assignment a : program.assignments()) {
-            py.append(first ? "" : ", ").append("('").append(a.variable()).append("', ").append(a.variable())
+            py.append(first ? "" : ", ").append("('").append(a.variable()).append("', ").append(names.get(a.variable()))
                     .append(")");
             first = false;
         }
@@ -53,8 +98,94 @@ public final class PythonExport {
         return py.toString();
     }
 
-    private static boolean uses(String body, String function) {
-        return body.contains(function + "(");
+    /** Every variable's name in the Python code: itself, or with _ appended until it is free. */
+    private static Map<String, String> pythonNames(Program program) {
+        Set<String> taken = new HashSet<>();
+        for (Program.Assignment a : program.assignments()) {
+            taken.add(a.variable());
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Program.Assignment a : program.assignments()) {
+            String name = a.variable();
+            String code = name;
+            if (RESERVED.contains(name)) {
+                do {
+                    code += "_";
+                } while (taken.contains(code) || RESERVED.contains(code));
+                taken.add(code);
+            }
+            names.put(name, code);
+        }
+        return names;
+    }
+
+    /**
+     * Adds the functions an expression calls to {@code functions}, and returns a bound on the Values it builds in
+     * micrograd (a - b is three: -1, b * -1 and the sum). Iterative: a chain can be thousands deep.
+     */
+    private static int scan(Expr expr, Set<String> functions) {
+        int values = 0;
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
+        todo.push(expr);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (e instanceof Expr.Number) {
+                values++;
+            } else if (e instanceof Expr.Negate n) {
+                values += 2;
+                todo.push(n.operand());
+            } else if (e instanceof Expr.Power p) {
+                values += 1;
+                todo.push(p.base());
+            } else if (e instanceof Expr.Call c) {
+                values += 2;
+                functions.add(c.function().text());
+                todo.push(c.argument());
+            } else if (e instanceof Expr.Binary b) {
+                values += 3;
+                todo.push(b.left());
+                todo.push(b.right());
+            }
+        }
+        return values;
+    }
+
+    /** True if the expression has no variable and no function call: Python would compute a plain float. */
+    private static boolean isConstant(Expr expr) {
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
+        todo.push(expr);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (e instanceof Expr.Variable || e instanceof Expr.Call) {
+                return false;
+            } else if (e instanceof Expr.Negate n) {
+                todo.push(n.operand());
+            } else if (e instanceof Expr.Power p) {
+                todo.push(p.base());
+            } else if (e instanceof Expr.Binary b) {
+                todo.push(b.left());
+                todo.push(b.right());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The number Python evaluates first: down the left operands. Made a Value, it makes every operation above it a
+     * Value too (a Value on either side of + - * / gives a Value, and so do -x and x ** k).
+     */
+    private static Expr.Number firstNumber(Expr expr) {
+        Expr e = expr;
+        while (!(e instanceof Expr.Number)) {
+            if (e instanceof Expr.Negate n) {
+                e = n.operand();
+            } else if (e instanceof Expr.Power p) {
+                e = p.base();
+            } else {
+                e = ((Expr.Binary) e).left();
+            }
+        }
+        return (Expr.Number) e;
     }
 
     private static String unary(String name, String forward, String result, String localTimesUpstream) {

@@ -115,7 +115,9 @@ public record Loss(Type type, Reduction reduction, double l2) {
         for (int i = 0; i < n; i++) {
             sum = sum + pointLossValue(scores[i], ys[i]);
         }
-        double data = reduction == Reduction.MEAN ? sum * (1.0 / n) : sum;
+        // (1.0 / n) first: TeaVM's JavaScript turns sum * (1.0 / n) into sum * 1.0 / n, which can round 1 ulp
+        // away from micrograd's (and the tape's) figure; a * b == b * a exactly, so this loses nothing.
+        double data = reduction == Reduction.MEAN ? (1.0 / n) * sum : sum;
         if (l2 == 0) {
             return data;
         }

@@ -89,13 +89,6 @@ final class Dom {
     @JSBody(params = "e", script = "if (e && e.focus) { e.focus(); }")
     static native void focus(JSObject e);
 
-    /** Offers text as a file download with the given name and MIME type. */
-    @JSBody(params = {"name", "type", "text"}, script = "var bplUrl = URL.createObjectURL(new Blob([text], {type: type}));"
-            + "var bplLink = document.createElement('a'); bplLink.href = bplUrl; bplLink.download = name;"
-            + "bplLink.style.display = 'none'; document.body.appendChild(bplLink); bplLink.click(); bplLink.remove();"
-            + "setTimeout(function () { URL.revokeObjectURL(bplUrl); }, 1000);")
-    static native void download(String name, String type, String text);
-
     /** The element's markup as XML, for SVG export. */
     @JSBody(params = "e", script = "return new XMLSerializer().serializeToString(e);")
     static native String serialize(JSObject e);

@@ -501,7 +501,10 @@ final class GraphCanvas {
         legendMax.setTextContent(coloured && max > 0 ? "+" + Numbers.compact(max, 3) : "+");
     }
 
-    /** The whole graph as a standalone SVG document, framed to its own size, for download. */
+    /**
+     * The whole graph as a standalone SVG document, framed to its own size, for download: every box with its text
+     * (a big graph shown far out has none yet, so it is built now), and never the far-out look that hides it.
+     */
     String exportSvg() {
         if (layout == null) {
             return "";
@@ -513,7 +516,13 @@ final class GraphCanvas {
                 r(layout.height()));
     }
 
+    /** The exported drawing's width and height, in CSS pixels. */
+    double[] exportSize() {
+        return layout == null ? new double[] {1, 1} : new double[] {layout.width(), layout.height()};
+    }
+
     @JSBody(params = {"svg", "w", "h"}, script = "var bplCopy = svg.cloneNode(true);"
+            + "bplCopy.setAttribute('class', 'bpl-svg');"
             + "bplCopy.setAttribute('viewBox', '0 0 ' + w + ' ' + h); bplCopy.setAttribute('width', w);"
             + "bplCopy.setAttribute('height', h); bplCopy.removeAttribute('style');"
             + "var bplView = bplCopy.querySelector('g'); if (bplView) { bplView.removeAttribute('transform'); }"

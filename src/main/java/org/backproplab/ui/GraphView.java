@@ -29,6 +29,8 @@ final class GraphView implements View {
     /** Longer programs still work, but are left out of links (browsers and chat apps truncate long URLs). */
     private static final int MAX_PROGRAM_IN_LINK = 100_000;
     private static final int PLAY_DELAY_MS = 650;
+    /** Downloads are backprop-graph.svg, .png and .py. */
+    private static final String EXPORT_NAME = "backprop-graph";
 
     private final HTMLElement root = Dom.el("section", "bpl-graph-view");
     private final ProgramEditor editor = new ProgramEditor(this::edited);
@@ -597,38 +599,47 @@ final class GraphView implements View {
 
     // ---- export, help, keyboard ----
 
-    /** One Export button with its choices in a small menu, to keep the toolbar short. */
+    /** The files this view saves: the drawing (SVG, PNG) and the program as micrograd Python. */
     private HTMLElement exportMenu() {
-        HTMLElement wrap = Dom.el("div", "bpl-menu-wrap");
-        HTMLElement menu = Dom.el("div", "bpl-menu");
-        menu.setAttribute("role", "menu");
-        menu.setHidden(true);
-        HTMLElement open = Dom.button("Export ▾", "export", () -> menu.setHidden(!menu.isHidden()));
-        open.setAttribute("aria-haspopup", "menu");
-        wrap.appendChild(open);
-        HTMLElement svgItem = Dom.button("Graph as SVG drawing", "export-svg", () -> {
-            menu.setHidden(true);
-            exportSvg();
-        });
-        HTMLElement pyItem = Dom.button("Program as Python (micrograd)", "export-python", () -> {
-            menu.setHidden(true);
-            exportPython();
-        });
-        svgItem.setAttribute("role", "menuitem");
-        pyItem.setAttribute("role", "menuitem");
-        menu.appendChild(svgItem);
-        menu.appendChild(pyItem);
-        wrap.appendChild(menu);
-        return wrap;
+        return new ExportMenu("export", "Save the graph or the program as a file")
+                .item("Graph as SVG drawing", "export-svg", this::exportSvg)
+                .item("Graph as PNG picture", "export-png", this::exportPng)
+                .item("Program as Python (micrograd)", "export-python", this::exportPython)
+                .element();
+    }
+
+    /**
+     * Re-reads a just-edited program first (as Backward does), so that a file always matches the text; false, with
+     * the error showing, if the text has one.
+     */
+    private boolean readyToExport() {
+        return evaluation != null && (editor.value().equals(evaluation.program().source()) || evaluate(false));
     }
 
     private void exportSvg() {
-        Dom.download("backprop-graph.svg", "image/svg+xml", canvas.exportSvg());
+        if (!readyToExport()) {
+            return;
+        }
+        Download.text(EXPORT_NAME + ".svg", "image/svg+xml", canvas.exportSvg());
+    }
+
+    private void exportPng() {
+        if (!readyToExport()) {
+            return;
+        }
+        double[] size = canvas.exportSize();
+        Download.svgAsPng(canvas.exportSvg(), size[0], size[1], EXPORT_NAME + ".png", ok -> {
+            if (!ok) {
+                notice.setTextContent("The browser could not draw the graph as a picture (it may be too big): "
+                        + "Graph as SVG drawing still works.");
+                notice.setHidden(false);
+            }
+        });
     }
 
     private void exportPython() {
-        if (evaluation != null) {
-            Dom.download("backprop-lab.py", "text/x-python",
+        if (readyToExport()) {
+            Download.text(EXPORT_NAME + ".py", "text/x-python",
                     PythonExport.toPython(evaluation.program(), evaluation.outputName()));
         }
     }

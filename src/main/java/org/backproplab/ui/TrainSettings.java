@@ -156,13 +156,14 @@ final class TrainSettings {
     /** Settings that reproduce a training spec (a run file a teacher hands out): its data, model and schedule. */
     static TrainSettings fromSpec(TrainSpec spec) {
         TrainSettings s = new TrainSettings();
-        s.dataset = "custom";
-        for (int i = 0; i < spec.data().size(); i++) {
+        double lectureShare = lectureTestShare(spec.data(), spec.seed());
+        s.dataset = lectureShare >= 0 ? "lecture" : "custom";
+        for (int i = 0; i < spec.data().size() && lectureShare < 0; i++) {
             double[] x = spec.data().xs()[i];
             s.custom.add(new double[] {x[0], x[1], spec.data().ys()[i] > 0 ? 1 : -1});
         }
         s.points = spec.data().size();
-        s.testRatio = 0;
+        s.testRatio = Math.max(0, lectureShare);
         StringBuilder layers = new StringBuilder();
         for (int l = 0; l + 1 < spec.layers().length; l++) {
             layers.append(l == 0 ? "" : ",").append(spec.layers()[l]);
@@ -182,6 +183,28 @@ final class TrainSettings {
         s.budget = spec.steps();
         s.init = spec.init() == null ? null : spec.init().clone();
         return s;
+    }
+
+    /**
+     * The test share that, with this seed, leaves exactly these training points of the lecture's four examples (so
+     * that a run or a saved model on them imports as that dataset, with the same split), or -1 if there is none.
+     */
+    static double lectureTestShare(Dataset data, int seed) {
+        for (double share : new double[] {0, 0.2, 0.5, 0.7}) { // 0, 1, 2 or 3 of the 4 held out
+            TrainSettings s = new TrainSettings();
+            s.dataset = "lecture";
+            s.seed = seed;
+            s.testRatio = share;
+            Dataset train = s.split().train();
+            boolean same = train.size() == data.size() && train.dims() == data.dims();
+            for (int i = 0; same && i < data.size(); i++) {
+                same = java.util.Arrays.equals(train.xs()[i], data.xs()[i]) && train.ys()[i] == data.ys()[i];
+            }
+            if (same) {
+                return share;
+            }
+        }
+        return -1;
     }
 
     /** Reads what it can from the hash; each part that can't be used is named in the state and left at its default. */

@@ -7,6 +7,8 @@ import org.backproplab.nn.Activation;
 import org.backproplab.nn.ExampleProgram;
 import org.backproplab.nn.Forward;
 import org.backproplab.nn.Loss;
+import org.backproplab.nn.LossHistory;
+import org.backproplab.nn.ModelFile;
 import org.backproplab.nn.TrainSpec;
 import org.backproplab.nn.Trainer;
 import org.teavm.jso.JSBody;
@@ -140,6 +142,11 @@ final class TrainView implements View {
         inspect.setAttribute("title", "Open the scalar graph of the training point with the largest loss (or click a "
                 + "point to pick one)");
         bar.appendChild(inspect);
+        bar.appendChild(new ExportMenu("train-export", "Save the model, the loss curves or the picture as a file")
+                .item("Model as JSON (settings and weights)", "export-model", this::exportModel)
+                .item("Loss history as CSV", "export-loss-csv", this::exportLossCsv)
+                .item("Decision boundary as PNG", "export-boundary-png", this::exportBoundaryPng)
+                .element());
         main.appendChild(bar);
         message.setAttribute("data-testid", "train-message");
         message.setAttribute("role", "status");
@@ -981,6 +988,60 @@ final class TrainView implements View {
         message.appendChild(button);
     }
 
+    // ---- exports: the model, the curves, the picture ----
+
+    /** The run's current weights and settings as a train --spec file, which "import a run" reads back. */
+    private void exportModel() {
+        if (trainer == null) {
+            say("There is no model to save yet: add at least two points.", true);
+            return;
+        }
+        TrainSettings now = settings.copy();
+        now.init = trainer.parameterValues();
+        for (double w : now.init) {
+            if (!Double.isFinite(w)) {
+                say("The weights are no longer numbers (training diverged): press Reset, then train again.", true);
+                return;
+            }
+        }
+        double[] scores = new double[train.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = trainer.predict(train.xs()[i]);
+        }
+        String name = fileName("model", "json");
+        Download.text(name, "application/json", ModelFile.write(now.spec(train), trainer.stepCount(), scores));
+        say("Saved " + name + ": the settings, the weights of step " + trainer.stepCount() + " and the "
+                + train.size() + " training points. Import a run reads it back.");
+    }
+
+    /** Loss and accuracy by step, as the charts show them. */
+    private void exportLossCsv() {
+        String name = fileName("loss", "csv");
+        Download.text(name, "text/csv", LossHistory.csv(trainLoss.size, values(trainLoss), values(trainAccuracy),
+                values(testLoss), values(testAccuracy)));
+        say("Saved " + name + ": " + trainLoss.size + " rows, one per step.");
+    }
+
+    private static double[] values(LineChart.Series series) {
+        return java.util.Arrays.copyOf(series.values, series.size);
+    }
+
+    private void exportBoundaryPng() {
+        if (settings.inputs() != 2) {
+            say("The lecture's examples have 3 inputs: there is no boundary in the plane to save.", true);
+            return;
+        }
+        String name = fileName("boundary", "png");
+        Download.png(boundary.canvas(), name, ok -> say(ok ? "Saved " + name + "."
+                : "The browser could not make the picture.", !ok));
+    }
+
+    /** backprop-model-moons-step100.json and the like: what, from which data, after how many steps. */
+    private String fileName(String what, String extension) {
+        return "backprop-" + what + "-" + settings.dataset + "-step" + (trainer == null ? 0 : trainer.stepCount())
+                + "." + extension;
+    }
+
     private void importRun(String text) {
         TrainSpec spec;
         try {
@@ -989,15 +1050,17 @@ final class TrainView implements View {
             say("That run file could not be used, nothing was changed: " + e.getMessage(), true);
             return;
         }
-        if (spec.inputs() != 2) {
+        if (spec.inputs() != 2 && TrainSettings.lectureTestShare(spec.data(), spec.seed()) < 0) {
             say("That run has " + spec.inputs() + " inputs per point; this view trains on points of the plane (2).",
                     true);
             return;
         }
         settings = TrainSettings.fromSpec(spec);
         rebuild(true);
-        say("Imported a run: " + spec.data().size() + " points, layers " + settings.layers + ", " + settings.loss
-                + " loss, " + settings.optimizer + " from " + Numbers.compact(settings.lr, 4) + ". Step 0's loss is "
+        boolean model = text.contains("\"" + ModelFile.FORMAT + "\"");
+        say("Imported a " + (model ? "saved model" : "run") + ": " + spec.data().size() + " points, layers "
+                + settings.layers + ", " + settings.loss + " loss, " + settings.optimizer + " from "
+                + Numbers.compact(settings.lr, 4) + ". Step 0's loss is "
                 + Numbers.compact(current == null ? Double.NaN : current.loss(), 8) + ".");
     }
 

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.backproplab.nn.ModelFile;
+import org.backproplab.nn.TrainSpec;
+import org.backproplab.nn.Trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -75,6 +78,25 @@ class TrainBenchCommandTest {
         Run r = run(new TrainCommand(), "--spec", bad.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: line 3, column 11: expected ':' after object key"), r.err());
+    }
+
+    @Test
+    void aModelFileFromTheTrainerTrainsOnFromItsWeights() throws IOException {
+        TrainSpec demo = TrainSpec.parse(BenchCommand.demoSpecText());
+        Trainer trainer = new Trainer(demo, Trainer.Engine.TAPE);
+        for (int k = 0; k < 60; k++) {
+            trainer.step();
+        }
+        TrainSpec trained = new TrainSpec(demo.data(), demo.inputs(), demo.layers(), demo.activation(),
+                demo.output(), demo.uniformBias(), trainer.parameterValues(), demo.loss(), demo.optimizer(),
+                demo.steps(), demo.batch(), demo.seed());
+        Path file = dir.resolve("backprop-model.json");
+        Files.writeString(file, ModelFile.write(trained, 60, null), StandardCharsets.UTF_8);
+        Run r = run(new TrainCommand(), "--spec", file.toString());
+        assertEquals(0, r.exit(), r.err());
+        Trainer.Evaluation now = trainer.evaluate(demo.data());
+        assertEquals("{\"step\":0,\"loss\":" + now.loss() + ",\"accuracy\":" + now.accuracy() + "}",
+                r.out().split("\n")[0], "step 0 starts from the trained weights");
     }
 
     @Test

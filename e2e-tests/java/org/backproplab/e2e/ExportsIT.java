@@ -1,0 +1,288 @@
+package org.backproplab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.backproplab.data.Json;
+import org.backproplab.e2e.Browser.Backend;
+import org.backproplab.nn.MLP;
+import org.backproplab.nn.TrainSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * Every file the page saves, read back from the downloads folder under the name a user gets: the model JSON (which
+ * re-imports with the same predictions), the loss CSV, the boundary and graph pictures, the SVG and the Python.
+ * Each runs on both backends and from file://, where nothing may need a server.
+ */
+class ExportsIT {
+    private static Browser browser;
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @TempDir
+    Path downloads;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    // ---- helpers ----
+
+    private void openTrainer(Backend backend, String hash) {
+        browser.open(backend, "index.html", "view=train" + (hash.isEmpty() ? "" : "&" + hash));
+        browser.waitFor(d -> !browser.find("loss").getAttribute("data-value").isEmpty());
+        browser.downloadsTo(downloads);
+    }
+
+    private void openGraph(Backend backend) {
+        browser.open(backend);
+        browser.downloadsTo(downloads);
+    }
+
+    private static String value(String testId) {
+        return browser.find(testId).getAttribute("data-value");
+    }
+
+    private static void step(int times) {
+        int before = (int) Double.parseDouble(value("step-count"));
+        browser.js("var b = arguments[0]; for (var i = 0; i < arguments[1]; i++) { b.click(); }",
+                browser.find("train-step"), times);
+        browser.waitFor(d -> (int) Double.parseDouble(value("step-count")) == before + times);
+    }
+
+    /** Chooses an item of an Export menu, as a user does: open the menu, click the item. */
+    private static void export(String menu, String item) {
+        browser.find(menu).click();
+        browser.find(item).click();
+    }
+
+    private Path download(String name) {
+        return browser.download(downloads, name);
+    }
+
+    /** Saves the model (expecting this file name), then reads the file back in with "import a run". */
+    private Path exportModelAndImportIt(String name) {
+        export("train-export", "export-model");
+        Path saved = download(name);
+        browser.find("import-spec").sendKeys(saved.toString());
+        browser.waitFor(d -> browser.find("train-message").getText().contains("Imported a saved model"));
+        return saved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        return (Map<String, Object>) Json.parse(Files.readString(file));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> object, String key) {
+        return (List<Object>) object.get(key);
+    }
+
+    /** A PNG's width and height from its header, after checking that it is one. */
+    private static int[] pngSize(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        assertTrue(bytes.length > 100, file + " has " + bytes.length + " bytes");
+        byte[] magic = new byte[8];
+        System.arraycopy(bytes, 0, magic, 0, 8);
+        assertArrayEquals(PNG_MAGIC, magic, file + " starts like a PNG");
+        assertEquals("IHDR", new String(bytes, 12, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        ByteBuffer header = ByteBuffer.wrap(bytes, 16, 8);
+        return new int[] {header.getInt(), header.getInt()};
+    }
+
+    // ---- the trainer ----
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
+    void anExportedModelReimportsWithIdenticalPredictions(Backend backend) throws IOException {
+        openTrainer(backend, "");
+        step(25);
+        String loss = value("loss");
+        String accuracy = value("accuracy");
+        Path saved = exportModelAndImportIt("backprop-model-moons-step25.json");
+        Map<String, Object> first = json(saved);
+        assertEquals(25.0, first.get("trained_steps"));
+        assertEquals(0, Double.parseDouble(value("step-count")));
+        assertEquals(loss, value("loss"), "the same weights on the same points: the same loss to the last bit");
+        assertEquals(accuracy, value("accuracy"));
+
+        export("train-export", "export-model");
+        Map<String, Object> second = json(download("backprop-model-custom-step0.json"));
+        assertEquals(first.get("init"), second.get("init"), "the same weights, bit for bit");
+        assertEquals(first.get("data"), second.get("data"), "the same points, in the same order");
+        List<Object> before = list(first, "scores");
+        List<Object> after = list(second, "scores");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(before.get(i), after.get(i), "the prediction for point " + i + " after re-import");
+        }
+
+        // The file on its own (as train --spec reads it) gives those predictions on the JVM too: ReLU and a
+        // linear output are only + and *, which JavaScript and WebAssembly round exactly as Java does.
+        TrainSpec spec = TrainSpec.parse(Files.readString(saved));
+        MLP model = spec.model();
+        for (int i = 0; i < 10; i++) {
+            assertEquals((Double) before.get(i), model.predict(spec.data().xs()[i]), "point " + i + " on the JVM");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aModelOfTheLecturesFourExamplesReimportsAsThem(Backend backend) throws IOException {
+        openTrainer(backend, "dataset=lecture&layers=4,4&act=tanh&loss=mse&lr=0.05&decay=0");
+        step(10);
+        String loss = value("loss");
+        String testLoss = value("test-loss");
+        Path saved = exportModelAndImportIt("backprop-model-lecture-step10.json");
+        assertEquals(3.0, ((Map<?, ?>) json(saved).get("model")).get("inputs"));
+        assertEquals("lecture", browser.find("dataset").getAttribute("value"), "three inputs: the lecture's data");
+        assertEquals(loss, value("loss"));
+        assertEquals(testLoss, value("test-loss"), "the same example held out for testing");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
+    void theLossHistoryHasOneRowPerStep(Backend backend) throws IOException {
+        openTrainer(backend, "");
+        String firstLoss = value("loss");
+        step(12);
+        export("train-export", "export-loss-csv");
+        List<String> lines = Files.readAllLines(download("backprop-loss-moons-step12.csv"));
+        assertEquals("step,train_loss,train_accuracy,test_loss,test_accuracy", lines.get(0));
+        assertEquals(1 + 13, lines.size(), "steps 0 to 11, then the current weights (step 12)");
+        for (int k = 0; k <= 12; k++) {
+            String[] cells = lines.get(1 + k).split(",", -1);
+            assertEquals(5, cells.length, lines.get(1 + k));
+            assertEquals(Integer.toString(k), cells[0]);
+            for (int c = 1; c < 5; c++) {
+                double figure = Double.parseDouble(cells[c]);
+                assertTrue(Double.isFinite(figure) && figure >= 0, lines.get(1 + k));
+            }
+        }
+        assertEquals(firstLoss, lines.get(1).split(",")[1], "step 0 reports the loss of the initial weights");
+        String[] last = lines.get(13).split(",");
+        assertEquals(value("loss"), last[1], "the last row is the current weights, at full precision");
+        assertEquals(value("accuracy"), last[2]);
+        assertEquals(value("test-loss"), last[3]);
+        assertEquals(value("test-accuracy"), last[4]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
+    void theDecisionBoundaryIsAPngOfTheCanvas(Backend backend) throws IOException {
+        openTrainer(backend, "");
+        step(5);
+        WebElement canvas = browser.find("boundary");
+        int width = Integer.parseInt(canvas.getAttribute("width"));
+        int height = Integer.parseInt(canvas.getAttribute("height"));
+        export("train-export", "export-boundary-png");
+        int[] size = pngSize(download("backprop-boundary-moons-step5.png"));
+        assertEquals(width, size[0], "the canvas's own pixels (its message then makes the plot smaller)");
+        assertEquals(height, size[1]);
+        assertTrue(size[0] >= 200 && size[1] >= 200, size[0] + "x" + size[1]);
+    }
+
+    // ---- the graph ----
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
+    void anExportedSvgIsWellFormedXmlWithEveryNodeLabel(Backend backend) throws Exception {
+        openGraph(backend);
+        StringBuilder program = new StringBuilder("x0 = 0.5\n");
+        for (int i = 1; i < 300; i++) {
+            program.append("x").append(i).append(" = x").append(i - 1).append(" * 0.999 + 0.25\n");
+        }
+        browser.js("var t = arguments[0]; t.value = arguments[1]; t.dispatchEvent(new Event('input'));",
+                browser.find("program"), program.toString());
+        browser.waitFor(d -> d.findElements(By.cssSelector("g[data-testid=node][data-label=x299]")).size() == 1);
+        browser.find("fit").click(); // far out: the page hides the boxes' text, and the file must not
+        WebElement svg = browser.driver.findElement(By.cssSelector("svg.bpl-svg"));
+        assertTrue(svg.getAttribute("class").contains("far"), "fitted far out: " + svg.getAttribute("data-scale"));
+        Set<String> labels = new HashSet<>();
+        for (WebElement node : browser.driver.findElements(By.cssSelector("g[data-testid=node]"))) {
+            String label = node.getAttribute("data-label");
+            if (!label.isEmpty()) {
+                labels.add(label);
+            }
+        }
+        assertEquals(300, labels.size());
+
+        export("export", "export-svg");
+        Path file = download("backprop-graph.svg");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(file)));
+        assertEquals("svg", doc.getDocumentElement().getLocalName());
+        assertEquals("http://www.w3.org/2000/svg", doc.getDocumentElement().getNamespaceURI());
+        assertEquals("bpl-svg", doc.getDocumentElement().getAttribute("class"), "not the far-out look");
+        assertTrue(doc.getDocumentElement().getAttribute("viewBox").startsWith("0 0 "));
+        assertEquals(1, doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "style").getLength(),
+                "the styles travel inside the file");
+        NodeList texts = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        Set<String> written = new HashSet<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            written.add(texts.item(i).getTextContent());
+        }
+        List<String> missing = new ArrayList<>();
+        for (String label : labels) {
+            if (!written.contains(label)) {
+                missing.add(label);
+            }
+        }
+        assertTrue(missing.isEmpty(), "labels missing from the SVG: " + missing);
+        assertTrue(written.contains("data 0.5000"), "the boxes' numbers are there too");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
+    void theGraphAsPngIsAPictureAtTwiceItsSize(Backend backend) throws IOException {
+        openGraph(backend);
+        browser.find("backward").click();
+        WebElement svg = browser.driver.findElement(By.cssSelector("svg.bpl-svg"));
+        double width = Double.parseDouble(svg.getAttribute("data-width"));
+        double height = Double.parseDouble(svg.getAttribute("data-height"));
+        export("export", "export-png");
+        int[] size = pngSize(download("backprop-graph.png"));
+        assertEquals(2 * width, size[0], 2, "width");
+        assertEquals(2 * height, size[1], 2, "height");
+        assertTrue(browser.find("notice").getAttribute("hidden") != null, "no complaint");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "FILE"})
+    void theProgramAsPythonIsMicrogradCode(Backend backend) throws IOException {
+        openGraph(backend);
+        export("export", "export-python");
+        String py = Files.readString(download("backprop-graph.py"));
+        assertTrue(py.contains("from micrograd.engine import Value\n"), py);
+        assertTrue(py.contains("a = Value(2.0)\na.label = 'a'\n"), py);
+        assertTrue(py.contains("\nL.backward()\n"), py);
+        assertFalse(py.contains("label="), py);
+    }
+}

@@ -1,0 +1,116 @@
+package org.backproplab.nn;
+
+import org.backproplab.data.Dataset;
+import org.backproplab.engine.Numbers;
+
+/**
+ * A trained model as a file: a {@link TrainSpec} in JSON whose {@code init} is the model's current weights. So the
+ * same file re-imports into the trainer (same weights, same predictions) and runs with
+ * {@code java -jar backprop-lab.jar train --spec FILE}, which trains on from those weights. Besides the spec's own
+ * fields it says how far it was trained ({@code trained_steps}) and, as a check for anyone loading the weights into
+ * their own MLP, the score it gives each of its points ({@code scores}); {@link TrainSpec#parse} ignores both.
+ *
+ * <p>Every number is written with Double.toString, which parses back to the same double.
+ */
+public final class ModelFile {
+    public static final String FORMAT = "backprop-lab-model/1";
+
+    private ModelFile() {
+    }
+
+    /**
+     * @param spec the run, with init = the current weights and data = the points it trained on
+     * @param scores the model's score for each point of the data, or null to leave them out
+     */
+    public static String write(TrainSpec spec, int trainedSteps, double[] scores) {
+        StringBuilder json = new StringBuilder("{\n");
+        field(json, "about", string("A model trained in Backprop Lab: its settings, its weights (init) and the points "
+                + "it learnt from (data). Import it in the trainer (import a run) to get the same predictions, or "
+                + "train on from these weights: java -jar backprop-lab.jar train --spec FILE. The optimizer's own "
+                + "state (momentum, Adam's moments) is not kept."));
+        field(json, "format", string(FORMAT));
+        field(json, "trained_steps", Integer.toString(trainedSteps));
+        field(json, "model", "{\"inputs\": " + spec.inputs() + ", \"layers\": " + integers(spec.layers())
+                + ", \"activation\": " + string(spec.activation().id) + ", \"output\": " + string(spec.output().id)
+                + ", \"bias\": " + string(spec.uniformBias() ? "uniform" : "zero") + "}");
+        field(json, "parameter_order", string("layer by layer, neuron by neuron, and within a neuron "
+                + "[w_0, ..., w_{nin-1}, b]"));
+        if (spec.init() != null) {
+            field(json, "init", numbers(spec.init()));
+        }
+        Loss loss = spec.loss();
+        field(json, "loss", "{\"type\": " + string(loss.type().id) + ", \"reduction\": "
+                + string(loss.reduction().id) + ", \"l2\": " + number(loss.l2()) + "}");
+        Optimizer.Settings o = spec.optimizer();
+        field(json, "optimizer", "{\"type\": " + string(o.kind().id) + ", \"lr_start\": " + number(o.lrStart())
+                + ", \"lr_end\": " + number(o.lrEnd()) + ", \"decay\": " + string(o.linearDecay() ? "linear" : "none")
+                + ", \"momentum\": " + number(o.momentum()) + ", \"beta1\": " + number(o.beta1()) + ", \"beta2\": "
+                + number(o.beta2()) + ", \"eps\": " + number(o.eps()) + "}");
+        field(json, "steps", Integer.toString(spec.steps()));
+        if (spec.batch() > 0) {
+            field(json, "batch", Integer.toString(spec.batch()));
+        }
+        field(json, "seed", Integer.toString(spec.seed()));
+        field(json, "data", data(spec.data()));
+        if (scores != null) {
+            field(json, "scores", numbers(scores));
+        }
+        json.setLength(json.length() - 2); // the last field's ",\n"
+        return json.append("\n}\n").toString();
+    }
+
+    private static void field(StringBuilder json, String key, String value) {
+        json.append("  ").append(string(key)).append(": ").append(value).append(",\n");
+    }
+
+    /** The points one per line, so that the file reads (and diffs) well. */
+    private static String data(Dataset data) {
+        StringBuilder points = new StringBuilder("{\n    \"points\": [");
+        for (int i = 0; i < data.size(); i++) {
+            points.append(i == 0 ? "\n      " : ",\n      ").append(numbers(data.xs()[i]));
+        }
+        points.append("\n    ],\n    \"labels\": [");
+        for (int i = 0; i < data.size(); i++) {
+            points.append(i == 0 ? "" : ", ").append(Numbers.format(data.ys()[i]));
+        }
+        return points.append("]\n  }").toString();
+    }
+
+    private static String numbers(double[] values) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(number(values[i]));
+        }
+        return s.append(']').toString();
+    }
+
+    private static String integers(int[] values) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return s.append(']').toString();
+    }
+
+    /** Full precision; JSON has no NaN or infinity, so a diverged number is null (and the file won't import). */
+    static String number(double x) {
+        return Double.isFinite(x) ? Double.toString(x) : "null";
+    }
+
+    /** Only our own fixed words and sentences are written, but quote them properly all the same. */
+    private static String string(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                String hex = Integer.toHexString(c);
+                out.append("\\u").append("0000", hex.length(), 4).append(hex);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

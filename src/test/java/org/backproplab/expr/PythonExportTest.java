@@ -1,0 +1,137 @@
+package org.backproplab.expr;
+
+import static org.backproplab.expr.GraphAssert.assertSameGraph;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Python a program exports to: valid for stock micrograd (which has no labels in its constructor and no tanh,
+ * exp, log or sigmoid), and meaning the same graph. Running it needs Python and micrograd, which the build doesn't
+ * have, so these tests read the text: its assignments, with Value(k) read as k, must parse back (in our syntax,
+ * which is Python's for these lines) into the very graph the program builds.
+ */
+class PythonExportTest {
+
+    private static String export(String source) {
+        Program p = Parser.parse(source);
+        return PythonExport.toPython(p, p.lastName());
+    }
+
+    /** The exported assignments as a program of ours: Value(k) read as k, labels and everything else left out. */
+    private static String assignments(String python) {
+        StringBuilder program = new StringBuilder();
+        for (String line : python.split("\n")) {
+            if (line.matches("[A-Za-z_][A-Za-z0-9_]* = .*") && !line.contains(".label")) {
+                program.append(line.replaceAll("Value\\(([^()]*)\\)", "$1")).append('\n');
+            }
+        }
+        return program.toString();
+    }
+
+    private static void assertSameMeaning(String source) {
+        String python = export(source);
+        Evaluation before = Evaluator.evaluate(Parser.parse(source));
+        Evaluation after = Evaluator.evaluate(Parser.parse(assignments(python)));
+        before.output().backward();
+        after.output().backward();
+        assertSameGraph(before, after, "export of\n" + source + "\nas\n" + python);
+    }
+
+    @Test
+    void theLectureGraphIsPlainMicrograd() {
+        String py = export(EvaluatorTest.LECTURE);
+        assertTrue(py.contains("from micrograd.engine import Value\n"), py);
+        assertTrue(py.contains("a = Value(2.0)\na.label = 'a'\n"), py);
+        assertTrue(py.contains("b = Value(-3.0)\n"), py);
+        assertTrue(py.contains("d = a * b\nd.label = 'd'\n"), py);
+        assertTrue(py.contains("\nL.backward()\n"), py);
+        assertFalse(py.contains("def "), "no helper is needed: " + py);
+        assertFalse(py.contains("label="), "stock micrograd's Value takes no label argument: " + py);
+        assertFalse(py.contains("sys"), py);
+    }
+
+    @Test
+    void onlyTheFunctionsUsedAreDefinedTheLecturesWay() {
+        String py = export("x = 0.5\ny = tanh(x) + exp(x)\n");
+        assertTrue(py.contains("def tanh(x):"), py);
+        assertTrue(py.contains("x.grad += (1 - t**2) * out.grad"), py);
+        assertTrue(py.contains("def exp(x):"), py);
+        assertTrue(py.contains("x.grad += out.data * out.grad"), py);
+        assertFalse(py.contains("def log("), py);
+        assertFalse(py.contains("def sigmoid("), py);
+        assertFalse(py.contains("def relu("), py);
+        String relu = export("x = -0.5\ny = relu(x) * 2\n");
+        assertTrue(relu.contains(".relu()"), "relu is micrograd's own method: " + relu);
+        String sigmoid = export("x = 1.0\ny = sigmoid(log(x))\n");
+        assertTrue(sigmoid.contains("def sigmoid(x):") && sigmoid.contains("except OverflowError:"), sigmoid);
+        assertTrue(sigmoid.contains("def log(x):"), sigmoid);
+    }
+
+    @Test
+    void numbersOnTheLeftAndUnaryMinusKeepTheirMeaning() {
+        String py = export("a = 3.0\nb = 2 * a - 1 / a + (1 - a) - -a**2 + a**-1\n");
+        assertTrue(py.contains("b = 2.0 * a - 1.0 / a + (1.0 - a) - -a**2 + a**-1\n"), py);
+        assertSameMeaning("a = 3.0\nb = 2 * a - 1 / a + (1 - a) - -a**2 + a**-1\n");
+    }
+
+    @Test
+    void aLineOfOnlyNumbersStillMakesAValue() {
+        String py = export("k = 2 * 3\nm = -2.0**2 + 1\nx = 2.0\ny = k * m * x\n");
+        assertTrue(py.contains("k = Value(2.0) * 3.0\nk.label = 'k'\n"), "a float has no .label or .grad: " + py);
+        assertTrue(py.contains("m = -Value(2.0)**2 + 1.0\n"), py);
+        assertTrue(py.contains("y = k * m * x\n"), py);
+        assertSameMeaning("k = 2 * 3\nm = -2.0**2 + 1\nx = 2.0\ny = k * m * x\n");
+    }
+
+    @Test
+    void namesPythonReservesAreRenamedButKeepTheirLabels() {
+        String py = export("in = 1.0\nin_ = 2.0\nValue = in * in_\nprint = Value + 1\n");
+        assertTrue(py.contains("in__ = Value(1.0)\nin__.label = 'in'\n"), py);
+        assertTrue(py.contains("in_ = Value(2.0)\nin_.label = 'in_'\n"), py);
+        assertTrue(py.contains("Value_ = in__ * in_\nValue_.label = 'Value'\n"), py);
+        assertTrue(py.contains("print_ = Value_ + 1.0\n"), py);
+        assertTrue(py.contains("\nprint_.backward()\n"), py);
+        assertTrue(py.contains("('in', in__), ('in_', in_), ('Value', Value_), ('print', print_)"), py);
+    }
+
+    @Test
+    void anAliasIsNotRelabelled() {
+        String py = export("a = 2.0\nb = a\nc = b * 3\n");
+        assertTrue(py.contains("b = a\nc = b * 3.0\n"), "b is the same object as a in Python: " + py);
+    }
+
+    @Test
+    void aDeepGraphRaisesPythonsRecursionLimit() {
+        StringBuilder chain = new StringBuilder("x = 0.5\ny0 = x * 1.001\n");
+        for (int i = 1; i < 1000; i++) {
+            chain.append('y').append(i).append(" = y").append(i - 1).append(" * 1.001\n");
+        }
+        String py = export(chain.toString());
+        assertTrue(py.contains("import sys\n") && py.contains("sys.setrecursionlimit("), py.substring(0, 300));
+        assertFalse(export("a = 1.0\nb = a * a\n").contains("setrecursionlimit"));
+    }
+
+    @Test
+    void referenceAndRandomProgramsExportToTheSameGraph() {
+        for (String source : EvaluatorTest.REFERENCE_PROGRAMS) {
+            assertSameMeaning(source);
+        }
+        for (Presets.Preset p : Presets.ALL) {
+            assertSameMeaning(p.program());
+        }
+        RandomPrograms random = new RandomPrograms(4242);
+        for (int i = 0; i < 1000; i++) {
+            String source = random.program();
+            try {
+                Parser.parse(source);
+            } catch (ParseError e) {
+                continue;
+            }
+            assertSameMeaning(source);
+        }
+        assertEquals(4, assignments(export("a = 1.0\nb = 2.0\nc = a * b\nd = c + 1\n")).split("\n").length);
+    }
+}
