@@ -148,7 +148,8 @@ class DerivativeViewIT {
         assertTrue(before.startsWith("M"), before);
         browser.type(browser.find("fx"), "3*x**2 - 4*x +");
         WebElement error = browser.find("error");
-        browser.waitFor(d -> error.isDisplayed());
+        // typing passes through an empty field, which is an error of its own: wait for the one at the end
+        browser.waitFor(d -> error.isDisplayed() && "15".equals(error.getAttribute("data-column")));
         assertTrue(error.getText().startsWith("Line 1, column 15: "), error.getText());
         assertEquals("15", error.getAttribute("data-column"));
         assertEquals(before, curve(), "the last good plot stays");
