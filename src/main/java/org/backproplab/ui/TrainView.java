@@ -138,7 +138,7 @@ final class TrainView implements View {
         bar.appendChild(figure("Accuracy", accuracyOut, testAccuracyOut));
         bar.appendChild(Dom.el("span", "bpl-spacer"));
         bar.appendChild(labelled(budget, "stop at"));
-        HTMLElement inspect = Dom.button("Inspect a point", "inspect", () -> inspect(worstPoint()));
+        HTMLElement inspect = Dom.button("Inspect", "inspect", () -> inspect(worstPoint()));
         inspect.setAttribute("title", "Open the scalar graph of the training point with the largest loss (or click a "
                 + "point to pick one)");
         bar.appendChild(inspect);
