@@ -105,6 +105,7 @@ final class GraphCanvas {
     private String structure = "";
 
     private boolean gradsKnown;
+    private boolean leavesEditable = true;
     private ColourBy colourBy = ColourBy.GRAD;
     private boolean isFar;
     private boolean textsBuilt;
@@ -465,8 +466,14 @@ final class GraphCanvas {
         return t;
     }
 
-    private static boolean isEditable(Value v) {
-        return v.isLeaf() && !v.label.isEmpty();
+    /** Named leaves can be scrubbed or typed, unless the widget is a fixed exercise (controls=hidden). */
+    private boolean isEditable(Value v) {
+        return leavesEditable && v.isLeaf() && !v.label.isEmpty();
+    }
+
+    /** Set before the first graph is shown: false makes every box read-only. */
+    void setLeavesEditable(boolean editable) {
+        leavesEditable = editable;
     }
 
     /** Updates every box's numbers, colours and test attributes from the Values. */
