@@ -170,6 +170,9 @@ final class DerivativeView implements View {
 
         root.appendChild(panelOne());
         root.appendChild(Controls.extra(panelTwo()));
+        // Keys pressed inside the view (the plot, a button) reach it here, in a widget as in the app; the app's own
+        // document listener only hears keys pressed with the focus on the page itself.
+        Dom.on(root, "keydown", e -> shortcut((KeyboardEvent) e));
         fxInput.setReadOnly(!controls.canEdit());
         multiEditor.setReadOnly(!controls.canEdit());
 
@@ -414,11 +417,6 @@ final class DerivativeView implements View {
         });
         Dom.on(svg, "pointerup", e -> endDrag());
         Dom.on(svg, "pointercancel", e -> endDrag());
-        Dom.on(svg, "keydown", e -> {
-            if (arrowMovesX((KeyboardEvent) e)) {
-                e.preventDefault();
-            }
-        });
     }
 
     // ---- panel 1: settings ----
