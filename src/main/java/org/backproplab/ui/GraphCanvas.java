@@ -106,6 +106,7 @@ final class GraphCanvas {
 
     private boolean gradsKnown;
     private boolean leavesEditable = true;
+    private double readableScale = READABLE_SCALE;
     private ColourBy colourBy = ColourBy.GRAD;
     private boolean isFar;
     private boolean textsBuilt;
@@ -471,6 +472,14 @@ final class GraphCanvas {
         return leavesEditable && v.isLeaf() && !v.label.isEmpty();
     }
 
+    /**
+     * A widget with few controls shows one example, with no room to explore: it is fitted whole down to a smaller
+     * (still legible) scale before it is shown around its output instead.
+     */
+    void setReadableScale(double scale) {
+        readableScale = scale;
+    }
+
     /** Set before the first graph is shown: false makes every box read-only. */
     void setLeavesEditable(boolean editable) {
         leavesEditable = editable;
@@ -637,9 +646,9 @@ final class GraphCanvas {
             return;
         }
         double s = Math.min(Math.min(w / layout.width(), h / layout.height()), 1.4);
-        if (readableFloor && s < READABLE_SCALE) {
+        if (readableFloor && s < readableScale) {
             // Too big to read whole: show it at a readable size, around the output (where backward starts).
-            s = READABLE_SCALE;
+            s = readableScale;
             scale = s;
             tx = w - layout.width() * s;
             int output = values.size() - 1;

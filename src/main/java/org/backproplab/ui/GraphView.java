@@ -87,6 +87,9 @@ final class GraphView implements View {
         side.appendChild(editor.element());
         editor.setReadOnly(!controls.canEdit());
         canvas.setLeavesEditable(controls.canEdit());
+        if (controls != Controls.FULL) {
+            canvas.setReadableScale(0.7); // the tanh neuron whole beside its program in a 1024-pixel-wide page
+        }
         error.setAttribute("data-testid", "error");
         error.setAttribute("role", "alert");
         error.setHidden(true);

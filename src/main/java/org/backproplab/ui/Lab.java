@@ -235,13 +235,17 @@ final class Lab {
         root.getClassList().add(controls.rootClass());
     }
 
-    /** This view's whole state as a hash (without '#'), locked as a fixed exercise or not. */
+    /**
+     * This view's whole state as a hash (without '#'), locked as a fixed exercise or not. The app keeps
+     * controls=minimal in its links too; a widget's minimal is only how its page lays it out, so its link opens the
+     * full lab with everything.
+     */
     private String stateHash(boolean locked) {
         HashState state = new HashState().put("view", current);
         views.get(current).writeState(state);
         if (locked) {
             state.put("controls", Controls.HIDDEN.id);
-        } else if (controls == Controls.MINIMAL) {
+        } else if (app && controls == Controls.MINIMAL) {
             state.put("controls", controls.id);
         }
         return state.format();
