@@ -472,10 +472,7 @@ final class GraphCanvas {
         return leavesEditable && v.isLeaf() && !v.label.isEmpty();
     }
 
-    /**
-     * A widget with few controls shows one example, with no room to explore: it is fitted whole down to a smaller
-     * (still legible) scale before it is shown around its output instead.
-     */
+    /** Below this scale a graph is shown at it, around its output, rather than fitted whole. */
     void setReadableScale(double scale) {
         readableScale = scale;
     }

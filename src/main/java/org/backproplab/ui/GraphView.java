@@ -87,9 +87,6 @@ final class GraphView implements View {
         side.appendChild(editor.element());
         editor.setReadOnly(!controls.canEdit());
         canvas.setLeavesEditable(controls.canEdit());
-        if (controls != Controls.FULL) {
-            canvas.setReadableScale(0.7); // the tanh neuron whole beside its program in a 1024-pixel-wide page
-        }
         error.setAttribute("data-testid", "error");
         error.setAttribute("role", "alert");
         error.setHidden(true);
@@ -182,6 +179,15 @@ final class GraphView implements View {
         if (buggy()) {
             state.put("bug", "1");
         }
+    }
+
+    /**
+     * For a widget or an exercise, which shows one example with little room to explore: fit it whole down to a
+     * smaller, still legible scale (the tanh neuron beside its program in a 1024-pixel-wide page) before falling
+     * back to showing it around its output. Call before the view is shown.
+     */
+    void fitWholeExample() {
+        canvas.setReadableScale(0.7);
     }
 
     String program() {

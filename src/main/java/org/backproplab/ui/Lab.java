@@ -150,7 +150,11 @@ final class Lab {
             case "train":
                 return new TrainView(state, controls, this::saveState, this::inspect);
             default:
-                return new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
+                GraphView graph = new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
+                if (!app || controls != Controls.FULL) {
+                    graph.fitWholeExample();
+                }
+                return graph;
         }
     }
 

@@ -171,7 +171,7 @@ final class LineChart {
             }
             axes(pw, ph);
             if (steps < 2) {
-                text(LEFT + pw / 2, TOP + ph / 2, "Press Play or Step: each step adds a point here.", "middle");
+                text(LEFT + pw / 2, TOP + ph / 2, "Press Play or Step to start.", "middle");
             }
         }
         for (int i = 0; i < series.length; i++) {
