@@ -169,6 +169,14 @@ class ShareIT {
         browser.waitFor(d -> "6.0".equals(d.findElement(By.cssSelector("[data-testid=node][data-label=a]"))
                 .getAttribute("data-grad")));
         assertTrue(hash().endsWith("&controls=hidden"), "the page keeps the lock in its own hash: " + hash());
+
+        // a new hash without the flag (the address edited by hand) gives the editing back
+        browser.js("location.hash = 'view=graph&program=u%20%3D%201.0';");
+        browser.waitFor(d -> browser.find("presets").isDisplayed());
+        assertFalse(browser.find("exercise-badge").isDisplayed());
+        assertEquals(null, browser.find("program").getAttribute("readonly"));
+        browser.find("share").click();
+        assertFalse(browser.find("share-lock").isSelected());
     }
 
     @Test

@@ -34,6 +34,7 @@ final class Lab {
     private final boolean app;
     private final HTMLElement appLink = Dom.el("a", "bpl-app-link");
     private Controls controls;
+    private SharePanel share; // the app's; null in a widget
     private HashState initial;
     private String current;
     private String lastHash = "";
@@ -46,15 +47,15 @@ final class Lab {
         initial = app ? HashState.parse(hash()) : options.settings();
         controls = readControls(initial, app ? null : options.controls());
         root = Dom.el("div", (app ? "bpl-lab bpl-app " : "bpl-lab bpl-widget ") + controls.rootClass());
-        if (!app) {
-            root.setAttribute("role", "region");
-            root.setAttribute("aria-label", "Backprop Lab widget");
-            setHeight(options.height());
-        }
         String view = initial.has("view") ? initial.get("view") : options.view();
         if (!VIEWS.containsKey(view)) {
             initial.ignore("view", "there is no view called '" + HashState.shorten(view) + "'");
             view = "graph";
+        }
+        if (!app) {
+            root.setAttribute("role", "region");
+            root.setAttribute("aria-label", "Backprop Lab: " + VIEWS.get(view));
+            setHeight(options.height());
         }
         if (app) {
             root.appendChild(header());
@@ -228,7 +229,8 @@ final class Lab {
         badge.setAttribute("title", "This link hides the editing controls (controls=hidden).");
         header.appendChild(badge);
         header.appendChild(Dom.el("span", "bpl-spacer"));
-        header.appendChild(new SharePanel(this::link, controls == Controls.HIDDEN).element());
+        share = new SharePanel(this::link, controls == Controls.HIDDEN);
+        header.appendChild(share.element());
         return header;
     }
 
@@ -237,6 +239,9 @@ final class Lab {
         root.getClassList().remove(controls.rootClass());
         controls = next;
         root.getClassList().add(controls.rootClass());
+        if (share != null) {
+            share.setLocked(controls == Controls.HIDDEN);
+        }
     }
 
     /**

@@ -86,6 +86,11 @@ final class SharePanel {
         return root;
     }
 
+    /** Follows a new link's controls: a locked page offers a locked link. */
+    void setLocked(boolean locked) {
+        lock.setChecked(locked);
+    }
+
     private void toggle() {
         if (!popover.isHidden()) {
             close();
