@@ -1,6 +1,8 @@
 /*
- * Backprop Lab loader: the one script a page needs. It picks a backend, loads it, and offers
- *   BackpropLab.mount(element, {view, program, ...})  and  <backprop-lab view="graph" program="..."></backprop-lab>.
+ * Backprop Lab loader: the one script a page needs. It picks a backend, loads it and the style sheet, and offers
+ *   BackpropLab.mount(element, {view, program, preset, controls, height, ...view settings})
+ *     -> Promise of a handle {id, setProgram(text), backward(), destroy(), onChange(callback), state()}
+ *   <backprop-lab view="graph" program="..."></backprop-lab>   (attributes become options, kebab-case to camelCase)
  * JavaScript is the default that always works, from file:// too. Over http(s) it upgrades to WebAssembly GC when
  * the browser validates a module that uses GC types and exception handling (try_table); ?backend=js|wasm forces one.
  */
@@ -58,6 +60,40 @@
       });
   }
 
+  /** Adds styles.css from the loader's folder unless the page links it already; resolves when it has loaded. */
+  function loadStyles() {
+    var href = base + 'styles.css';
+    var links = document.querySelectorAll('link[rel~="stylesheet"]');
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].href === href) {
+        return Promise.resolve();
+      }
+    }
+    return new Promise(function (resolve) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      link.onload = link.onerror = function () { resolve(); };
+      document.head.appendChild(link);
+    });
+  }
+
+  /** A widget's state, from the hash-style text Java reports ("view=graph&program=a%20%3D%202.0"), as an object. */
+  function stateOf(hash) {
+    var state = {};
+    hash.split('&').forEach(function (pair) {
+      var eq = pair.indexOf('=');
+      if (eq > 0) {
+        try {
+          state[decodeURIComponent(pair.slice(0, eq))] = decodeURIComponent(pair.slice(eq + 1));
+        } catch (e) {
+          // Java writes valid UTF-8 percent-encoding; nothing to do for anything else
+        }
+      }
+    });
+    return state;
+  }
+
   var forced = requestedBackend();
   var overHttp = location.protocol === 'http:' || location.protocol === 'https:';
   var wantWasm = forced === 'wasm' || (forced !== 'js' && overHttp && wasmGcSupported());
@@ -68,6 +104,7 @@
         return loadJs();
       })
     : loadJs();
+  var styles = loadStyles();
 
   function optionsFrom(element) {
     var options = {};
@@ -96,15 +133,33 @@
       return backend.then(function (b) { return b.bench(what, b.name, ''); });
     },
     mount: function (element, options) {
-      return backend.then(function (b) {
+      return Promise.all([backend, styles]).then(function (loaded) {
+        var b = loaded[0];
         var opts = Object.assign({}, options || {});
+        var listeners = typeof opts.onChange === 'function' ? [opts.onChange] : [];
+        var hash = '';
         opts.backend = b.name;
+        opts.base = base;
+        opts.onChange = function (next) {
+          hash = next;
+          listeners.slice().forEach(function (listener) { listener(stateOf(next)); });
+        };
         var id = b.mount(element, opts);
+        var destroyed = false;
         return {
           id: id,
-          setProgram: function (text) { b.call(id, 'setProgram', String(text)); },
-          backward: function () { b.call(id, 'backward', ''); },
-          destroy: function () { b.call(id, 'destroy', ''); }
+          setProgram: function (text) { if (!destroyed) { b.call(id, 'setProgram', String(text)); } },
+          backward: function () { if (!destroyed) { b.call(id, 'backward', ''); } },
+          destroy: function () {
+            if (!destroyed) { destroyed = true; listeners = []; b.call(id, 'destroy', ''); }
+          },
+          /** Calls back with the widget's state (an object of hash-style strings) after every change. */
+          onChange: function (callback) {
+            listeners.push(callback);
+            return function () { listeners = listeners.filter(function (l) { return l !== callback; }); };
+          },
+          /** The widget's state now, as onChange reports it. */
+          state: function () { return stateOf(hash); }
         };
       }, function (e) { showFailure(element, e); throw e; });
     }
@@ -112,14 +167,27 @@
 
   if (window.customElements && !customElements.get('backprop-lab')) {
     customElements.define('backprop-lab', class extends HTMLElement {
+      static get observedAttributes() { return ['program']; }
+      attributeChangedCallback(name, oldValue, newValue) {
+        if (this.handle && name === 'program' && newValue !== null && oldValue !== newValue) {
+          this.handle.setProgram(newValue);
+        }
+      }
       connectedCallback() {
-        if (this._mounted) { return; }
-        this._mounted = true;
+        if (this._mounting) { return; }
         var self = this;
-        window.BackpropLab.mount(this, optionsFrom(this)).then(function (h) { self.handle = h; });
+        var token = this._mounting = {};
+        window.BackpropLab.mount(this, optionsFrom(this)).then(function (h) {
+          if (self._mounting === token) {
+            self.handle = h;
+          } else {
+            h.destroy(); // removed from the page while the backend was loading
+          }
+        });
       }
       disconnectedCallback() {
-        if (this.handle) { this.handle.destroy(); this.handle = null; this._mounted = false; this.textContent = ''; }
+        this._mounting = null;
+        if (this.handle) { this.handle.destroy(); this.handle = null; this.textContent = ''; }
       }
     });
   }

@@ -150,6 +150,21 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Saves what the screen shows as target/screenshots/NAME.png, and checks it is a real picture. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            if (Files.size(file) < 10_000) {
+                throw new AssertionError(name + " is nearly empty: " + Files.size(file) + " bytes");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -36,6 +36,9 @@ public final class Numbers {
             return literal(x);
         }
         for (int decimals = 1; decimals <= 9; decimals++) {
+            if (Math.abs(x) < Math.pow(10, -decimals) / 2) {
+                continue; // fixed() would switch to scientific here: 0.03 is "0.03", not "3.0e-2"
+            }
             String s = fixed(x, decimals);
             if (Double.parseDouble(s) == x) {
                 return s;

@@ -326,10 +326,10 @@ final class Axes {
     }
 
     @JSBody(params = {"e", "f"}, script = "if (typeof ResizeObserver !== 'undefined') {"
-            + "  var last = ''; new ResizeObserver(function (entries) {"
-            + "    var r = entries[entries.length - 1].contentRect;"
-            + "    var key = Math.round(r.width) + 'x' + Math.round(r.height);"
-            + "    if (key !== last) { last = key; f(); } }).observe(e);"
+            + "  var bplLast = ''; new ResizeObserver(function (bplEntries) {"
+            + "    var bplRect = bplEntries[bplEntries.length - 1].contentRect;"
+            + "    var bplKey = Math.round(bplRect.width) + 'x' + Math.round(bplRect.height);"
+            + "    if (bplKey !== bplLast) { bplLast = bplKey; f(); } }).observe(e);"
             + "} else { window.addEventListener('resize', function () { f(); }); }")
     private static native void observe(JSObject e, Resized f);
 }

@@ -21,7 +21,7 @@ final class Bench {
         host.getStyle().setProperty("width", "1200px");
         host.getStyle().setProperty("height", "800px");
         Dom.document().getBody().appendChild(host);
-        Lab lab = new Lab(host, new MountOptions("graph", networkProgram(40, 500, 1), backend, false));
+        Lab lab = new Lab(host, MountOptions.of("graph", networkProgram(40, 500, 1), backend));
         GraphView view = lab.graphView();
 
         String[] big = {networkProgram(40, 500, 2), networkProgram(40, 500, 3)};
@@ -91,7 +91,7 @@ final class Bench {
         framesHost.getStyle().setProperty("height", "900px");
         framesHost.getStyle().setProperty("z-index", "10");
         Dom.document().getBody().appendChild(framesHost);
-        framesLab = new Lab(framesHost, new MountOptions("train", null, backend, false));
+        framesLab = new Lab(framesHost, MountOptions.of("train", null, backend));
         FrameStats.start(30, 300);
         framesLab.trainView().benchPlay();
         return "started";

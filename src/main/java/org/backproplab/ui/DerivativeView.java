@@ -136,7 +136,11 @@ final class DerivativeView implements View {
                             HTMLElement exact, HTMLElement direction) {
     }
 
-    DerivativeView(HashState state, Runnable changed) {
+    /**
+     * The view with its settings from the state. With less than the full controls the example menu, the plot range
+     * and panel 2 go; with none, f(x) is read-only too, while x and h can still be explored.
+     */
+    DerivativeView(HashState state, Controls controls, Runnable changed) {
         this.changed = changed;
         root.setAttribute("data-testid", "derivative-view");
         String fxText = text(state, "fx", DEFAULT_FX).replace('\n', ' ').replace('\r', ' ');
@@ -165,7 +169,12 @@ final class DerivativeView implements View {
         String multiText = text(state, "multi", DEFAULT_MULTI);
 
         root.appendChild(panelOne());
-        root.appendChild(panelTwo());
+        root.appendChild(Controls.extra(panelTwo()));
+        // Keys pressed inside the view (the plot, a button) reach it here, in a widget as in the app; the app's own
+        // document listener only hears keys pressed with the focus on the page itself.
+        Dom.on(root, "keydown", e -> shortcut((KeyboardEvent) e));
+        fxInput.setReadOnly(!controls.canEdit());
+        multiEditor.setReadOnly(!controls.canEdit());
 
         fxInput.setValue(fxText);
         xInput.setValue(Numbers.format(x));
@@ -243,7 +252,7 @@ final class DerivativeView implements View {
         for (String[] e : EXAMPLES) {
             examples.appendChild(option(e[0], e[0] + "  —  " + e[1]));
         }
-        controls.appendChild(examples);
+        controls.appendChild(Controls.extra(examples));
 
         controls.appendChild(alertBox(error, "error"));
 
@@ -254,7 +263,7 @@ final class DerivativeView implements View {
         range.appendChild(xminInput);
         range.appendChild(Dom.text("span", "", "to"));
         range.appendChild(xmaxInput);
-        xRow.appendChild(range);
+        xRow.appendChild(Controls.extra(range));
         controls.appendChild(xRow);
 
         HTMLElement hBox = Dom.el("div", "bpl-deriv-hbox");
@@ -408,11 +417,6 @@ final class DerivativeView implements View {
         });
         Dom.on(svg, "pointerup", e -> endDrag());
         Dom.on(svg, "pointercancel", e -> endDrag());
-        Dom.on(svg, "keydown", e -> {
-            if (arrowMovesX((KeyboardEvent) e)) {
-                e.preventDefault();
-            }
-        });
     }
 
     // ---- panel 1: settings ----
@@ -800,7 +804,7 @@ final class DerivativeView implements View {
         return true;
     }
 
-    @org.teavm.jso.JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (e) {}")
+    @org.teavm.jso.JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (bplError) {}")
     private static native void capture(org.teavm.jso.JSObject element, int id);
 
     // ---- panel 1: the error chart ----
@@ -1087,6 +1091,12 @@ final class DerivativeView implements View {
         right.appendChild(table);
         panel.appendChild(right);
         return panel;
+    }
+
+    /** Replaces panel 2's program (a page calling the widget's setProgram). */
+    void setProgram(String program) {
+        multiEditor.setValue(program);
+        multiEdited();
     }
 
     private void multiEdited() {

@@ -108,4 +108,17 @@ final class Dom {
     @JSBody(params = {"o", "key"}, script = "var bplValue = o == null ? null : o[key];"
             + "return bplValue == null ? null : String(bplValue);")
     static native String option(JSObject o, String key);
+
+    /** How many keys a plain JS object has (options from a page), for {@link #optionName}. */
+    @JSBody(params = "o", script = "return o == null ? 0 : Object.keys(o).length;")
+    static native int optionCount(JSObject o);
+
+    /** The i-th key of a plain JS object if its value is a string, number or boolean; else "". */
+    @JSBody(params = {"o", "i"}, script = "var bplKey = Object.keys(o)[i]; var bplType = typeof o[bplKey];"
+            + "return bplType === 'string' || bplType === 'number' || bplType === 'boolean' ? bplKey : '';")
+    static native String optionName(JSObject o, int i);
+
+    /** A function-valued option, or null. */
+    @JSBody(params = {"o", "key"}, script = "return o != null && typeof o[key] === 'function' ? o[key] : null;")
+    static native JSObject functionOption(JSObject o, String key);
 }

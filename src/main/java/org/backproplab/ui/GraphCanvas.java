@@ -105,6 +105,8 @@ final class GraphCanvas {
     private String structure = "";
 
     private boolean gradsKnown;
+    private boolean leavesEditable = true;
+    private double readableScale = READABLE_SCALE;
     private ColourBy colourBy = ColourBy.GRAD;
     private boolean isFar;
     private boolean textsBuilt;
@@ -465,8 +467,19 @@ final class GraphCanvas {
         return t;
     }
 
-    private static boolean isEditable(Value v) {
-        return v.isLeaf() && !v.label.isEmpty();
+    /** Named leaves can be scrubbed or typed, unless the widget is a fixed exercise (controls=hidden). */
+    private boolean isEditable(Value v) {
+        return leavesEditable && v.isLeaf() && !v.label.isEmpty();
+    }
+
+    /** Below this scale a graph is shown at it, around its output, rather than fitted whole. */
+    void setReadableScale(double scale) {
+        readableScale = scale;
+    }
+
+    /** Set before the first graph is shown: false makes every box read-only. */
+    void setLeavesEditable(boolean editable) {
+        leavesEditable = editable;
     }
 
     /** Updates every box's numbers, colours and test attributes from the Values. */
@@ -639,9 +652,9 @@ final class GraphCanvas {
             return;
         }
         double s = Math.min(Math.min(w / layout.width(), h / layout.height()), 1.4);
-        if (readableFloor && s < READABLE_SCALE) {
+        if (readableFloor && s < readableScale) {
             // Too big to read whole: show it at a readable size, around the output (where backward starts).
-            s = READABLE_SCALE;
+            s = readableScale;
             scale = s;
             tx = w - layout.width() * s;
             int output = values.size() - 1;

@@ -59,8 +59,11 @@ final class GraphView implements View {
     private BackwardTrace trace;
     private int playTimer = -1;
 
-    /** A graph view with the program and settings from the state, or the given program if the state has none. */
-    GraphView(HashState state, String program, Runnable changed) {
+    /**
+     * A graph view with the program and settings from the state, or the given program if the state has none. With
+     * less than the full controls, the side panels go; with none, the program and the leaves can't be edited.
+     */
+    GraphView(HashState state, String program, Controls controls, Runnable changed) {
         this.changed = changed;
         if (state.has("program")) {
             // A link with a broken program opens the default one, and the message says what was wrong. (No
@@ -89,8 +92,10 @@ final class GraphView implements View {
             }
             presets.setValue("");
         });
-        side.appendChild(presets);
+        side.appendChild(Controls.extra(presets));
         side.appendChild(editor.element());
+        editor.setReadOnly(!controls.canEdit());
+        canvas.setLeavesEditable(controls.canEdit());
         error.setAttribute("data-testid", "error");
         error.setAttribute("role", "alert");
         error.setHidden(true);
@@ -99,8 +104,8 @@ final class GraphView implements View {
         notice.setAttribute("role", "status");
         notice.setHidden(true);
         side.appendChild(notice);
-        side.appendChild(nudgePanel());
-        side.appendChild(gradcheckPanel());
+        side.appendChild(Controls.extra(nudgePanel()));
+        side.appendChild(Controls.extra(gradcheckPanel()));
 
         // Right: toolbar, canvas, step panel.
         HTMLElement main = Dom.el("div", "bpl-main");
@@ -112,10 +117,10 @@ final class GraphView implements View {
         playButton = Dom.button("Play", "play-backward", this::togglePlay);
         toolbar.appendChild(playButton);
         toolbar.appendChild(Dom.button("Zero grad", "zero-grad", this::zeroGrad));
-        toolbar.appendChild(labelled(bugToggle, "Show the = bug"));
+        toolbar.appendChild(Controls.extra(labelled(bugToggle, "Show the = bug")));
         HTMLElement spacer = Dom.el("span", "bpl-spacer");
         toolbar.appendChild(spacer);
-        toolbar.appendChild(exportMenu());
+        toolbar.appendChild(Controls.extra(exportMenu()));
         toolbar.appendChild(Dom.button("?", "help", () -> help.setHidden(!help.isHidden())));
         titleOf(toolbar, "help", "Keyboard shortcuts (?)");
         toolbar.querySelector("[data-testid=help]").setAttribute("aria-label", "Keyboard shortcuts");
@@ -193,6 +198,15 @@ final class GraphView implements View {
         if (buggy()) {
             state.put("bug", "1");
         }
+    }
+
+    /**
+     * For a widget or an exercise, which shows one example with little room to explore: fit it whole down to a
+     * smaller, still legible scale (the tanh neuron beside its program in a 1024-pixel-wide page) before falling
+     * back to showing it around its output. Call before the view is shown.
+     */
+    void fitWholeExample() {
+        canvas.setReadableScale(0.7);
     }
 
     String program() {

@@ -9,9 +9,10 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * One mounted widget: the chosen view, a footer that names the backend and, for the full app, a header with a tab
- * per view. The app (mounted with app="true") keeps its whole state in the URL hash and reads it back on load; an
- * embedded widget keeps its state to itself. A strange hash never breaks the page: the parts that can't be read are
- * named in a message and replaced by defaults.
+ * per view and a Share button. The app (mounted with app="true") keeps its whole state in the URL hash and reads it
+ * back on load; an embedded widget reads its settings from its options, keeps its state to itself, tells the page
+ * through onChange, and links to the full app with the same state. A strange hash or option never breaks the page:
+ * the parts that can't be read are named in a message and replaced by defaults.
  */
 final class Lab {
     /** The views, by the name used in #view=... and the view="..." attribute, with their tab titles. */
@@ -31,20 +32,30 @@ final class Lab {
     private final Map<String, View> views = new LinkedHashMap<>();
     private final MountOptions options;
     private final boolean app;
+    private final HTMLElement appLink = Dom.el("a", "bpl-app-link");
+    private Controls controls;
+    private SharePanel share; // the app's; null in a widget
     private HashState initial;
     private String current;
     private String lastHash = "";
+    private boolean destroyed;
 
     Lab(HTMLElement host, MountOptions options) {
         this.host = host;
         this.options = options;
         this.app = options.app();
-        root = Dom.el("div", app ? "bpl-lab bpl-app" : "bpl-lab bpl-widget");
-        initial = app ? HashState.parse(hash()) : new HashState();
+        initial = app ? HashState.parse(hash()) : options.settings();
+        controls = readControls(initial, app ? null : options.controls());
+        root = Dom.el("div", (app ? "bpl-lab bpl-app " : "bpl-lab bpl-widget ") + controls.rootClass());
         String view = initial.has("view") ? initial.get("view") : options.view();
         if (!VIEWS.containsKey(view)) {
             initial.ignore("view", "there is no view called '" + HashState.shorten(view) + "'");
             view = "graph";
+        }
+        if (!app) {
+            root.setAttribute("role", "region");
+            root.setAttribute("aria-label", "Backprop Lab: " + VIEWS.get(view));
+            setHeight(options.height());
         }
         if (app) {
             root.appendChild(header());
@@ -58,8 +69,8 @@ final class Lab {
         host.appendChild(root);
         show(view);
         if (!initial.ignored().isEmpty()) {
-            say("Some of the link was ignored: " + String.join("; ", initial.ignored()) + ". Showing the defaults "
-                    + "for those parts.");
+            say((app ? "Some of the link was ignored: " : "Some of this widget's settings were ignored: ")
+                    + String.join("; ", initial.ignored()) + ". Showing the defaults for those parts.");
         }
         initial = new HashState(); // views made later start from their defaults
         if (app) {
@@ -70,6 +81,44 @@ final class Lab {
                 }
             });
         }
+    }
+
+    /**
+     * The controls mode: a widget's attribute wins over its settings; the app reads #controls=... An unknown mode is
+     * reported and shows everything.
+     */
+    private static Controls readControls(HashState state, String attribute) {
+        String id = attribute != null ? attribute : state.get("controls");
+        state.put("controls", null);
+        if (id == null || id.isEmpty()) {
+            return Controls.FULL;
+        }
+        Controls c = Controls.byId(id);
+        if (c == null) {
+            state.ignore("controls", "expected full, minimal or hidden");
+            return Controls.FULL;
+        }
+        return c;
+    }
+
+    /** A widget's height: a number of pixels, or a CSS length such as 30em or 80vh; anything else is reported. */
+    private void setHeight(String height) {
+        if (height == null || height.trim().isEmpty()) {
+            return;
+        }
+        String h = height.trim();
+        int digits = 0;
+        while (digits < h.length() && (Character.isDigit(h.charAt(digits)) || h.charAt(digits) == '.')) {
+            digits++;
+        }
+        String unit = h.substring(digits);
+        boolean known = unit.isEmpty() || unit.equals("px") || unit.equals("em") || unit.equals("rem")
+                || unit.equals("vh") || unit.equals("%");
+        if (digits == 0 || !known) {
+            options.settings().ignore("height", "expected pixels, such as 480, or a length such as 30em");
+            return;
+        }
+        root.getStyle().setProperty("height", unit.isEmpty() ? h + "px" : h);
     }
 
     /** Shows a view, making it on first use. */
@@ -95,12 +144,18 @@ final class Lab {
     private View make(String name, HashState state) {
         switch (name) {
             case "derivative":
-                return new DerivativeView(state, this::saveState);
+                if (state.has("program") && !state.has("multi")) {
+                    state.put("multi", state.get("program")); // a widget's program="..." is panel 2's
+                }
+                return new DerivativeView(state, controls, this::saveState);
             case "train":
-                return new TrainView(state, this::saveState, this::inspect);
+                return new TrainView(state, controls, this::saveState, this::inspect);
             default:
-                return new GraphView(state, options.program() != null ? options.program()
-                        : GraphView.DEFAULT_PROGRAM, this::saveState);
+                GraphView graph = new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
+                if (!app || controls != Controls.FULL) {
+                    graph.fitWholeExample();
+                }
+                return graph;
         }
     }
 
@@ -113,7 +168,7 @@ final class Lab {
         if (trainer != null) {
             trainer.hidden();
         }
-        GraphView graph = new GraphView(new HashState(), program, () -> { });
+        GraphView graph = new GraphView(new HashState(), program, controls, () -> { });
         HTMLElement panel = Dom.el("div", "bpl-inspect");
         HTMLElement bar = Dom.el("div", "bpl-inspect-bar");
         bar.appendChild(Dom.button("← Back to training", "inspect-back", () -> show("train")));
@@ -144,6 +199,7 @@ final class Lab {
         }
         views.clear();
         initial = next;
+        setControls(readControls(next, null));
         show(view);
         initial = new HashState();
         if (!next.ignored().isEmpty()) {
@@ -167,8 +223,46 @@ final class Lab {
             tabs.put(v.getKey(), tab);
             nav.appendChild(tab);
         }
-        header.appendChild(nav);
+        header.appendChild(Controls.editing(nav));
+        HTMLElement badge = Dom.text("span", "bpl-exercise-badge", "Exercise: editing is off");
+        badge.setAttribute("data-testid", "exercise-badge");
+        badge.setAttribute("title", "This link hides the editing controls (controls=hidden).");
+        header.appendChild(badge);
+        header.appendChild(Dom.el("span", "bpl-spacer"));
+        share = new SharePanel(this::link, controls == Controls.HIDDEN);
+        header.appendChild(share.element());
         return header;
+    }
+
+    /** Swaps the controls mode (a new hash): views made from now on use it, and the style sheet hides the rest. */
+    private void setControls(Controls next) {
+        root.getClassList().remove(controls.rootClass());
+        controls = next;
+        root.getClassList().add(controls.rootClass());
+        if (share != null) {
+            share.setLocked(controls == Controls.HIDDEN);
+        }
+    }
+
+    /**
+     * This view's whole state as a hash (without '#'), locked as a fixed exercise or not. The app keeps
+     * controls=minimal in its links too; a widget's minimal is only how its page lays it out, so its link opens the
+     * full lab with everything.
+     */
+    private String stateHash(boolean locked) {
+        HashState state = new HashState().put("view", current);
+        views.get(current).writeState(state);
+        if (locked) {
+            state.put("controls", Controls.HIDDEN.id);
+        } else if (app && controls == Controls.MINIMAL) {
+            state.put("controls", controls.id);
+        }
+        return state.format();
+    }
+
+    /** The link to share: this page with the state in its hash. */
+    private String link(boolean locked) {
+        return pageAddress() + "#" + stateHash(locked);
     }
 
     private HTMLElement footer(String backend) {
@@ -179,6 +273,15 @@ final class Lab {
         footer.appendChild(Dom.text("span", "", "Running on "));
         footer.appendChild(name);
         footer.appendChild(Dom.text("span", "", " · everything runs in this page, nothing is sent anywhere"));
+        if (!app) {
+            // A widget links to the full app with its own state, so a reader can take the example further.
+            appLink.setTextContent("Open in Backprop Lab ↗");
+            appLink.setAttribute("data-testid", "open-in-lab");
+            appLink.setAttribute("target", "_blank");
+            appLink.setAttribute("rel", "noopener");
+            appLink.setAttribute("title", "The full lab, in a new tab, starting from what this widget shows");
+            footer.appendChild(appLink);
+        }
         return footer;
     }
 
@@ -187,21 +290,36 @@ final class Lab {
         message.setHidden(false);
     }
 
-    /** Writes the state to the URL hash (app only), without adding a history entry per keystroke. */
+    /**
+     * After every change: the app writes its state to the URL hash (without adding a history entry per keystroke);
+     * a widget updates its link into the full app. Both tell the page's onChange listener, if it has one.
+     */
     private void saveState() {
-        if (!app || current == null || !views.containsKey(current)) {
+        if (destroyed || current == null || !views.containsKey(current)) {
             return;
         }
-        HashState state = new HashState().put("view", current);
-        views.get(current).writeState(state);
-        lastHash = state.format();
-        replaceHash(lastHash);
+        String now = stateHash(controls == Controls.HIDDEN);
+        if (now.equals(lastHash)) {
+            return;
+        }
+        lastHash = now;
+        if (app) {
+            replaceHash(now);
+        } else {
+            appLink.setAttribute("href", options.base() + "index.html#" + now);
+        }
+        if (options.onChange() != null) {
+            notify(options.onChange(), now);
+        }
     }
 
+    /** The graph view's program, or the derivative view's panel 2 (the trainer has no program). */
     void setProgram(String program) {
-        View graph = views.get("graph");
-        if (graph instanceof GraphView g) {
+        View view = views.get(current);
+        if (view instanceof GraphView g) {
             g.setProgram(program);
+        } else if (view instanceof DerivativeView d) {
+            d.setProgram(program);
         }
     }
 
@@ -229,14 +347,25 @@ final class Lab {
     }
 
     void destroy() {
+        destroyed = true;
         for (View v : views.values()) {
             v.hidden();
         }
-        host.removeChild(root);
+        if (root.getParentNode() == host) {
+            host.removeChild(root);
+        }
     }
 
     @JSBody(script = "return location.hash || '';")
     private static native String hash();
+
+    /** This page's address without its hash. */
+    @JSBody(script = "return location.href.split('#')[0];")
+    private static native String pageAddress();
+
+    @JSBody(params = {"listener", "hash"}, script = "try { listener(hash); } catch (bplError) {"
+            + " if (window.console) { console.error(bplError); } }")
+    private static native void notify(org.teavm.jso.JSObject listener, String hash);
 
     @JSBody(params = "hash", script = "try { history.replaceState(history.state, '', '#' + hash); }"
             + "catch (bplError) { location.hash = hash; }")

@@ -1,15 +1,67 @@
 package org.backproplab.ui;
 
-/**
- * What a page asks for when it mounts a widget: the view, a program or preset, and so on. Read from a plain JS
- * object (or a custom element's attributes) with {@link Dom#option}, so missing or oddly typed fields are harmless.
- */
-record MountOptions(String view, String program, String backend, boolean app) {
+import org.teavm.jso.JSObject;
 
-    static MountOptions from(org.teavm.jso.JSObject o) {
+/**
+ * What a page asks for when it mounts a widget, read from a plain JS object (or a custom element's attributes, which
+ * the loader turns into one): the view, program or preset, controls, height, and any view settings under the same
+ * keys a link's hash uses (dataset, layers, lr, ...; fx, x, h, ...). Those go into a {@link HashState}, so a widget
+ * reads its settings exactly as the app reads a link, and a bad one is reported the same way.
+ *
+ * @param settings the view settings, as a hash would hold them
+ * @param base     the URL of the folder the loader came from, for links into the full app
+ * @param onChange a JS function to call with the state (as a hash, without '#') whenever it changes, or null
+ */
+record MountOptions(String view, String controls, String height, String backend, boolean app, String base,
+                    JSObject onChange, HashState settings) {
+
+    /** Option names that are not view settings: the loader's own, and attributes any element may carry. */
+    private static final String[] NOT_SETTINGS = {"view", "preset", "controls", "height", "backend", "app", "base",
+        "onChange", "class", "style", "id", "title", "hidden", "slot", "lang", "dir", "tabindex"};
+
+    /** A widget for the benchmark page: a view and maybe a program, no listener. */
+    static MountOptions of(String view, String program, String backend) {
+        HashState settings = new HashState().put("program", program);
+        return new MountOptions(view, null, null, backend, false, "", null, settings);
+    }
+
+    static MountOptions from(JSObject o) {
+        HashState settings = new HashState();
+        int count = Dom.optionCount(o);
+        for (int i = 0; i < count; i++) {
+            String key = Dom.optionName(o, i);
+            String value = Dom.option(o, key);
+            if (!key.isEmpty() && value != null && isSetting(key)) {
+                settings.put(key, value);
+            }
+        }
+        String preset = Dom.option(o, "preset");
+        if (preset != null && !settings.has("program")) {
+            org.backproplab.expr.Presets.Preset p = org.backproplab.expr.Presets.find(preset);
+            if (p == null) {
+                settings.ignore("preset", "there is no example called '" + HashState.shorten(preset) + "'");
+            } else {
+                settings.put("program", p.program());
+            }
+        }
         String app = Dom.option(o, "app");
-        return new MountOptions(orElse(Dom.option(o, "view"), "graph"), Dom.option(o, "program"),
-                orElse(Dom.option(o, "backend"), "js"), app != null && !app.equals("false"));
+        return new MountOptions(orElse(Dom.option(o, "view"), "graph"), Dom.option(o, "controls"),
+                Dom.option(o, "height"), orElse(Dom.option(o, "backend"), "js"),
+                app != null && !app.equals("false"), orElse(Dom.option(o, "base"), ""), Dom.functionOption(o, "onChange"),
+                settings);
+    }
+
+    private static boolean isSetting(String key) {
+        boolean prefixed = key.length() > 4 && Character.isUpperCase(key.charAt(4));
+        if (prefixed && (key.startsWith("data") || key.startsWith("aria"))) {
+            return false; // data-* and aria-* attributes, camel-cased by the loader (but "dataset" is a setting)
+        }
+        for (String k : NOT_SETTINGS) {
+            if (k.equals(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String orElse(String value, String fallback) {

@@ -92,10 +92,12 @@ final class NetworkDiagram {
         popover.setHidden(true);
         popover.appendChild(popoverText);
         HTMLElement row = Dom.el("div", "bpl-row");
+        HTMLElement change = Controls.editing(Dom.el("span", "bpl-param-change"));
         popoverInput.setAttribute("data-testid", "param-value");
         popoverInput.setAttribute("aria-label", "New value");
-        row.appendChild(popoverInput);
-        row.appendChild(Dom.button("Set", "param-set", this::commit));
+        change.appendChild(popoverInput);
+        change.appendChild(Dom.button("Set", "param-set", this::commit));
+        row.appendChild(change);
         row.appendChild(Dom.button("Close", "", () -> popover.setHidden(true)));
         popover.appendChild(row);
         body.appendChild(popover);

@@ -64,6 +64,16 @@ final class ProgramEditor {
         renumber();
     }
 
+    /** A read-only editor still shows the program and lets it be selected and copied, but not changed. */
+    void setReadOnly(boolean readOnly) {
+        text.setReadOnly(readOnly);
+        if (readOnly) {
+            root.getClassList().add("bpl-editor-readonly");
+        } else {
+            root.getClassList().remove("bpl-editor-readonly");
+        }
+    }
+
     /** Marks a line as wrong (1-based), or clears the mark with 0. */
     void markError(int line) {
         errorLine = line;

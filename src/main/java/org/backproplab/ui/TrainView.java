@@ -38,6 +38,7 @@ final class TrainView implements View {
     private final HTMLElement root = Dom.el("section", "bpl-train-view");
     private final Runnable changed;
     private final Inspector inspector;
+    private final boolean canEdit;
     private TrainSettings settings;
 
     // controls
@@ -106,13 +107,18 @@ final class TrainView implements View {
     private int firstFullAccuracy = -1;
     private int chartTurn;
 
-    TrainView(HashState state, Runnable changed, Inspector inspector) {
+    /**
+     * A trainer with the settings from the state. With less than the full controls the settings panels go (the
+     * settings then come only from the widget's attributes or the link); with none, points and weights are locked.
+     */
+    TrainView(HashState state, Controls controls, Runnable changed, Inspector inspector) {
         this.changed = changed;
         this.inspector = inspector;
+        this.canEdit = controls.canEdit();
         root.setAttribute("data-testid", "train-view");
         settings = TrainSettings.read(state);
 
-        HTMLElement side = Dom.el("div", "bpl-side bpl-train-side");
+        HTMLElement side = Controls.extra(Dom.el("div", "bpl-side bpl-train-side"));
         side.appendChild(dataPanel());
         side.appendChild(modelPanel());
         side.appendChild(trainingPanel());
@@ -137,7 +143,7 @@ final class TrainView implements View {
         bar.appendChild(figure("Loss", lossOut, testLossOut));
         bar.appendChild(figure("Accuracy", accuracyOut, testAccuracyOut));
         bar.appendChild(Dom.el("span", "bpl-spacer"));
-        bar.appendChild(labelled(budget, "stop at"));
+        bar.appendChild(Controls.extra(labelled(budget, "stop at")));
         HTMLElement inspect = Dom.button("Inspect", "inspect", () -> inspect(worstPoint()));
         inspect.setAttribute("title", "Open the scalar graph of the training point with the largest loss (or click a "
                 + "point to pick one)");
@@ -164,7 +170,7 @@ final class TrainView implements View {
                 + "Click a point to see its scalar graph."));
         stage.appendChild(plotPanel);
         HTMLElement right = Dom.el("div", "bpl-train-right");
-        HTMLElement net = Dom.el("div", "bpl-panel");
+        HTMLElement net = Controls.extra(Dom.el("div", "bpl-panel"));
         net.appendChild(diagram.element());
         right.appendChild(net);
         HTMLElement charts = Dom.el("div", "bpl-panel bpl-charts");
@@ -848,7 +854,7 @@ final class TrainView implements View {
 
     private void plotClicked(double x, double y, int index, boolean isTest, boolean shift, boolean secondary) {
         boolean custom = settings.dataset.equals("custom");
-        if (custom && !clickMode.getValue().equals("inspect")) {
+        if (custom && canEdit && !clickMode.getValue().equals("inspect")) {
             if (secondary || clickMode.getValue().equals("remove")) {
                 removeNearest(x, y);
             } else {

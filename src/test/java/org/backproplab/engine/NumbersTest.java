@@ -108,6 +108,18 @@ class NumbersTest {
     }
 
     @Test
+    void shortLiteralWritesSmallNumbersAsAPersonTypesThem() {
+        assertEquals("0.03", Numbers.shortLiteral(0.03)); // a learning rate typed as 0.03 comes back from a link so
+        assertEquals("0.0001", Numbers.shortLiteral(1e-4));
+        assertEquals("-0.004", Numbers.shortLiteral(-0.004));
+        assertEquals("2.06", Numbers.shortLiteral(2.0 + 0.06));
+        assertEquals("1.0E-7", Numbers.shortLiteral(1e-7));
+        for (double x : new double[] {0.03, 0.07, 1e-4, 0.000123, 0.5, 0.049999}) {
+            assertSameDouble(x, Double.parseDouble(Numbers.shortLiteral(x)), "shortLiteral " + x);
+        }
+    }
+
+    @Test
     void literalParsesBackToTheSameDouble() {
         double[] special = {0.0, -0.0, 1.0, -1.0, 0.1, 1e-7, 1e15, 1e15 - 1, -1e15, 1e16 + 2, 123456789.123,
             6.8813735870195432, Double.MIN_VALUE, -Double.MIN_NORMAL, Double.MAX_VALUE, Math.PI, -Math.E};
