@@ -171,11 +171,7 @@ final class LineChart {
             }
             axes(pw, ph);
             if (steps < 2) {
-<<<<<<< HEAD
-                text(LEFT + pw / 2, TOP + ph / 2, "Step or Play to draw the curve", "middle");
-=======
                 text(LEFT + pw / 2, TOP + ph / 2, "Press Play or Step to start.", "middle");
->>>>>>> embed
             }
         }
         for (int i = 0; i < series.length; i++) {

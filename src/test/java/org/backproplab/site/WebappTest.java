@@ -44,6 +44,16 @@ class WebappTest {
     }
 
     @Test
+    void noMergeConflictIsLeftInThePages() throws IOException {
+        for (Path f : files("webapp", ".html", ".css", ".js", ".svg")) {
+            for (String line : Files.readAllLines(f)) {
+                assertFalse(line.startsWith("<<<<<<<") || line.startsWith(">>>>>>>") || line.equals("======="),
+                        f + " has a merge conflict marker");
+            }
+        }
+    }
+
+    @Test
     void nothingIsFetchedFromAnotherHost() throws IOException {
         Pattern remote = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//|url\\(\\s*[\"']?(https?:)?//"
                 + "|@import\\s+[\"']?(https?:)?//|fetch\\(\\s*[\"']https?:");
