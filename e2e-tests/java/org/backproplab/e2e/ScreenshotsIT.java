@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.backproplab.e2e.Browser.Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -21,12 +18,10 @@ import org.openqa.selenium.WebElement;
  */
 class ScreenshotsIT {
     private static Browser browser;
-    private static final Path DIR = Path.of("target", "screenshots");
 
     @BeforeAll
     static void start() throws IOException {
         browser = new Browser();
-        Files.createDirectories(DIR);
     }
 
     @AfterAll
@@ -34,11 +29,6 @@ class ScreenshotsIT {
         browser.close();
     }
 
-    private static void shoot(String name) throws IOException {
-        Path file = DIR.resolve(name + ".png");
-        Files.write(file, browser.driver.getScreenshotAs(OutputType.BYTES));
-        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
-    }
 
     private static void preset(String id) {
         browser.js("var s = arguments[0]; s.value = arguments[1]; s.dispatchEvent(new Event('change'));",
@@ -51,20 +41,20 @@ class ScreenshotsIT {
             browser.viewport(size.width, size.height);
             String suffix = "-" + size.width + "x" + size.height;
             browser.open(Backend.JS, "index.html", "view=train");
-            shoot("train-step0" + suffix);
+            browser.screenshot("train-step0" + suffix);
             WebElement step = browser.find("train-step");
             for (int i = 0; i < 50; i++) {
                 step.click();
             }
             assertTrue(browser.find("step-count").getText().startsWith("50"));
-            shoot("train-step50" + suffix);
+            browser.screenshot("train-step50" + suffix);
             for (int i = 0; i < 50; i++) {
                 step.click();
             }
-            shoot("train-step100" + suffix);
+            browser.screenshot("train-step100" + suffix);
             browser.find("inspect").click(); // 16,16 is too big to read as one graph: the page says so
             assertTrue(browser.find("train-message").getText().contains("too many"));
-            shoot("train-inspect-too-big" + suffix);
+            browser.screenshot("train-inspect-too-big" + suffix);
             browser.js("var e = arguments[0]; e.value = '4'; e.dispatchEvent(new Event('change'));",
                     browser.find("layers"));
             for (int i = 0; i < 30; i++) {
@@ -72,7 +62,7 @@ class ScreenshotsIT {
             }
             browser.find("inspect").click();
             browser.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=inspect-info]")).isEmpty());
-            shoot("train-inspect" + suffix);
+            browser.screenshot("train-inspect" + suffix);
         }
     }
 
@@ -88,7 +78,7 @@ class ScreenshotsIT {
                     browser.find("train-step").click();
                 }
             }
-            shoot(view + "-768x1024");
+            browser.screenshot(view + "-768x1024");
         }
     }
 
@@ -98,24 +88,24 @@ class ScreenshotsIT {
             browser.viewport(size.width, size.height);
             String suffix = "-" + size.width + "x" + size.height;
             browser.open(Backend.JS);
-            shoot("graph-before-backward" + suffix);
+            browser.screenshot("graph-before-backward" + suffix);
             browser.find("backward").click();
             assertFalse(browser.driver.findElement(By.cssSelector("g[data-label=a]")).getAttribute("data-grad")
                     .isEmpty());
-            shoot("graph-after-backward" + suffix);
+            browser.screenshot("graph-after-backward" + suffix);
             browser.find("zero-grad").click();
             for (int i = 0; i < 3; i++) {
                 browser.find("step-backward").click();
             }
             assertFalse(browser.driver.findElements(By.cssSelector("[data-testid=edge-note]")).isEmpty());
-            shoot("graph-mid-step" + suffix);
+            browser.screenshot("graph-mid-step" + suffix);
             preset("mlp");
             browser.find("backward").click();
-            shoot("graph-mlp" + suffix);
+            browser.screenshot("graph-mlp" + suffix);
             preset("a-plus-a");
             browser.find("bug-toggle").click();
             browser.find("step-backward").click();
-            shoot("graph-bug" + suffix);
+            browser.screenshot("graph-bug" + suffix);
         }
     }
 }
