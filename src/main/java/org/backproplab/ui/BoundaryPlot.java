@@ -132,11 +132,6 @@ final class BoundaryPlot {
         }
     }
 
-    /** Recomputes every cell of the heatmap from the model. */
-    void compute(Model model) {
-        computeRows(model, GRID);
-    }
-
     /**
      * Recomputes the next {@code rows} rows of cells (wrapping around), so a slow backend can spread the grid over a
      * few frames while the picture is still redrawn every frame.
@@ -408,14 +403,6 @@ final class BoundaryPlot {
             }
         }
         listener.clicked(x, y, nearest, nearestTest, e.getShiftKey(), secondary);
-    }
-
-    /** The data coordinates at the centre of the canvas pixel (x, y), for tests and touch. */
-    double[] dataAt(double x, double y) {
-        double pw = width - MARGIN_LEFT - MARGIN_RIGHT;
-        double ph = height - MARGIN_TOP - MARGIN_BOTTOM;
-        return new double[] {xMin + (x - MARGIN_LEFT) / pw * (xMax - xMin), yMax - (y - MARGIN_TOP) / ph
-                * (yMax - yMin)};
     }
 
 }

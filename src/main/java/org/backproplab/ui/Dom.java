@@ -89,10 +89,6 @@ final class Dom {
     @JSBody(params = "e", script = "if (e && e.focus) { e.focus(); }")
     static native void focus(JSObject e);
 
-    /** The element's markup as XML, for SVG export. */
-    @JSBody(params = "e", script = "return new XMLSerializer().serializeToString(e);")
-    static native String serialize(JSObject e);
-
     /** Milliseconds since the page started, with sub-millisecond precision. */
     @JSBody(script = "return performance.now();")
     static native double now();

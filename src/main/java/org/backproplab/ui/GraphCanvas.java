@@ -199,10 +199,6 @@ final class GraphCanvas {
         return button;
     }
 
-    Element svgElement() {
-        return svg;
-    }
-
     int nodeCount() {
         return values.size();
     }
@@ -251,12 +247,6 @@ final class GraphCanvas {
         for (int i = 0; i < order.size(); i++) {
             indexOf.put(order.get(i), i);
         }
-    }
-
-    /** Marks whether grads have been computed (a zeroed graph shows 0.0000 and an empty data-grad before). */
-    void setGradsKnown(boolean known) {
-        gradsKnown = known;
-        refresh();
     }
 
     void setColourBy(ColourBy by) {
@@ -700,10 +690,6 @@ final class GraphCanvas {
         }
         svg.setAttribute("data-scale", Double.toString(scale));
         hideEditor();
-    }
-
-    double scale() {
-        return scale;
     }
 
     private void listen() {
