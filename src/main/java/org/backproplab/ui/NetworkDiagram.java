@@ -102,7 +102,7 @@ final class NetworkDiagram {
         popover.appendChild(row);
         body.appendChild(popover);
         root.appendChild(body);
-        root.appendChild(Dom.text("p", "bpl-hint", "Blue: positive, orange: negative; thicker is larger. Hover a "
+        root.appendChild(Dom.text("p", "bpl-hint", "Blue solid: positive, orange dashed: negative; thicker is larger. Hover a "
                 + "neuron to see what it computes; click a weight or a neuron to see and change it."));
         Dom.on(showGrads, "change", e -> update(params, grads));
         Dom.on(svg, "click", e -> click((MouseEvent) e));
@@ -224,6 +224,12 @@ final class NetworkDiagram {
                 edges[e].setAttribute("stroke", v > 0 ? Palette.positive() : v < 0 ? Palette.negative() : "#c8ced8");
                 edges[e].setAttribute("stroke-width", WIDTHS[k]);
                 edges[e].setAttribute("stroke-opacity", OPACITIES[k]);
+                // negative weights are also dashed, so the sign doesn't rest on colour alone
+                if (v < 0) {
+                    edges[e].setAttribute("stroke-dasharray", "4 2");
+                } else {
+                    edges[e].removeAttribute("stroke-dasharray");
+                }
             }
         }
         for (int l = 1; l < nodes.length; l++) {
