@@ -131,8 +131,8 @@ final class Axes {
         x = xLog ? Scale.log(xFrom, xTo, plotLeft(), plotRight()) : Scale.linear(xFrom, xTo, plotLeft(), plotRight());
         y = yLog ? Scale.log(yLow, yHigh, plotBottom(), plotTop())
                 : Scale.linear(yLow, yHigh, plotBottom(), plotTop());
-        clear(grid);
-        clear(frame);
+        Dom.clear(grid);
+        Dom.clear(frame);
         clipRect.setAttribute("x", GraphCanvas.r(plotLeft()));
         clipRect.setAttribute("y", GraphCanvas.r(plotTop()));
         clipRect.setAttribute("width", GraphCanvas.r(plotRight() - plotLeft()));
@@ -200,8 +200,8 @@ final class Axes {
 
     /** Empties both drawing layers (the frame stays). */
     void clearDrawing() {
-        clear(data);
-        clear(marks);
+        Dom.clear(data);
+        Dom.clear(marks);
     }
 
     /** True if the pixel is inside the plotting area. */
@@ -306,12 +306,6 @@ final class Axes {
         p.setAttribute("stroke-linejoin", "round");
         p.setAttribute("stroke-linecap", "round");
         return p;
-    }
-
-    private static void clear(Element e) {
-        while (e.getFirstChild() != null) {
-            e.removeChild(e.getFirstChild());
-        }
     }
 
     /** What {@link #onResize} calls. */

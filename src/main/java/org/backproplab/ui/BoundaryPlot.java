@@ -1,6 +1,7 @@
 package org.backproplab.ui;
 
 import org.backproplab.data.Dataset;
+import org.backproplab.layout.Scale;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSByRef;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
@@ -211,21 +212,7 @@ final class BoundaryPlot {
      * score (a margin of 1 is already strong), so a cell's colour only changes when its score does.
      */
     private static int colour(double score) {
-        if (Double.isNaN(score)) {
-            return 0xffcccccc;
-        }
-        double t = Math.tanh(score) * 0.62; // keep the heatmap lighter than the points
-        int r0 = 0xf4;
-        int g0 = 0xf4;
-        int b0 = 0xf2;
-        int r1 = t > 0 ? 0x3f : 0xe8;
-        int g1 = t > 0 ? 0x8a : 0x84;
-        int b1 = t > 0 ? 0xd8 : 0x22;
-        double a = Math.abs(t);
-        int r = (int) (r0 + (r1 - r0) * a);
-        int gg = (int) (g0 + (g1 - g0) * a);
-        int b = (int) (b0 + (b1 - b0) * a);
-        return 0xff000000 | (b << 16) | (gg << 8) | r;
+        return Palette.pixel(Math.tanh(score) * 0.62); // kept lighter than the points drawn on it
     }
 
     @JSBody(params = {"g", "pixels", "n", "x", "y", "w", "h"}, script = ""
@@ -297,27 +284,29 @@ final class BoundaryPlot {
         g.strokeRect(px, py, pw, ph);
         g.setFillStyle("#3b4556");
         g.setFont("12px system-ui, sans-serif");
-        double[] xt = Ticks.of(xMin, xMax, 5);
+        Scale xs = Scale.linear(xMin, xMax, px, px + pw);
+        Scale.Ticks xt = xs.ticks(70);
         g.setTextAlign("center");
         g.setTextBaseline("top");
-        for (double t : xt) {
-            double x = px + (t - xMin) / (xMax - xMin) * pw;
+        for (int i = 0; i < xt.at().length; i++) {
+            double x = xs.apply(xt.at()[i]);
             g.beginPath();
             g.moveTo(x, py + ph);
             g.lineTo(x, py + ph + 5);
             g.stroke();
-            g.fillText(Ticks.label(t, xt), x, py + ph + 7);
+            g.fillText(xt.labels()[i], x, py + ph + 7);
         }
-        double[] yt = Ticks.of(yMin, yMax, 5);
+        Scale ys = Scale.linear(yMin, yMax, py + ph, py);
+        Scale.Ticks yt = ys.ticks(70);
         g.setTextAlign("right");
         g.setTextBaseline("middle");
-        for (double t : yt) {
-            double y = py + (yMax - t) / (yMax - yMin) * ph;
+        for (int i = 0; i < yt.at().length; i++) {
+            double y = ys.apply(yt.at()[i]);
             g.beginPath();
             g.moveTo(px - 5, y);
             g.lineTo(px, y);
             g.stroke();
-            g.fillText(Ticks.label(t, yt), px - 7, y);
+            g.fillText(yt.labels()[i], px - 7, y);
         }
     }
 

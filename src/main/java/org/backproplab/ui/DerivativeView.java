@@ -248,9 +248,9 @@ final class DerivativeView implements View {
 
         examples.setAttribute("data-testid", "fx-examples");
         examples.setAttribute("aria-label", "Example functions");
-        examples.appendChild(option("", "Example functions…"));
+        examples.appendChild(Dom.option("", "Example functions…"));
         for (String[] e : EXAMPLES) {
-            examples.appendChild(option(e[0], e[0] + "  —  " + e[1]));
+            examples.appendChild(Dom.option(e[0], e[0] + "  —  " + e[1]));
         }
         controls.appendChild(Controls.extra(examples));
 
@@ -733,7 +733,7 @@ final class DerivativeView implements View {
             return;
         }
         dragging = true;
-        capture(plot.element(), p.getPointerId());
+        Dom.capturePointer(plot.element(), p.getPointerId());
         e.preventDefault();
         setX(pointerX(p));
     }
@@ -803,9 +803,6 @@ final class DerivativeView implements View {
         changed.run();
         return true;
     }
-
-    @org.teavm.jso.JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (bplError) {}")
-    private static native void capture(org.teavm.jso.JSObject element, int id);
 
     // ---- panel 1: the error chart ----
 
@@ -1377,12 +1374,6 @@ final class DerivativeView implements View {
         HTMLElement out = Dom.el("output", "bpl-mono bpl-deriv-value");
         out.setAttribute("data-testid", testId);
         return out;
-    }
-
-    private static HTMLElement option(String value, String text) {
-        HTMLElement o = Dom.text("option", "", text);
-        o.setAttribute("value", value);
-        return o;
     }
 
     private static HTMLElement labelled(String text, HTMLElement control) {

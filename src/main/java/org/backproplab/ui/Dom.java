@@ -48,6 +48,44 @@ final class Dom {
         return b;
     }
 
+    /** An option of a select, with its value and the text shown. */
+    static HTMLElement option(String value, String text) {
+        HTMLElement o = text("option", "", text);
+        o.setAttribute("value", value);
+        return o;
+    }
+
+    static org.teavm.jso.dom.html.HTMLInputElement checkbox(String testId) {
+        org.teavm.jso.dom.html.HTMLInputElement box = (org.teavm.jso.dom.html.HTMLInputElement) el("input", "");
+        box.setAttribute("type", "checkbox");
+        box.setAttribute("data-testid", testId);
+        return box;
+    }
+
+    /** A control in a label: a checkbox before its text, anything else after it. */
+    static HTMLElement labelled(HTMLElement control, String text) {
+        HTMLElement label = el("label", "bpl-label");
+        if ("checkbox".equals(control.getAttribute("type"))) {
+            label.appendChild(control);
+            label.appendChild(text("span", "", text));
+        } else {
+            label.appendChild(text("span", "", text));
+            label.appendChild(control);
+        }
+        return label;
+    }
+
+    /** Keeps sending a pointer's events to this element while it is dragged, even outside it. */
+    @JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (bplError) {}")
+    static native void capturePointer(JSObject element, int id);
+
+    /** Removes every child of a node (HTML or SVG). */
+    static void clear(org.teavm.jso.dom.xml.Node node) {
+        while (node.getFirstChild() != null) {
+            node.removeChild(node.getFirstChild());
+        }
+    }
+
     /** A new SVG element. */
     static Element svg(String tag) {
         return document().createElementNS(SVG_NS, tag);

@@ -275,11 +275,11 @@ final class GraphCanvas {
 
     private void build(List<Value> order) {
         rebind(order);
-        clear(edgeLayer);
-        clear(opLayer);
-        clear(nodeLayer);
-        clear(noteLayer);
-        clear(leaderLayer);
+        Dom.clear(edgeLayer);
+        Dom.clear(opLayer);
+        Dom.clear(nodeLayer);
+        Dom.clear(noteLayer);
+        Dom.clear(leaderLayer);
         marked.clear();
         int n = order.size();
         int ops = 0;
@@ -611,8 +611,8 @@ final class GraphCanvas {
     }
 
     void clearHighlight() {
-        clear(noteLayer);
-        clear(leaderLayer);
+        Dom.clear(noteLayer);
+        Dom.clear(leaderLayer);
         for (int k = 0; k < marked.size(); k++) {
             Element e = marked.get(k);
             String c = e.getAttribute("class");
@@ -736,9 +736,6 @@ final class GraphCanvas {
             + "return bplNode ? bplNode.getAttribute('data-index') : null;")
     private static native String closestIndex(org.teavm.jso.JSObject target);
 
-    @JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (bplError) {}")
-    private static native void capture(Element element, int id);
-
     private void pointerDown(Event e) {
         PointerEvent p = (PointerEvent) e;
         if (p.getButton() != 0 && p.getPointerType().equals("mouse")) {
@@ -756,7 +753,7 @@ final class GraphCanvas {
             scrubbing = null;
             pinchDistance = pinchSpan();
         }
-        capture(svg, p.getPointerId());
+        Dom.capturePointer(svg, p.getPointerId());
     }
 
     private void pointerMove(Event e) {
@@ -894,12 +891,6 @@ final class GraphCanvas {
         marker.appendChild(tip);
         defs.appendChild(marker);
         return defs;
-    }
-
-    private static void clear(Element e) {
-        while (e.getFirstChild() != null) {
-            e.removeChild(e.getFirstChild());
-        }
     }
 
     /** Coordinates to one decimal place: shorter SVG, same picture. */

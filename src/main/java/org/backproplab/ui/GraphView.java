@@ -49,8 +49,8 @@ final class GraphView implements View {
             "Showing the “=” bug: each step overwrites a child's grad instead of adding to it (+=), as the "
                     + "lecture's first version did. Grads of Values used twice are wrong.");
     private final HTMLElement help = Dom.el("div", "bpl-help");
-    private final HTMLInputElement bugToggle = checkbox("bug-toggle");
-    private final HTMLInputElement descent = checkbox("descent");
+    private final HTMLInputElement bugToggle = Dom.checkbox("bug-toggle");
+    private final HTMLInputElement descent = Dom.checkbox("descent");
     private final HTMLElement playButton;
     private final Runnable changed;
 
@@ -81,9 +81,9 @@ final class GraphView implements View {
         HTMLElement side = Dom.el("div", "bpl-side");
         presets.setAttribute("data-testid", "presets");
         presets.setAttribute("aria-label", "Examples from the lecture");
-        presets.appendChild(option("", "Examples from the lecture…"));
+        presets.appendChild(Dom.option("", "Examples from the lecture…"));
         for (Presets.Preset p : Presets.ALL) {
-            presets.appendChild(option(p.id(), p.title()));
+            presets.appendChild(Dom.option(p.id(), p.title()));
         }
         Dom.on(presets, "change", e -> {
             Presets.Preset p = Presets.find(presets.getValue());
@@ -117,7 +117,7 @@ final class GraphView implements View {
         playButton = Dom.button("Play", "play-backward", this::togglePlay);
         toolbar.appendChild(playButton);
         toolbar.appendChild(Dom.button("Zero grad", "zero-grad", this::zeroGrad));
-        toolbar.appendChild(Controls.extra(labelled(bugToggle, "Show the = bug")));
+        toolbar.appendChild(Controls.extra(Dom.labelled(bugToggle, "Show the = bug")));
         HTMLElement spacer = Dom.el("span", "bpl-spacer");
         toolbar.appendChild(spacer);
         toolbar.appendChild(Controls.extra(exportMenu()));
@@ -496,8 +496,8 @@ final class GraphView implements View {
         panel.appendChild(Dom.text("p", "bpl-hint", "Move every leaf a small step along its grad, then run "
                 + "forward again: the output goes up (or down, with descent)."));
         HTMLElement row = Dom.el("div", "bpl-row");
-        row.appendChild(labelled(stepSize, "step"));
-        row.appendChild(labelled(descent, "descent"));
+        row.appendChild(Dom.labelled(stepSize, "step"));
+        row.appendChild(Dom.labelled(descent, "descent"));
         row.appendChild(Dom.button("Nudge", "nudge", this::nudge));
         panel.appendChild(row);
         nudgeResult.setAttribute("data-testid", "nudge-result");
@@ -559,7 +559,7 @@ final class GraphView implements View {
         panel.appendChild(Dom.text("p", "bpl-hint", "Numeric: (f(x+h) − f(x−h)) / 2h for each leaf. Analytic: "
                 + "the grad from backward. They should agree."));
         HTMLElement row = Dom.el("div", "bpl-row");
-        row.appendChild(labelled(hInput, "h"));
+        row.appendChild(Dom.labelled(hInput, "h"));
         panel.appendChild(row);
         gradcheck.setAttribute("data-testid", "gradcheck");
         panel.appendChild(gradcheck);
@@ -704,12 +704,6 @@ final class GraphView implements View {
 
     // ---- small builders ----
 
-    private static HTMLElement option(String value, String text) {
-        HTMLElement o = Dom.text("option", "", text);
-        o.setAttribute("value", value);
-        return o;
-    }
-
     private static HTMLInputElement input(String value, String testId) {
         HTMLInputElement in = (HTMLInputElement) Dom.el("input", "bpl-input");
         in.setAttribute("type", "text");
@@ -718,25 +712,6 @@ final class GraphView implements View {
         in.setValue(value);
         in.setSize(7);
         return in;
-    }
-
-    private static HTMLInputElement checkbox(String testId) {
-        HTMLInputElement box = (HTMLInputElement) Dom.el("input", "");
-        box.setAttribute("type", "checkbox");
-        box.setAttribute("data-testid", testId);
-        return box;
-    }
-
-    private static HTMLElement labelled(HTMLElement control, String text) {
-        HTMLElement label = Dom.el("label", "bpl-label");
-        if (control.getAttribute("type") != null && control.getAttribute("type").equals("checkbox")) {
-            label.appendChild(control);
-            label.appendChild(Dom.text("span", "", text));
-        } else {
-            label.appendChild(Dom.text("span", "", text));
-            label.appendChild(control);
-        }
-        return label;
     }
 
     private static void titleOf(HTMLElement toolbar, String testId, String title) {

@@ -1,6 +1,7 @@
 package org.backproplab.ui;
 
 import org.backproplab.engine.Numbers;
+import org.backproplab.layout.Scale;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.Element;
@@ -161,14 +162,12 @@ final class LineChart {
         yRange();
         double pw = width - LEFT - RIGHT;
         double ph = height - TOP - BOTTOM;
-        String key = width + " " + height + " " + log + " " + yLo + " " + yHi + " " + Ticks.of(0, Math.max(1,
-                steps - 1), 5).length + " " + (steps < 2) + " " + (steps > 1 ? Ticks.step((steps - 1) / 5.0) : 0);
+        String key = width + " " + height + " " + log + " " + yLo + " " + yHi + " "
+                + String.join(",", stepTicks(pw).labels());
         if (!key.equals(axesKey)) {
             axesKey = key;
             svg.setAttribute("viewBox", "0 0 " + GraphCanvas.r(width) + " " + GraphCanvas.r(height));
-            while (grid.getFirstChild() != null) {
-                grid.removeChild(grid.getFirstChild());
-            }
+            Dom.clear(grid);
             axes(pw, ph);
             if (steps < 2) {
                 text(LEFT + pw / 2, TOP + ph / 2, "Press Play or Step to start.", "middle");
@@ -254,32 +253,30 @@ final class LineChart {
         frame.setAttribute("stroke", "#5b6472");
         frame.setAttribute("fill", "none");
         grid.appendChild(frame);
-        double[] yt;
-        if (log) {
-            int n = (int) (yHi - yLo) + 1;
-            yt = new double[n];
-            for (int i = 0; i < n; i++) {
-                yt[i] = Math.pow(10, yLo + i);
-            }
-        } else {
-            yt = Ticks.of(yLo, yHi, 4);
-        }
-        for (double t : yt) {
-            double y = y(t, ph);
+        Scale ys = log ? Scale.log(Math.pow(10, yLo), Math.pow(10, yHi), TOP + ph, TOP)
+                : Scale.linear(yLo, yHi, TOP + ph, TOP);
+        Scale.Ticks yt = ys.ticks(28);
+        for (int i = 0; i < yt.at().length; i++) {
+            double y = y(yt.at()[i], ph);
             if (Double.isNaN(y)) {
                 continue;
             }
             gridLine(LEFT, y, LEFT + pw, y);
-            text(LEFT - 6, y, log ? Numbers.compact(t, 2) : Ticks.label(t, yt), "end");
+            text(LEFT - 6, y, yt.labels()[i], "end");
         }
-        double[] xt = Ticks.of(0, Math.max(1, steps - 1), 5);
-        for (double t : xt) {
-            double x = x((int) t, pw);
-            if (steps <= 1 && t > 0) {
-                continue;
+        Scale.Ticks xt = stepTicks(pw);
+        for (int i = 0; i < xt.at().length; i++) {
+            if (steps <= 1 && xt.at()[i] > 0) {
+                continue; // no steps yet: only 0 has a place
             }
-            text(x, TOP + ph + 16, Numbers.format(t), "middle");
+            text(x((int) Math.round(xt.at()[i]), pw), TOP + ph + 16, xt.labels()[i], "middle");
         }
+    }
+
+    /** Whole step numbers along the x axis, at least 60 px apart. */
+    private Scale.Ticks stepTicks(double pw) {
+        int last = Math.max(1, steps - 1);
+        return Scale.linear(0, last, LEFT, LEFT + pw).ticks(Math.max(60, pw / last));
     }
 
     private void gridLine(double x1, double y1, double x2, double y2) {

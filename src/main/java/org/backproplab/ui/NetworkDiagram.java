@@ -125,8 +125,8 @@ final class NetworkDiagram {
         this.sizes = sizes.clone();
         this.forward = forward;
         popover.setHidden(true);
-        clear(edgeLayer);
-        clear(nodeLayer);
+        Dom.clear(edgeLayer);
+        Dom.clear(nodeLayer);
         int layers = sizes.length + 1;
         nodeX = new double[layers][];
         nodeY = new double[layers][];
@@ -294,11 +294,7 @@ final class NetworkDiagram {
             }
         }
         for (int i = 0; i < v.length; i++) {
-            String hex = Palette.fill(v[i], max);
-            int rr = Integer.parseInt(hex.substring(1, 3), 16);
-            int gg = Integer.parseInt(hex.substring(3, 5), 16);
-            int bb = Integer.parseInt(hex.substring(5, 7), 16);
-            pixels[i] = 0xff000000 | (bb << 16) | (gg << 8) | rr;
+            pixels[i] = Palette.pixel(max > 0 ? v[i] / max : 0);
         }
         putPixels((CanvasRenderingContext2D) mini.getContext("2d"), pixels, MINI);
     }
@@ -391,9 +387,4 @@ final class NetworkDiagram {
         popoverText.setTextContent("That is not a number: type a value such as 0.5 or -1.2.");
     }
 
-    private static void clear(Element e) {
-        while (e.getFirstChild() != null) {
-            e.removeChild(e.getFirstChild());
-        }
-    }
 }

@@ -30,6 +30,22 @@ final class Palette {
         return mix(value > 0 ? POSITIVE_RGB : NEGATIVE_RGB, t);
     }
 
+    /**
+     * The same palette as a canvas ImageData pixel (little-endian ABGR) for t in [-1, 1]: -1 full orange, 0
+     * neutral, +1 full blue. Heatmaps use it, so they match the boxes and legends.
+     */
+    static int pixel(double t) {
+        if (Double.isNaN(t)) {
+            return 0xffd4d4d4;
+        }
+        double a = Math.min(1, Math.abs(t));
+        int[] end = t > 0 ? POSITIVE_RGB : NEGATIVE_RGB;
+        int r = (int) Math.round(NEUTRAL_RGB[0] + (end[0] - NEUTRAL_RGB[0]) * a);
+        int g = (int) Math.round(NEUTRAL_RGB[1] + (end[1] - NEUTRAL_RGB[1]) * a);
+        int b = (int) Math.round(NEUTRAL_RGB[2] + (end[2] - NEUTRAL_RGB[2]) * a);
+        return 0xff000000 | (b << 16) | (g << 8) | r;
+    }
+
     static String positive() {
         return mix(POSITIVE_RGB, 1);
     }

@@ -47,7 +47,7 @@ final class TrainView implements View {
     private final HTMLInputElement noise = numberInput("noise");
     private final HTMLInputElement seed = numberInput("seed");
     private final HTMLSelectElement testRatio = select("test-ratio", "0", "0.1", "0.2", "0.3", "0.5");
-    private final HTMLInputElement showTest = checkbox("show-test");
+    private final HTMLInputElement showTest = Dom.checkbox("show-test");
     private final HTMLSelectElement clickMode = select("click-mode", "add", "remove", "inspect");
     private final HTMLSelectElement pointClass = select("point-class", "+1", "-1");
     private final HTMLElement customPanel = Dom.el("div", "bpl-custom");
@@ -60,7 +60,7 @@ final class TrainView implements View {
     private final HTMLInputElement l2 = numberInput("l2");
     private final HTMLSelectElement optimizer = select("optimizer", "sgd", "momentum", "adam");
     private final HTMLInputElement lr = numberInput("learning-rate");
-    private final HTMLInputElement decay = checkbox("decay");
+    private final HTMLInputElement decay = Dom.checkbox("decay");
     private final HTMLInputElement lrEnd = numberInput("learning-rate-end");
     private final HTMLInputElement batch = numberInput("batch");
     private final HTMLSelectElement engine = select("engine", "tape", "value");
@@ -143,7 +143,7 @@ final class TrainView implements View {
         bar.appendChild(figure("Loss", lossOut, testLossOut));
         bar.appendChild(figure("Accuracy", accuracyOut, testAccuracyOut));
         bar.appendChild(Dom.el("span", "bpl-spacer"));
-        bar.appendChild(Controls.extra(labelled(budget, "stop at")));
+        bar.appendChild(Controls.extra(Dom.labelled(budget, "stop at")));
         HTMLElement inspect = Dom.button("Inspect", "inspect", () -> inspect(worstPoint()));
         inspect.setAttribute("title", "Open the scalar graph of the training point with the largest loss (or click a "
                 + "point to pick one)");
@@ -253,13 +253,13 @@ final class TrainView implements View {
 
     private HTMLElement dataPanel() {
         HTMLElement panel = panel("Data");
-        panel.appendChild(row(labelled(dataset, "dataset")));
+        panel.appendChild(row(Dom.labelled(dataset, "dataset")));
         HTMLElement generated = Dom.el("div", "bpl-row");
-        generated.appendChild(labelled(points, "points"));
-        generated.appendChild(labelled(noise, "noise"));
+        generated.appendChild(Dom.labelled(points, "points"));
+        generated.appendChild(Dom.labelled(noise, "noise"));
         panel.appendChild(generated);
         HTMLElement seedRow = Dom.el("div", "bpl-row");
-        seedRow.appendChild(labelled(seed, "seed"));
+        seedRow.appendChild(Dom.labelled(seed, "seed"));
         seedRow.appendChild(Dom.button("New data", "regenerate", () -> {
             settings.seed = (int) (Math.random() * 100000);
             seed.setValue(Integer.toString(settings.seed));
@@ -267,8 +267,8 @@ final class TrainView implements View {
         }));
         panel.appendChild(seedRow);
         HTMLElement split = Dom.el("div", "bpl-row");
-        split.appendChild(labelled(testRatio, "test share"));
-        split.appendChild(labelled(showTest, "show test points"));
+        split.appendChild(Dom.labelled(testRatio, "test share"));
+        split.appendChild(Dom.labelled(showTest, "show test points"));
         panel.appendChild(split);
         pointCount.setClassName("bpl-hint bpl-point-count");
         panel.appendChild(pointCount);
@@ -276,8 +276,8 @@ final class TrainView implements View {
         customPanel.appendChild(Dom.text("p", "bpl-hint", "Click the plot to add a point of the chosen class "
                 + "(shift-click: the other class); right-click removes the nearest point."));
         HTMLElement modeRow = Dom.el("div", "bpl-row");
-        modeRow.appendChild(labelled(clickMode, "click to"));
-        modeRow.appendChild(labelled(pointClass, "class"));
+        modeRow.appendChild(Dom.labelled(clickMode, "click to"));
+        modeRow.appendChild(Dom.labelled(pointClass, "class"));
         customPanel.appendChild(modeRow);
         HTMLElement csvRow = Dom.el("div", "bpl-row");
         csvRow.appendChild(Dom.button("Paste CSV…", "paste-csv", () -> csvBox.setHidden(!csvBox.isHidden())));
@@ -335,7 +335,7 @@ final class TrainView implements View {
     private HTMLElement modelPanel() {
         HTMLElement panel = panel("Model");
         HTMLElement layerRow = Dom.el("div", "bpl-row");
-        layerRow.appendChild(labelled(layers, "hidden layers"));
+        layerRow.appendChild(Dom.labelled(layers, "hidden layers"));
         panel.appendChild(layerRow);
         HTMLElement buttons = Dom.el("div", "bpl-row bpl-small-buttons");
         buttons.appendChild(titled(Dom.button("+ layer", "add-layer", () -> changeLayers(1, 0)), "Add a layer"));
@@ -347,8 +347,8 @@ final class TrainView implements View {
                 "One fewer neuron in each layer"));
         panel.appendChild(buttons);
         HTMLElement acts = Dom.el("div", "bpl-row");
-        acts.appendChild(labelled(activation, "activation"));
-        acts.appendChild(labelled(output, "output"));
+        acts.appendChild(Dom.labelled(activation, "activation"));
+        acts.appendChild(Dom.labelled(output, "output"));
         panel.appendChild(acts);
         Dom.on(layers, "change", e -> {
             StringBuilder why = new StringBuilder();
@@ -374,21 +374,21 @@ final class TrainView implements View {
     private HTMLElement trainingPanel() {
         HTMLElement panel = panel("Training");
         HTMLElement lossRow = Dom.el("div", "bpl-row");
-        lossRow.appendChild(labelled(loss, "loss"));
-        lossRow.appendChild(labelled(l2, "L2"));
+        lossRow.appendChild(Dom.labelled(loss, "loss"));
+        lossRow.appendChild(Dom.labelled(l2, "L2"));
         panel.appendChild(lossRow);
         HTMLElement optRow = Dom.el("div", "bpl-row");
-        optRow.appendChild(labelled(optimizer, "optimizer"));
-        optRow.appendChild(labelled(lr, "learning rate"));
+        optRow.appendChild(Dom.labelled(optimizer, "optimizer"));
+        optRow.appendChild(Dom.labelled(lr, "learning rate"));
         panel.appendChild(optRow);
         HTMLElement decayRow = Dom.el("div", "bpl-row");
-        decayRow.appendChild(labelled(decay, "decay to"));
+        decayRow.appendChild(Dom.labelled(decay, "decay to"));
         decayRow.appendChild(lrEnd);
         lrEnd.setAttribute("aria-label", "final learning rate");
         panel.appendChild(decayRow);
         HTMLElement batchRow = Dom.el("div", "bpl-row");
-        batchRow.appendChild(labelled(batch, "batch (0: all)"));
-        batchRow.appendChild(labelled(engine, "engine"));
+        batchRow.appendChild(Dom.labelled(batch, "batch (0: all)"));
+        batchRow.appendChild(Dom.labelled(engine, "engine"));
         panel.appendChild(batchRow);
         panel.appendChild(Dom.text("p", "bpl-hint", "Changing these keeps the weights; changing the data or the "
                 + "model starts again."));
@@ -396,7 +396,7 @@ final class TrainView implements View {
         importSpec.setAttribute("type", "file");
         importSpec.setAttribute("accept", ".json,application/json");
         importSpec.setAttribute("data-testid", "import-spec");
-        importRow.appendChild(labelled(importSpec, "import a run"));
+        importRow.appendChild(Dom.labelled(importSpec, "import a run"));
         panel.appendChild(importRow);
 
         Dom.on(loss, "change", e -> {
@@ -451,7 +451,8 @@ final class TrainView implements View {
         testRatio.setValue(Numbers.format(settings.testRatio).equals("0") ? "0" : Numbers.shortLiteral(
                 settings.testRatio));
         if (testRatio.getSelectedIndex() < 0) {
-            testRatio.appendChild(option(Numbers.shortLiteral(settings.testRatio)));
+            testRatio.appendChild(Dom.option(Numbers.shortLiteral(settings.testRatio), Numbers.shortLiteral(
+                    settings.testRatio)));
             testRatio.setValue(Numbers.shortLiteral(settings.testRatio));
         }
         showTest.setChecked(settings.showTest);
@@ -473,7 +474,7 @@ final class TrainView implements View {
         engine.setValue(settings.engine);
         budget.setValue(settings.budget == 0 ? "∞" : Integer.toString(settings.budget));
         if (budget.getSelectedIndex() < 0) {
-            budget.appendChild(option(Integer.toString(settings.budget)));
+            budget.appendChild(Dom.option(Integer.toString(settings.budget), Integer.toString(settings.budget)));
             budget.setValue(Integer.toString(settings.budget));
         }
     }
@@ -1121,31 +1122,13 @@ final class TrainView implements View {
         return e;
     }
 
-    private static HTMLElement labelled(HTMLElement control, String text) {
-        HTMLElement label = Dom.el("label", "bpl-label");
-        if ("checkbox".equals(control.getAttribute("type"))) {
-            label.appendChild(control);
-            label.appendChild(Dom.text("span", "", text));
-        } else {
-            label.appendChild(Dom.text("span", "", text));
-            label.appendChild(control);
-        }
-        return label;
-    }
-
     private static HTMLSelectElement select(String testId, String... values) {
         HTMLSelectElement s = (HTMLSelectElement) Dom.el("select", "bpl-select bpl-select-small");
         s.setAttribute("data-testid", testId);
         for (String v : values) {
-            s.appendChild(option(v));
+            s.appendChild(Dom.option(v, v));
         }
         return s;
-    }
-
-    private static HTMLElement option(String value) {
-        HTMLElement o = Dom.text("option", "", value);
-        o.setAttribute("value", value);
-        return o;
     }
 
     private static HTMLInputElement numberInput(String testId) {
@@ -1160,13 +1143,6 @@ final class TrainView implements View {
         in.setAttribute("data-testid", testId);
         in.setAttribute("spellcheck", "false");
         return in;
-    }
-
-    private static HTMLInputElement checkbox(String testId) {
-        HTMLInputElement box = (HTMLInputElement) Dom.el("input", "");
-        box.setAttribute("type", "checkbox");
-        box.setAttribute("data-testid", testId);
-        return box;
     }
 
     private static int clampInt(String text, int fallback, int min, int max) {
