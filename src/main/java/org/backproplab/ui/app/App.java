@@ -1,7 +1,8 @@
-package org.backproplab.ui;
+package org.backproplab.ui.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.ui.bench.Bench;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;

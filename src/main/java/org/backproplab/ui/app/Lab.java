@@ -1,7 +1,14 @@
-package org.backproplab.ui;
+package org.backproplab.ui.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.backproplab.ui.derivative.DerivativeView;
+import org.backproplab.ui.dom.Controls;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Settings;
+import org.backproplab.ui.dom.View;
+import org.backproplab.ui.graph.GraphView;
+import org.backproplab.ui.train.TrainView;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.KeyboardEvent;
@@ -14,7 +21,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * through onChange, and links to the full app with the same state. A strange hash or option never breaks the page:
  * the parts that can't be read are named in a message and replaced by defaults.
  */
-final class Lab {
+public final class Lab {
     /** The views, by the name used in #view=... and the view="..." attribute, with their tab titles. */
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
 
@@ -35,12 +42,12 @@ final class Lab {
     private final HTMLElement appLink = Dom.el("a", "bpl-app-link");
     private Controls controls;
     private SharePanel share; // the app's; null in a widget
-    private HashState initial;
+    private Settings initial;
     private String current;
     private String lastHash = "";
     private boolean destroyed;
 
-    Lab(HTMLElement host, MountOptions options) {
+    public Lab(HTMLElement host, MountOptions options) {
         this.host = host;
         this.options = options;
         this.app = options.app();
@@ -49,7 +56,7 @@ final class Lab {
         root = Dom.el("div", (app ? "bpl-lab bpl-app " : "bpl-lab bpl-widget ") + controls.rootClass());
         String view = initial.has("view") ? initial.get("view") : options.view();
         if (!VIEWS.containsKey(view)) {
-            initial.ignore("view", "there is no view called '" + HashState.shorten(view) + "'");
+            initial.ignore("view", "there is no view called '" + Settings.shorten(view) + "'");
             view = "graph";
         }
         if (!app) {
@@ -72,7 +79,7 @@ final class Lab {
             say((app ? "Some of the link was ignored: " : "Some of this widget's settings were ignored: ")
                     + String.join("; ", initial.ignored()) + ". Showing the defaults for those parts.");
         }
-        initial = new HashState(); // views made later start from their defaults
+        initial = new Settings(); // views made later start from their defaults
         if (app) {
             Dom.on(Window.current(), "hashchange", e -> reloadFromHash());
             Dom.on(Dom.document(), "keydown", e -> {
@@ -87,7 +94,7 @@ final class Lab {
      * The controls mode: a widget's attribute wins over its settings; the app reads #controls=... An unknown mode is
      * reported and shows everything.
      */
-    private static Controls readControls(HashState state, String attribute) {
+    private static Controls readControls(Settings state, String attribute) {
         String id = attribute != null ? attribute : state.get("controls");
         state.put("controls", null);
         if (id == null || id.isEmpty()) {
@@ -141,7 +148,7 @@ final class Lab {
         saveState();
     }
 
-    private View make(String name, HashState state) {
+    private View make(String name, Settings state) {
         switch (name) {
             case "derivative":
                 if (state.has("program") && !state.has("multi")) {
@@ -168,7 +175,7 @@ final class Lab {
         if (trainer != null) {
             trainer.hidden();
         }
-        GraphView graph = new GraphView(new HashState(), program, controls, () -> { });
+        GraphView graph = new GraphView(new Settings(), program, controls, () -> { });
         HTMLElement panel = Dom.el("div", "bpl-inspect");
         HTMLElement bar = Dom.el("div", "bpl-inspect-bar");
         bar.appendChild(Dom.button("← Back to training", "inspect-back", () -> show("train")));
@@ -191,17 +198,17 @@ final class Lab {
         if (now.equals(lastHash) || now.equals("#" + lastHash)) {
             return;
         }
-        HashState next = HashState.parse(now);
+        Settings next = HashState.parse(now);
         String view = next.has("view") ? next.get("view") : "graph";
         if (!VIEWS.containsKey(view)) {
-            next.ignore("view", "there is no view called '" + HashState.shorten(view) + "'");
+            next.ignore("view", "there is no view called '" + Settings.shorten(view) + "'");
             view = "graph";
         }
         views.clear();
         initial = next;
         setControls(readControls(next, null));
         show(view);
-        initial = new HashState();
+        initial = new Settings();
         if (!next.ignored().isEmpty()) {
             say("Some of the link was ignored: " + String.join("; ", next.ignored()) + ".");
         }
@@ -250,14 +257,14 @@ final class Lab {
      * full lab with everything.
      */
     private String stateHash(boolean locked) {
-        HashState state = new HashState().put("view", current);
+        Settings state = new Settings().put("view", current);
         views.get(current).writeState(state);
         if (locked) {
             state.put("controls", Controls.HIDDEN.id);
         } else if (app && controls == Controls.MINIMAL) {
             state.put("controls", controls.id);
         }
-        return state.format();
+        return HashState.format(state);
     }
 
     /** The link to share: this page with the state in its hash. */
@@ -331,7 +338,7 @@ final class Lab {
     }
 
     /** The graph view, made if needed (the benchmark drives it directly). */
-    GraphView graphView() {
+    public GraphView graphView() {
         if (!views.containsKey("graph")) {
             show("graph");
         }
@@ -339,14 +346,14 @@ final class Lab {
     }
 
     /** The trainer view, made if needed (the benchmark drives it directly). */
-    TrainView trainView() {
+    public TrainView trainView() {
         if (!views.containsKey("train")) {
             show("train");
         }
         return (TrainView) views.get("train");
     }
 
-    void destroy() {
+    public void destroy() {
         destroyed = true;
         for (View v : views.values()) {
             v.hidden();

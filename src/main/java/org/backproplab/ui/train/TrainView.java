@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.train;
 
 import org.backproplab.data.Csv;
 import org.backproplab.data.Dataset;
@@ -11,6 +11,14 @@ import org.backproplab.nn.LossHistory;
 import org.backproplab.nn.ModelFile;
 import org.backproplab.nn.TrainSpec;
 import org.backproplab.nn.Trainer;
+import org.backproplab.ui.bench.FrameStats;
+import org.backproplab.ui.chart.LineChart;
+import org.backproplab.ui.dom.Controls;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Download;
+import org.backproplab.ui.dom.ExportMenu;
+import org.backproplab.ui.dom.Settings;
+import org.backproplab.ui.dom.View;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
@@ -25,9 +33,9 @@ import org.teavm.jso.dom.html.HTMLTextAreaElement;
  * network diagram, and open any example's scalar graph in the graph view. Training runs in slices of about 8 ms
  * inside requestAnimationFrame, then the frame draws, so the page stays responsive while it learns.
  */
-final class TrainView implements View {
+public final class TrainView implements View {
     /** Opens a program (one example's graph) in a graph view, with a title and the loss term it should show. */
-    interface Inspector {
+    public interface Inspector {
         void inspect(String program, String title, double lossTerm);
     }
 
@@ -111,7 +119,7 @@ final class TrainView implements View {
      * A trainer with the settings from the state. With less than the full controls the settings panels go (the
      * settings then come only from the widget's attributes or the link); with none, points and weights are locked.
      */
-    TrainView(HashState state, Controls controls, Runnable changed, Inspector inspector) {
+    public TrainView(Settings state, Controls controls, Runnable changed, Inspector inspector) {
         this.changed = changed;
         this.inspector = inspector;
         this.canEdit = controls.canEdit();
@@ -203,7 +211,7 @@ final class TrainView implements View {
     }
 
     @Override
-    public void writeState(HashState state) {
+    public void writeState(Settings state) {
         if (!settings.write(state)) {
             say("The " + settings.custom.size() + " custom points are too many to share in a link (at most "
                     + TrainSettings.MAX_POINTS_IN_LINK + "): a link opens the other settings with moons.");
@@ -228,18 +236,18 @@ final class TrainView implements View {
     }
 
     /** For the benchmark: play the current setup with no step limit. */
-    void benchPlay() {
+    public void benchPlay() {
         settings.budget = 0;
         budget.setValue("∞");
         play();
     }
 
     /** For the benchmark: ms for the first 100 steps of play (NaN until then), and the first step at 100%. */
-    double hundredStepsMs() {
+    public double hundredStepsMs() {
         return hundredStepsMs;
     }
 
-    int firstFullAccuracy() {
+    public int firstFullAccuracy() {
         return firstFullAccuracy;
     }
 

@@ -1,7 +1,11 @@
-package org.backproplab.ui;
+package org.backproplab.ui.train;
 
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Forward;
+import org.backproplab.ui.chart.Palette;
+import org.backproplab.ui.dom.Controls;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Svg;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSByRef;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
@@ -17,7 +21,7 @@ import org.teavm.jso.dom.xml.Element;
  * size (as TF Playground draws it), or, with the toggle, by the last step's gradient instead. Hovering a neuron shows
  * what it computes over the plane; clicking a weight or a neuron shows its value and grad and lets you type a new one.
  */
-final class NetworkDiagram {
+public final class NetworkDiagram {
     /** Changes a parameter (a typed value) in the model. */
     interface ParameterSetter {
         void set(int index, double value);
@@ -28,9 +32,9 @@ final class NetworkDiagram {
     private static final int MINI = 36;
 
     private final HTMLElement root = Dom.el("div", "bpl-network");
-    private final Element svg = Dom.svg("svg");
-    private final Element edgeLayer = Dom.svg("g");
-    private final Element nodeLayer = Dom.svg("g");
+    private final Element svg = Svg.el("svg");
+    private final Element edgeLayer = Svg.el("g");
+    private final Element nodeLayer = Svg.el("g");
     private final HTMLInputElement showGrads = (HTMLInputElement) Dom.el("input", "");
     private final HTMLCanvasElement mini = (HTMLCanvasElement) Dom.el("canvas", "bpl-mini");
     private final HTMLElement popover = Dom.el("div", "bpl-param-popover");
@@ -156,11 +160,11 @@ final class NetworkDiagram {
             for (int j = 0; j < nodeX[l].length; j++) {
                 int p = forward.parameterIndex(l - 1, j);
                 for (int i = 0; i < nodeX[l - 1].length; i++) {
-                    Element line = Dom.svg("line");
-                    line.setAttribute("x1", GraphCanvas.r(nodeX[l - 1][i]));
-                    line.setAttribute("y1", GraphCanvas.r(nodeY[l - 1][i]));
-                    line.setAttribute("x2", GraphCanvas.r(nodeX[l][j]));
-                    line.setAttribute("y2", GraphCanvas.r(nodeY[l][j]));
+                    Element line = Svg.el("line");
+                    line.setAttribute("x1", Svg.r(nodeX[l - 1][i]));
+                    line.setAttribute("y1", Svg.r(nodeY[l - 1][i]));
+                    line.setAttribute("x2", Svg.r(nodeX[l][j]));
+                    line.setAttribute("y2", Svg.r(nodeY[l][j]));
                     edgeLayer.appendChild(line);
                     edges[e] = line;
                     edgeParam[e] = p + i;
@@ -170,9 +174,9 @@ final class NetworkDiagram {
         }
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < nodeX[l].length; j++) {
-                Element c = Dom.svg("circle");
-                c.setAttribute("cx", GraphCanvas.r(nodeX[l][j]));
-                c.setAttribute("cy", GraphCanvas.r(nodeY[l][j]));
+                Element c = Svg.el("circle");
+                c.setAttribute("cx", Svg.r(nodeX[l][j]));
+                c.setAttribute("cy", Svg.r(nodeY[l][j]));
                 c.setAttribute("r", l == 0 ? "7" : "6.5");
                 c.setAttribute("stroke", "#1d2430");
                 c.setAttribute("stroke-width", "1.2");
@@ -181,8 +185,8 @@ final class NetworkDiagram {
                 nodes[l][j] = c;
             }
             String name = l == 0 ? "input" : l == layers - 1 ? "output" : "hidden " + l;
-            Element t = Dom.svg("text");
-            t.setAttribute("x", GraphCanvas.r(nodeX[l][0]));
+            Element t = Svg.el("text");
+            t.setAttribute("x", Svg.r(nodeX[l][0]));
             t.setAttribute("y", "11");
             t.setAttribute("text-anchor", "middle");
             t.setAttribute("font-size", "11");
@@ -271,8 +275,8 @@ final class NetworkDiagram {
         org.teavm.jso.dom.html.TextRectangle box = Dom.rect(svg);
         double s = Math.min(box.getWidth() / W, box.getHeight() / H);
         double ox = (box.getWidth() - W * s) / 2;
-        mini.getStyle().setProperty("left", GraphCanvas.r(ox + nodeX[n[0]][n[1]] * s + 12) + "px");
-        mini.getStyle().setProperty("top", GraphCanvas.r(nodeY[n[0]][n[1]] * s - MINI) + "px");
+        mini.getStyle().setProperty("left", Svg.r(ox + nodeX[n[0]][n[1]] * s + 12) + "px");
+        mini.getStyle().setProperty("top", Svg.r(nodeY[n[0]][n[1]] * s - MINI) + "px");
         mini.setHidden(false);
     }
 

@@ -1,7 +1,10 @@
-package org.backproplab.ui;
+package org.backproplab.ui.train;
 
 import org.backproplab.data.Dataset;
 import org.backproplab.layout.Scale;
+import org.backproplab.ui.chart.Palette;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Svg;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSByRef;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
@@ -14,7 +17,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * in the orange/blue palette of the graph view, with the 0-contour drawn, the points on top (test points hollow),
  * and axes with ticks. Clicks are reported in data coordinates, with the nearest point if one is under the mouse.
  */
-final class BoundaryPlot {
+public final class BoundaryPlot {
     /** Grid cells along each side. */
     static final int GRID = 100;
     private static final int MARGIN_LEFT = 40;
@@ -195,8 +198,8 @@ final class BoundaryPlot {
         if (train != null) {
             if (train.size() > 0) { // where training point 0 is drawn, in CSS pixels of the canvas (for tests)
                 double[] x0 = train.xs()[0];
-                canvas.setAttribute("data-point0", GraphCanvas.r(px + (x0[0] - xMin) / (xMax - xMin) * pw) + ","
-                        + GraphCanvas.r(py + (yMax - x0[1]) / (yMax - yMin) * ph));
+                canvas.setAttribute("data-point0", Svg.r(px + (x0[0] - xMin) / (xMax - xMin) * pw) + ","
+                        + Svg.r(py + (yMax - x0[1]) / (yMax - yMin) * ph));
             }
             canvas.setAttribute("data-points", Integer.toString(train.size() + test.size()));
             drawPoints(train, false, px, py, pw, ph);

@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.dom;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -17,17 +17,17 @@ import org.teavm.jso.dom.html.HTMLElement;
  * </ul>
  * The views mark their parts with {@link #extra} and {@link #editing}; the style sheet hides them by the root's class.
  */
-enum Controls {
+public enum Controls {
     FULL("full"), MINIMAL("minimal"), HIDDEN("hidden");
 
-    final String id;
+    public final String id;
 
     Controls(String id) {
         this.id = id;
     }
 
     /** The mode called id, or null if there is none by that name. */
-    static Controls byId(String id) {
+    public static Controls byId(String id) {
         for (Controls c : values()) {
             if (c.id.equals(id)) {
                 return c;
@@ -37,23 +37,23 @@ enum Controls {
     }
 
     /** True when the exercise itself (program, function, data, model) may be changed. */
-    boolean canEdit() {
+    public boolean canEdit() {
         return this != HIDDEN;
     }
 
     /** The class the widget's root carries, which the style sheet hides the marked parts by. */
-    String rootClass() {
+    public String rootClass() {
         return "bpl-controls-" + id;
     }
 
     /** Marks a part that only the full controls show. */
-    static HTMLElement extra(HTMLElement e) {
+    public static HTMLElement extra(HTMLElement e) {
         e.getClassList().add("bpl-extra");
         return e;
     }
 
     /** Marks a control that changes the exercise, which controls=hidden removes. */
-    static HTMLElement editing(HTMLElement e) {
+    public static HTMLElement editing(HTMLElement e) {
         e.getClassList().add("bpl-editing");
         return e;
     }

@@ -1,30 +1,25 @@
-package org.backproplab.ui;
+package org.backproplab.ui.app;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.backproplab.ui.dom.Settings;
 
 /**
  * The page state in the URL hash, as {@code #view=graph&program=a%20%3D%202.0...}: plain key/value pairs, so a
- * link reproduces exactly what its sender saw. Decoding never throws; parts it cannot read are listed in
- * {@link #ignored()} so the page can say which part of a strange link it skipped.
+ * link reproduces exactly what its sender saw. Decoding never throws; parts it cannot read are listed in the
+ * settings' {@link Settings#ignored()} so the page can say which part of a strange link it skipped.
  */
-final class HashState {
+public final class HashState {
     /** Longer hashes are not read at all: nothing legitimate is this big, and parsing it could stall the page. */
     static final int MAX_LENGTH = 400_000;
 
-    private final Map<String, String> values = new LinkedHashMap<>();
-    private final List<String> ignored = new ArrayList<>();
-
-    HashState() {
+    private HashState() {
     }
 
     /** Reads a hash, with or without its leading '#'. */
-    static HashState parse(String hash) {
-        HashState state = new HashState();
+    static Settings parse(String hash) {
+        Settings state = new Settings();
         if (hash == null) {
             return state;
         }
@@ -35,7 +30,7 @@ final class HashState {
             return state;
         }
         if (hash.length() > MAX_LENGTH) {
-            state.ignored.add("the whole link (it is " + hash.length() + " characters long)");
+            state.ignoreText("the whole link (it is " + hash.length() + " characters long)");
             return state;
         }
         for (String pair : hash.split("&")) {
@@ -46,60 +41,24 @@ final class HashState {
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (key == null || value == null || key.isEmpty()) {
-                state.ignored.add("'" + shorten(pair) + "' (not valid percent-encoding)");
+                state.ignoreText("'" + Settings.shorten(pair) + "' (not valid percent-encoding)");
             } else {
-                state.values.put(key, value);
+                state.put(key, value);
             }
         }
         return state;
     }
 
-    String get(String key) {
-        return values.get(key);
-    }
-
-    boolean has(String key) {
-        return values.containsKey(key);
-    }
-
-    HashState put(String key, String value) {
-        if (value == null) {
-            values.remove(key);
-        } else {
-            values.put(key, value);
-        }
-        return this;
-    }
-
-    Map<String, String> values() {
-        return values;
-    }
-
-    /** Descriptions of the parts that could not be read. */
-    List<String> ignored() {
-        return ignored;
-    }
-
-    /** Marks a part as ignored (an unknown view, a bad number), for the message. */
-    void ignore(String key, String why) {
-        values.remove(key);
-        ignored.add("'" + key + "' (" + why + ")");
-    }
-
-    /** The hash, without '#'. */
-    String format() {
+    /** The settings as a hash, without '#'. */
+    static String format(Settings state) {
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> e : values.entrySet()) {
+        for (Map.Entry<String, String> e : state.values().entrySet()) {
             if (out.length() > 0) {
                 out.append('&');
             }
             out.append(encode(e.getKey())).append('=').append(encode(e.getValue()));
         }
         return out.toString();
-    }
-
-    static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "…";
     }
 
     /** Percent-encodes UTF-8, leaving letters, digits and -_.~ as they are. */

@@ -1,12 +1,13 @@
-package org.backproplab.ui;
+package org.backproplab.ui.bench;
 
 import java.util.Arrays;
+import org.backproplab.ui.dom.Dom;
 
 /**
  * Frame times of the trainer's animation, kept for the benchmark: how long each frame's work took, and the time
  * between frames (what a person sees: above 16.7 ms, frames are being dropped).
  */
-final class FrameStats {
+public final class FrameStats {
     private static double[] work = new double[0];
     private static double[] intervals = new double[0];
     private static int count;
@@ -27,7 +28,7 @@ final class FrameStats {
         last = -1;
     }
 
-    static void record(double workMs) {
+    public static void record(double workMs) {
         if (skip > 0) {
             skip--;
             return;

@@ -1,20 +1,25 @@
-package org.backproplab.ui;
+package org.backproplab.ui.bench;
 
 import java.util.Arrays;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.TrainSpec;
+import org.backproplab.ui.app.Lab;
+import org.backproplab.ui.app.MountOptions;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.graph.GraphView;
+import org.backproplab.ui.train.TrainView;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The browser benchmarks behind bench.html: the graph view's render and re-evaluation times, measured on
  * whichever backend loaded. Results are JSON text, so the page (and any harness) can read them.
  */
-final class Bench {
+public final class Bench {
     private Bench() {
     }
 
     /** Times the graph view: a fresh 500-node program (parse, evaluate, layout, SVG) and keystrokes in a 40-node one. */
-    static String graph(String backend) {
+    public static String graph(String backend) {
         HTMLElement host = Dom.el("div", "");
         host.getStyle().setProperty("position", "absolute");
         host.getStyle().setProperty("left", "-20000px");
@@ -64,7 +69,7 @@ final class Bench {
      * Times training with the same code as the command line's bench: the Value engine and the tape on micrograd's
      * demo spec (given as text; "" uses a spec of the same shape), and predict.
      */
-    static String train(String backend, String specText) {
+    public static String train(String backend, String specText) {
         TrainSpec spec = specText == null || specText.isEmpty() ? org.backproplab.nn.Bench.demoShapedSpec()
                 : TrainSpec.parse(specText);
         org.backproplab.nn.Bench.Result r = org.backproplab.nn.Bench.run(spec,
@@ -81,7 +86,7 @@ final class Bench {
      * Starts the trainer's frame benchmark: the default setup (micrograd's demo) playing in a 1280x900 page with the
      * boundary, charts and diagram all live; {@link #trainFramesResult} reports once 300 frames are recorded.
      */
-    static String startTrainFrames(String backend) {
+    public static String startTrainFrames(String backend) {
         framesBackend = backend;
         framesHost = Dom.el("div", "");
         framesHost.getStyle().setProperty("position", "fixed");
@@ -98,7 +103,7 @@ final class Bench {
     }
 
     /** The frame figures once the run has recorded its frames (and done 100 steps), or "" until then. */
-    static String trainFramesResult() {
+    public static String trainFramesResult() {
         TrainView view = framesLab == null ? null : framesLab.trainView();
         if (view == null || !FrameStats.done() || Double.isNaN(view.hundredStepsMs())) {
             return "";

@@ -1,5 +1,6 @@
-package org.backproplab.ui;
+package org.backproplab.ui.app;
 
+import org.backproplab.ui.dom.Dom;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -12,7 +13,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * allows it and always shown selected, so that Ctrl+C copies it where the browser does not (a page opened from
  * file://, or a clipboard permission refused). A checkbox turns the link into a fixed exercise (controls=hidden).
  */
-final class SharePanel {
+public final class SharePanel {
     /** Makes the link to share, locked (controls=hidden) or not. */
     interface LinkMaker {
         String link(boolean locked);

@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +11,10 @@ import org.backproplab.layout.Dag;
 import org.backproplab.layout.LayeredLayout;
 import org.backproplab.layout.Layout;
 import org.backproplab.layout.Spacing;
+import org.backproplab.ui.chart.Palette;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.PointerEvent;
+import org.backproplab.ui.dom.Svg;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.KeyboardEvent;
@@ -26,7 +30,7 @@ import org.teavm.jso.dom.xml.Element;
  * result. Drag the background to pan, wheel or pinch to zoom. Leaves can be clicked to type a value, or dragged
  * sideways to scrub it; the owner hears about it through {@link Listener} and rewrites the program.
  */
-final class GraphCanvas {
+public final class GraphCanvas {
     /** What the canvas tells its owner. */
     interface Listener {
         /** A leaf was given a new value: typed (done = true), or scrubbed (done = false while dragging). */
@@ -74,13 +78,13 @@ final class GraphCanvas {
     private final String idPrefix = "bpl" + (++instances) + "-";
     private final Listener listener;
     private final HTMLElement root = Dom.el("div", "bpl-canvas");
-    private final Element svg = Dom.svg("svg");
-    private final Element viewport = Dom.svg("g");
-    private final Element edgeLayer = Dom.svg("g");
-    private final Element opLayer = Dom.svg("g");
-    private final Element nodeLayer = Dom.svg("g");
-    private final Element leaderLayer = Dom.svg("g");
-    private final Element noteLayer = Dom.svg("g");
+    private final Element svg = Svg.el("svg");
+    private final Element viewport = Svg.el("g");
+    private final Element edgeLayer = Svg.el("g");
+    private final Element opLayer = Svg.el("g");
+    private final Element nodeLayer = Svg.el("g");
+    private final Element leaderLayer = Svg.el("g");
+    private final Element noteLayer = Svg.el("g");
     private final HTMLElement legend = Dom.el("div", "bpl-legend");
     private final HTMLElement legendMin = Dom.text("span", "", "");
     private final HTMLElement legendMax = Dom.text("span", "", "");
@@ -132,10 +136,10 @@ final class GraphCanvas {
         svg.setAttribute("class", "bpl-svg");
         svg.setAttribute("role", "group");
         svg.setAttribute("aria-label", "Computation graph");
-        svg.setAttribute("xmlns", Dom.SVG_NS);
+        svg.setAttribute("xmlns", Svg.NS);
         viewport.setAttribute("font-family", FONT);
         viewport.setAttribute("font-size", Double.toString(FONT_SIZE));
-        Element style = Dom.svg("style");
+        Element style = Svg.el("style");
         style.setTextContent(STYLE);
         svg.appendChild(style);
         svg.appendChild(defs());
@@ -318,7 +322,7 @@ final class GraphCanvas {
 
         edgePaths = new Element[dag.edgeCount()];
         for (int e = 0; e < dag.edgeCount(); e++) {
-            Element path = Dom.svg("path");
+            Element path = Svg.el("path");
             path.setAttribute("class", "e");
             path.setAttribute("d", edgePath(e));
             if (layout.to(e) < n) {
@@ -352,13 +356,13 @@ final class GraphCanvas {
         int points = layout.pointCount(e);
         double x0 = layout.pointX(e, 0);
         double y0 = layout.pointY(e, 0);
-        d.append('M').append(r(x0)).append(' ').append(r(y0));
+        d.append('M').append(Svg.r(x0)).append(' ').append(Svg.r(y0));
         for (int p = 1; p < points; p++) {
             double x1 = layout.pointX(e, p);
             double y1 = layout.pointY(e, p);
             double mid = (x0 + x1) / 2;
-            d.append(" C").append(r(mid)).append(' ').append(r(y0)).append(' ').append(r(mid)).append(' ')
-                    .append(r(y1)).append(' ').append(r(x1)).append(' ').append(r(y1));
+            d.append(" C").append(Svg.r(mid)).append(' ').append(Svg.r(y0)).append(' ').append(Svg.r(mid)).append(' ')
+                    .append(Svg.r(y1)).append(' ').append(Svg.r(x1)).append(' ').append(Svg.r(y1));
             x0 = x1;
             y0 = y1;
         }
@@ -366,18 +370,18 @@ final class GraphCanvas {
     }
 
     private Element opShape(Value v, double x, double y) {
-        Element g = Dom.svg("g");
+        Element g = Svg.el("g");
         g.setAttribute("class", "o");
         g.setAttribute("data-testid", "op");
         g.setAttribute("data-op", v.op());
-        g.setAttribute("transform", "translate(" + r(x) + " " + r(y) + ")");
+        g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
         double w = opWidth(v);
-        Element shape = Dom.svg("rect");
-        shape.setAttribute("x", r(-w / 2));
-        shape.setAttribute("y", r(-OP_HEIGHT / 2));
-        shape.setAttribute("width", r(w));
-        shape.setAttribute("height", r(OP_HEIGHT));
-        shape.setAttribute("rx", r(OP_HEIGHT / 2));
+        Element shape = Svg.el("rect");
+        shape.setAttribute("x", Svg.r(-w / 2));
+        shape.setAttribute("y", Svg.r(-OP_HEIGHT / 2));
+        shape.setAttribute("width", Svg.r(w));
+        shape.setAttribute("height", Svg.r(OP_HEIGHT));
+        shape.setAttribute("rx", Svg.r(OP_HEIGHT / 2));
         g.appendChild(shape);
         return g;
     }
@@ -385,30 +389,30 @@ final class GraphCanvas {
     private Element valueBox(int i, Value v, double x, double y) {
         double w = boxWidths[i];
         double h = BOX_HEIGHT;
-        Element g = Dom.svg("g");
+        Element g = Svg.el("g");
         g.setAttribute("data-testid", "node");
         g.setAttribute("data-label", v.label);
         g.setAttribute("data-op", v.op());
         g.setAttribute("data-index", Integer.toString(i));
-        g.setAttribute("transform", "translate(" + r(x) + " " + r(y) + ")");
+        g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
         g.setAttribute("tabindex", "0");
         boolean editable = isEditable(v);
         g.setAttribute("role", editable ? "button" : "img");
         g.setAttribute("class", editable ? "n leaf" : "n");
 
-        Element rect = Dom.svg("rect");
-        rect.setAttribute("x", r(-w / 2));
-        rect.setAttribute("y", r(-h / 2));
-        rect.setAttribute("width", r(w));
-        rect.setAttribute("height", r(h));
+        Element rect = Svg.el("rect");
+        rect.setAttribute("x", Svg.r(-w / 2));
+        rect.setAttribute("y", Svg.r(-h / 2));
+        rect.setAttribute("width", Svg.r(w));
+        rect.setAttribute("height", Svg.r(h));
         rect.setAttribute("rx", "5");
         g.appendChild(rect);
         rects[i] = rect;
-        Element rules = Dom.svg("path"); // the two lines between label, data and grad
+        Element rules = Svg.el("path"); // the two lines between label, data and grad
         double y1 = -h / 2 + 3 + ROW;
         double y2 = y1 + ROW;
-        rules.setAttribute("d", "M" + r(-w / 2) + " " + r(y1) + "H" + r(w / 2) + "M" + r(-w / 2) + " " + r(y2)
-                + "H" + r(w / 2));
+        rules.setAttribute("d", "M" + Svg.r(-w / 2) + " " + Svg.r(y1) + "H" + Svg.r(w / 2) + "M" + Svg.r(-w / 2) + " " + Svg.r(y2)
+                + "H" + Svg.r(w / 2));
         g.appendChild(rules);
         return g;
     }
@@ -430,7 +434,7 @@ final class GraphCanvas {
             gradTexts[i] = rowText(-h / 2 + 3 + 2.5 * ROW, "");
             groups[i].appendChild(gradTexts[i]);
             if (opGroups[i] != null) {
-                Element text = Dom.svg("text");
+                Element text = Svg.el("text");
                 text.setTextContent(v.op());
                 opGroups[i].appendChild(text);
             }
@@ -449,8 +453,8 @@ final class GraphCanvas {
     }
 
     private static Element rowText(double y, String className) {
-        Element t = Dom.svg("text");
-        t.setAttribute("y", r(y));
+        Element t = Svg.el("text");
+        t.setAttribute("y", Svg.r(y));
         if (!className.isEmpty()) {
             t.setAttribute("class", className);
         }
@@ -515,8 +519,8 @@ final class GraphCanvas {
         if (!textsBuilt) {
             buildTexts();
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone(svg, r(layout.width()),
-                r(layout.height()));
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone(svg, Svg.r(layout.width()),
+                Svg.r(layout.height()));
     }
 
     /** The exported drawing's width and height, in CSS pixels. */
@@ -579,28 +583,28 @@ final class GraphCanvas {
         int points = layout.pointCount(edge);
         double ex = (layout.pointX(edge, 0) + layout.pointX(edge, points - 1)) / 2;
         double ey = (layout.pointY(edge, 0) + layout.pointY(edge, points - 1)) / 2;
-        Element leader = Dom.svg("line");
-        leader.setAttribute("x1", r(x));
-        leader.setAttribute("y1", r(y));
-        leader.setAttribute("x2", r(ex));
-        leader.setAttribute("y2", r(ey));
+        Element leader = Svg.el("line");
+        leader.setAttribute("x1", Svg.r(x));
+        leader.setAttribute("y1", Svg.r(y));
+        leader.setAttribute("x2", Svg.r(ex));
+        leader.setAttribute("y2", Svg.r(ey));
         leader.setAttribute("stroke", HIGHLIGHT);
         leader.setAttribute("stroke-dasharray", "2 3");
         leaderLayer.appendChild(leader);
-        Element g = Dom.svg("g");
+        Element g = Svg.el("g");
         g.setAttribute("data-testid", "edge-note");
-        g.setAttribute("transform", "translate(" + r(x) + " " + r(y) + ")");
+        g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
         double w = text.length() * 12 * 0.62 + 14;
-        Element bg = Dom.svg("rect");
-        bg.setAttribute("x", r(-w / 2));
+        Element bg = Svg.el("rect");
+        bg.setAttribute("x", Svg.r(-w / 2));
         bg.setAttribute("y", "-11");
-        bg.setAttribute("width", r(w));
+        bg.setAttribute("width", Svg.r(w));
         bg.setAttribute("height", "22");
         bg.setAttribute("rx", "4");
         bg.setAttribute("fill", "#fff7ed");
         bg.setAttribute("stroke", HIGHLIGHT);
         g.appendChild(bg);
-        Element t = Dom.svg("text");
+        Element t = Svg.el("text");
         t.setAttribute("text-anchor", "middle");
         t.setAttribute("dy", "0.35em");
         t.setAttribute("font-size", "12");
@@ -678,7 +682,7 @@ final class GraphCanvas {
     }
 
     private void applyTransform() {
-        viewport.setAttribute("transform", "translate(" + r(tx) + " " + r(ty) + ") scale(" + scale + ")");
+        viewport.setAttribute("transform", "translate(" + Svg.r(tx) + " " + Svg.r(ty) + ") scale(" + scale + ")");
         // Zoomed far out, text would be a grey smudge that still costs the browser time to lay out: hide it.
         boolean far = scale < FAR_SCALE;
         if (!far && !textsBuilt && layout != null) {
@@ -834,9 +838,9 @@ final class GraphCanvas {
         double w = boxWidths[i] * scale;
         double left = tx + (layout.x(i) - boxWidths[i] / 2) * scale;
         double top = ty + (layout.y(i) - ROW / 2) * scale;
-        editor.getStyle().setProperty("left", r(left) + "px");
-        editor.getStyle().setProperty("top", r(top) + "px");
-        editor.getStyle().setProperty("width", r(Math.max(90, w)) + "px");
+        editor.getStyle().setProperty("left", Svg.r(left) + "px");
+        editor.getStyle().setProperty("top", Svg.r(top) + "px");
+        editor.getStyle().setProperty("width", Svg.r(Math.max(90, w)) + "px");
         editor.setValue(Numbers.shortLiteral(v.data));
         editor.setAttribute("aria-label", "New value for " + v.label);
         editor.setHidden(false);
@@ -876,8 +880,8 @@ final class GraphCanvas {
     // ---- helpers ----
 
     private Element defs() {
-        Element defs = Dom.svg("defs");
-        Element marker = Dom.svg("marker");
+        Element defs = Svg.el("defs");
+        Element marker = Svg.el("marker");
         marker.setAttribute("id", idPrefix + "arrow");
         marker.setAttribute("viewBox", "0 0 10 10");
         marker.setAttribute("refX", "9");
@@ -885,18 +889,11 @@ final class GraphCanvas {
         marker.setAttribute("markerWidth", "7");
         marker.setAttribute("markerHeight", "7");
         marker.setAttribute("orient", "auto");
-        Element tip = Dom.svg("path");
+        Element tip = Svg.el("path");
         tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
         tip.setAttribute("fill", EDGE_COLOUR);
         marker.appendChild(tip);
         defs.appendChild(marker);
         return defs;
-    }
-
-    /** Coordinates to one decimal place: shorter SVG, same picture. */
-    static String r(double x) {
-        int tenths = (int) Math.floor(Math.abs(x) * 10 + 0.5);
-        String sign = x < 0 && tenths != 0 ? "-" : "";
-        return tenths % 10 == 0 ? sign + tenths / 10 : sign + tenths / 10 + "." + tenths % 10;
     }
 }

@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.derivative;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +15,14 @@ import org.backproplab.expr.FunctionOfX;
 import org.backproplab.expr.ParseError;
 import org.backproplab.layout.Curve;
 import org.backproplab.layout.Scale;
+import org.backproplab.ui.chart.Axes;
+import org.backproplab.ui.dom.Controls;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.PointerEvent;
+import org.backproplab.ui.dom.ProgramEditor;
+import org.backproplab.ui.dom.Settings;
+import org.backproplab.ui.dom.Svg;
+import org.backproplab.ui.dom.View;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.KeyboardEvent;
@@ -33,7 +41,7 @@ import org.teavm.jso.dom.xml.Element;
  * <p>The hash keys are fx, x, h, xmin, xmax, central (0/1) and multi, the panel-2 program, whose text holds the
  * inputs' values: as in the graph view, the program text is the single source of truth and the sliders rewrite it.
  */
-final class DerivativeView implements View {
+public final class DerivativeView implements View {
     static final String DEFAULT_FX = "3*x**2 - 4*x + 5";
     static final String DEFAULT_MULTI = "a = 2.0\nb = -3.0\nc = 10.0\nd = a*b + c";
     private static final double DEFAULT_X = 2;
@@ -140,7 +148,7 @@ final class DerivativeView implements View {
      * The view with its settings from the state. With less than the full controls the example menu, the plot range
      * and panel 2 go; with none, f(x) is read-only too, while x and h can still be explored.
      */
-    DerivativeView(HashState state, Controls controls, Runnable changed) {
+    public DerivativeView(Settings state, Controls controls, Runnable changed) {
         this.changed = changed;
         root.setAttribute("data-testid", "derivative-view");
         String fxText = text(state, "fx", DEFAULT_FX).replace('\n', ' ').replace('\r', ' ');
@@ -191,7 +199,7 @@ final class DerivativeView implements View {
 
     // ---- reading the hash ----
 
-    private static String text(HashState state, String key, String fallback) {
+    private static String text(Settings state, String key, String fallback) {
         if (!state.has(key)) {
             return fallback;
         }
@@ -202,7 +210,7 @@ final class DerivativeView implements View {
         return state.get(key);
     }
 
-    private static double number(HashState state, String key, double fallback, String why) {
+    private static double number(Settings state, String key, double fallback, String why) {
         if (!state.has(key)) {
             return fallback;
         }
@@ -622,7 +630,7 @@ final class DerivativeView implements View {
             curvePieces = pieces.size();
             curveKey = key;
         }
-        Element curve = Axes.path(curvePath, CURVE, 2.4);
+        Element curve = Svg.path(curvePath, CURVE, 2.4);
         curve.setAttribute("data-testid", "curve");
         curve.setAttribute("data-pieces", Integer.toString(curvePieces));
         curve.setAttribute("data-fx", function.text());
@@ -640,7 +648,7 @@ final class DerivativeView implements View {
         double py = plot.y().apply(fx);
         double span = (xmax - xmin) * 0.22;
         if (visible && defined) {
-            Element guide = Axes.line(px, py, px, plot.plotBottom(), INK, 1);
+            Element guide = Svg.line(px, py, px, plot.plotBottom(), INK, 1);
             guide.setAttribute("stroke-dasharray", "2 3");
             guide.setAttribute("opacity", "0.5");
             data.appendChild(guide);
@@ -669,22 +677,22 @@ final class DerivativeView implements View {
             double qx = plot.x().apply(x + h);
             double qy = plot.y().apply(f2);
             if (Double.isFinite(qy) && Math.hypot(qx - px, qy - py) >= 5) {
-                Element nudged = Axes.circle(qx, qy, 4, "#fff", SECANT);
+                Element nudged = Svg.circle(qx, qy, 4, "#fff", SECANT);
                 nudged.setAttribute("stroke-width", "2");
                 marks.appendChild(nudged);
             }
-            Element xLabel = Axes.halo(Axes.text(px + 5, plot.plotBottom() - 6, "x = " + format(x, 6), "start",
+            Element xLabel = Svg.halo(Svg.text(px + 5, plot.plotBottom() - 6, "x = " + format(x, 6), "start",
                     INK));
             xLabel.setAttribute("font-weight", "600");
             if (px > plot.plotRight() - 70) {
-                xLabel.setAttribute("x", GraphCanvas.r(px - 5));
+                xLabel.setAttribute("x", Svg.r(px - 5));
                 xLabel.setAttribute("text-anchor", "end");
             }
             marks.appendChild(xLabel);
-            Element hit = Axes.circle(px, py, 16, "transparent", "none");
+            Element hit = Svg.circle(px, py, 16, "transparent", "none");
             hit.setAttribute("class", "bpl-deriv-handle");
             marks.appendChild(hit);
-            Element point = Axes.circle(px, py, 6.5, INK, "#fff");
+            Element point = Svg.circle(px, py, 6.5, INK, "#fff");
             point.setAttribute("stroke-width", "2.5");
             point.setAttribute("data-testid", "point");
             point.setAttribute("data-x", Double.toString(x));
@@ -840,18 +848,18 @@ final class DerivativeView implements View {
 
         if (!Double.isNaN(lost)) {
             double from = hx.apply(lost);
-            Element band = Dom.svg("rect");
-            band.setAttribute("x", GraphCanvas.r(from));
-            band.setAttribute("y", GraphCanvas.r(errorChart.plotTop()));
-            band.setAttribute("width", GraphCanvas.r(errorChart.plotRight() - from));
-            band.setAttribute("height", GraphCanvas.r(errorChart.plotBottom() - errorChart.plotTop()));
+            Element band = Svg.el("rect");
+            band.setAttribute("x", Svg.r(from));
+            band.setAttribute("y", Svg.r(errorChart.plotTop()));
+            band.setAttribute("width", Svg.r(errorChart.plotRight() - from));
+            band.setAttribute("height", Svg.r(errorChart.plotBottom() - errorChart.plotTop()));
             band.setAttribute("fill", "#eceff3");
             band.setAttribute("data-testid", "lost-band");
             data.appendChild(band);
             if (errorChart.plotRight() - from > 90) {
-                Element label = Axes.text((from + errorChart.plotRight()) / 2, errorChart.plotBottom() - 10,
+                Element label = Svg.text((from + errorChart.plotRight()) / 2, errorChart.plotBottom() - 10,
                         central ? "x ± h == x: slope 0" : "x + h == x: slope 0", "middle", MUTED);
-                marks.appendChild(Axes.halo(label));
+                marks.appendChild(Svg.halo(label));
             }
         }
         if (!Double.isFinite(exact)) {
@@ -860,25 +868,25 @@ final class DerivativeView implements View {
             showErrorKey(central);
             return;
         }
-        Element otherPath = Axes.path(errorChart.pathData(logPieces(other, hx, ey)), OTHER, 1.6);
+        Element otherPath = Svg.path(errorChart.pathData(logPieces(other, hx, ey)), OTHER, 1.6);
         otherPath.setAttribute("stroke-dasharray", "5 4");
         otherPath.setAttribute("data-testid", central ? "forward-errors" : "central-errors");
         data.appendChild(otherPath);
-        Element activePath = Axes.path(errorChart.pathData(logPieces(active, hx, ey)), SECANT, 2.2);
+        Element activePath = Svg.path(errorChart.pathData(logPieces(active, hx, ey)), SECANT, 2.2);
         activePath.setAttribute("data-testid", central ? "central-errors" : "forward-errors");
         data.appendChild(activePath);
         zeroMarks(active, hx, SECANT, data);
 
         int best = best(active, central);
         double hxPx = hx.apply(h);
-        Element now = Axes.line(hxPx, errorChart.plotTop(), hxPx, errorChart.plotBottom(), SECANT, 1.2);
+        Element now = Svg.line(hxPx, errorChart.plotTop(), hxPx, errorChart.plotBottom(), SECANT, 1.2);
         now.setAttribute("stroke-dasharray", "3 3");
         now.setAttribute("data-testid", "h-marker");
         now.setAttribute("data-value", Double.toString(h));
         data.appendChild(now);
         double ePx = err > 0 ? Math.max(errorChart.plotTop(), Math.min(errorChart.plotBottom(), ey.apply(err)))
                 : errorChart.plotBottom();
-        Element dot = Axes.circle(hxPx, ePx, 5.5, err > 0 ? SECANT : "#fff", SECANT);
+        Element dot = Svg.circle(hxPx, ePx, 5.5, err > 0 ? SECANT : "#fff", SECANT);
         dot.setAttribute("stroke-width", "2");
         dot.setAttribute("data-testid", "h-dot");
         dot.setAttribute("data-value", Double.toString(err));
@@ -896,9 +904,9 @@ final class DerivativeView implements View {
         String hLabelText = "h = " + hText(h);
         double hLabelY = below ? ePx + 24 : ePx - 12;
         double hLabelWidth = 7.5 * hLabelText.length();
-        Element hLabel = Axes.text(hxPx + (right ? 7 : -7), hLabelY, hLabelText, right ? "start" : "end", SECANT);
+        Element hLabel = Svg.text(hxPx + (right ? 7 : -7), hLabelY, hLabelText, right ? "start" : "end", SECANT);
         hLabel.setAttribute("font-weight", "600");
-        marks.appendChild(Axes.halo(hLabel));
+        marks.appendChild(Svg.halo(hLabel));
         double[] taken = {right ? hxPx : hxPx - 7 - hLabelWidth, right ? hxPx + 7 + hLabelWidth : hxPx,
             hLabelY - 13, hLabelY + 3}; // the h label's box: left, right, top, bottom
         regionLabels(active, best, lost, taken, hx, ey, marks);
@@ -933,7 +941,7 @@ final class DerivativeView implements View {
         for (int i = 0; i < errors.length; i++) {
             if (errors[i] == 0) {
                 double px = hx.apply(hs[i]);
-                Element m = Axes.line(px, errorChart.plotBottom() - 6, px, errorChart.plotBottom(), colour, 2);
+                Element m = Svg.line(px, errorChart.plotBottom() - 6, px, errorChart.plotBottom(), colour, 2);
                 m.setAttribute("data-testid", "zero-error");
                 layer.appendChild(m);
             }
@@ -997,9 +1005,9 @@ final class DerivativeView implements View {
             if (baseline < errorChart.plotTop() + 12 || overlaps) {
                 continue;
             }
-            Element label = Axes.text(left, baseline, text, "start", INK);
+            Element label = Svg.text(left, baseline, text, "start", INK);
             label.setAttribute("font-style", "italic");
-            layer.appendChild(Axes.halo(label));
+            layer.appendChild(Svg.halo(label));
             return;
         }
     }
@@ -1091,7 +1099,7 @@ final class DerivativeView implements View {
     }
 
     /** Replaces panel 2's program (a page calling the widget's setProgram). */
-    void setProgram(String program) {
+    public void setProgram(String program) {
         multiEditor.setValue(program);
         multiEdited();
     }
@@ -1281,7 +1289,7 @@ final class DerivativeView implements View {
     }
 
     @Override
-    public void writeState(HashState state) {
+    public void writeState(Settings state) {
         state.put("fx", fxInput.getValue());
         state.put("x", Numbers.format(x));
         state.put("h", hText(h).startsWith("1e") ? hText(h) : Double.toString(h));

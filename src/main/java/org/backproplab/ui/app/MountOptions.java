@@ -1,5 +1,7 @@
-package org.backproplab.ui;
+package org.backproplab.ui.app;
 
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Settings;
 import org.teavm.jso.JSObject;
 
 /**
@@ -12,21 +14,21 @@ import org.teavm.jso.JSObject;
  * @param base     the URL of the folder the loader came from, for links into the full app
  * @param onChange a JS function to call with the state (as a hash, without '#') whenever it changes, or null
  */
-record MountOptions(String view, String controls, String height, String backend, boolean app, String base,
-                    JSObject onChange, HashState settings) {
+public record MountOptions(String view, String controls, String height, String backend, boolean app, String base,
+                    JSObject onChange, Settings settings) {
 
     /** Option names that are not view settings: the loader's own, and attributes any element may carry. */
     private static final String[] NOT_SETTINGS = {"view", "preset", "controls", "height", "backend", "app", "base",
         "onChange", "class", "style", "id", "title", "hidden", "slot", "lang", "dir", "tabindex"};
 
     /** A widget for the benchmark page: a view and maybe a program, no listener. */
-    static MountOptions of(String view, String program, String backend) {
-        HashState settings = new HashState().put("program", program);
+    public static MountOptions of(String view, String program, String backend) {
+        Settings settings = new Settings().put("program", program);
         return new MountOptions(view, null, null, backend, false, "", null, settings);
     }
 
     static MountOptions from(JSObject o) {
-        HashState settings = new HashState();
+        Settings settings = new Settings();
         int count = Dom.optionCount(o);
         for (int i = 0; i < count; i++) {
             String key = Dom.optionName(o, i);
@@ -39,7 +41,7 @@ record MountOptions(String view, String controls, String height, String backend,
         if (preset != null && !settings.has("program")) {
             org.backproplab.expr.Presets.Preset p = org.backproplab.expr.Presets.find(preset);
             if (p == null) {
-                settings.ignore("preset", "there is no example called '" + HashState.shorten(preset) + "'");
+                settings.ignore("preset", "there is no example called '" + Settings.shorten(preset) + "'");
             } else {
                 settings.put("program", p.program());
             }

@@ -1,7 +1,9 @@
-package org.backproplab.ui;
+package org.backproplab.ui.chart;
 
 import java.util.List;
 import org.backproplab.layout.Scale;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Svg;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -15,7 +17,7 @@ import org.teavm.jso.dom.xml.Element;
  * its box in the page: the owner calls {@link #measure()} before drawing and redraws when {@link #onResize} fires.
  * Colours and fonts are SVG attributes, so the frame looks the same wherever it is used, without a stylesheet.
  */
-final class Axes {
+public final class Axes {
     static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, 'Noto Sans', sans-serif";
     private static final String GRID = "#e3e7ed";
     private static final String MINOR_GRID = "#f0f2f5";
@@ -25,12 +27,12 @@ final class Axes {
 
     private static int instances;
 
-    private final Element svg = Dom.svg("svg");
-    private final Element clipRect = Dom.svg("rect");
-    private final Element grid = Dom.svg("g");
-    private final Element data = Dom.svg("g");
-    private final Element frame = Dom.svg("g");
-    private final Element marks = Dom.svg("g");
+    private final Element svg = Svg.el("svg");
+    private final Element clipRect = Svg.el("rect");
+    private final Element grid = Svg.el("g");
+    private final Element data = Svg.el("g");
+    private final Element frame = Svg.el("g");
+    private final Element marks = Svg.el("g");
     private final String xTitle;
     private final String yTitle;
     private double top = 24;
@@ -44,18 +46,18 @@ final class Axes {
     private String frameKey = "";
 
     /** A chart with an accessible name and axis titles (the y title sits above the plotting area, unrotated). */
-    Axes(String label, String xTitle, String yTitle) {
+    public Axes(String label, String xTitle, String yTitle) {
         this.xTitle = xTitle;
         this.yTitle = yTitle;
         String clipId = "bpl-axes-clip-" + (++instances);
         svg.setAttribute("class", "bpl-axes");
-        svg.setAttribute("xmlns", Dom.SVG_NS);
+        svg.setAttribute("xmlns", Svg.NS);
         svg.setAttribute("role", "img");
         svg.setAttribute("aria-label", label);
         svg.setAttribute("font-family", FONT);
         svg.setAttribute("font-size", "11.5");
-        Element defs = Dom.svg("defs");
-        Element clip = Dom.svg("clipPath");
+        Element defs = Svg.el("defs");
+        Element clip = Svg.el("clipPath");
         clip.setAttribute("id", clipId);
         clip.appendChild(clipRect);
         defs.appendChild(clip);
@@ -67,12 +69,12 @@ final class Axes {
         svg.appendChild(marks);
     }
 
-    Element element() {
+    public Element element() {
         return svg;
     }
 
     /** Room around the plotting area for tick labels and titles, in pixels. */
-    Axes margins(double top, double right, double bottom, double left) {
+    public Axes margins(double top, double right, double bottom, double left) {
         this.top = top;
         this.right = right;
         this.bottom = bottom;
@@ -84,7 +86,7 @@ final class Axes {
      * Reads the chart's size from the page; false while it has none (not shown yet), and then nothing is drawn.
      * Reading a size forces the browser to lay the page out, so call this when shown or resized, not per redraw.
      */
-    boolean measure() {
+    public boolean measure() {
         TextRectangle r = Dom.rect(svg);
         width = r.getWidth();
         height = r.getHeight();
@@ -92,36 +94,36 @@ final class Axes {
     }
 
     /** True once measured with room for a plotting area. */
-    boolean hasSize() {
+    public boolean hasSize() {
         return width > left + right + 20 && height > top + bottom + 20;
     }
 
-    double width() {
+    public double width() {
         return width;
     }
 
-    double height() {
+    public double height() {
         return height;
     }
 
-    double plotLeft() {
+    public double plotLeft() {
         return left;
     }
 
-    double plotRight() {
+    public double plotRight() {
         return width - right;
     }
 
-    double plotTop() {
+    public double plotTop() {
         return top;
     }
 
-    double plotBottom() {
+    public double plotBottom() {
         return height - bottom;
     }
 
     /** Sets both scales (from/to: the data at the left/right edge; low/high: at the bottom/top), draws the frame. */
-    void frame(boolean xLog, double xFrom, double xTo, boolean yLog, double yLow, double yHigh) {
+    public void frame(boolean xLog, double xFrom, double xTo, boolean yLog, double yLow, double yHigh) {
         String key = xLog + " " + xFrom + " " + xTo + " " + yLog + " " + yLow + " " + yHigh + " " + width + " "
                 + height;
         if (key.equals(frameKey)) {
@@ -133,79 +135,79 @@ final class Axes {
                 : Scale.linear(yLow, yHigh, plotBottom(), plotTop());
         Dom.clear(grid);
         Dom.clear(frame);
-        clipRect.setAttribute("x", GraphCanvas.r(plotLeft()));
-        clipRect.setAttribute("y", GraphCanvas.r(plotTop()));
-        clipRect.setAttribute("width", GraphCanvas.r(plotRight() - plotLeft()));
-        clipRect.setAttribute("height", GraphCanvas.r(plotBottom() - plotTop()));
+        clipRect.setAttribute("x", Svg.r(plotLeft()));
+        clipRect.setAttribute("y", Svg.r(plotTop()));
+        clipRect.setAttribute("width", Svg.r(plotRight() - plotLeft()));
+        clipRect.setAttribute("height", Svg.r(plotBottom() - plotTop()));
 
         Scale.Ticks xt = x.ticks(xLog ? 50 : 64);
         Scale.Ticks yt = y.ticks(30);
         for (double m : xt.minor()) {
             double px = x.apply(m);
-            grid.appendChild(line(px, plotTop(), px, plotBottom(), MINOR_GRID, 1));
+            grid.appendChild(Svg.line(px, plotTop(), px, plotBottom(), MINOR_GRID, 1));
         }
         for (double m : yt.minor()) {
             double py = y.apply(m);
-            grid.appendChild(line(plotLeft(), py, plotRight(), py, MINOR_GRID, 1));
+            grid.appendChild(Svg.line(plotLeft(), py, plotRight(), py, MINOR_GRID, 1));
         }
         for (int i = 0; i < xt.at().length; i++) {
             double px = x.apply(xt.at()[i]);
             boolean zero = !xLog && xt.at()[i] == 0;
-            grid.appendChild(line(px, plotTop(), px, plotBottom(), zero ? AXIS : GRID, zero ? 1.2 : 1));
-            frame.appendChild(line(px, plotBottom(), px, plotBottom() + TICK, AXIS, 1));
-            frame.appendChild(text(px, plotBottom() + TICK + 13, xt.labels()[i], "middle", LABEL));
+            grid.appendChild(Svg.line(px, plotTop(), px, plotBottom(), zero ? AXIS : GRID, zero ? 1.2 : 1));
+            frame.appendChild(Svg.line(px, plotBottom(), px, plotBottom() + TICK, AXIS, 1));
+            frame.appendChild(Svg.text(px, plotBottom() + TICK + 13, xt.labels()[i], "middle", LABEL));
         }
         for (int i = 0; i < yt.at().length; i++) {
             double py = y.apply(yt.at()[i]);
             boolean zero = !yLog && yt.at()[i] == 0;
-            grid.appendChild(line(plotLeft(), py, plotRight(), py, zero ? AXIS : GRID, zero ? 1.2 : 1));
-            frame.appendChild(line(plotLeft() - TICK, py, plotLeft(), py, AXIS, 1));
-            Element label = text(plotLeft() - TICK - 3, py, yt.labels()[i], "end", LABEL);
+            grid.appendChild(Svg.line(plotLeft(), py, plotRight(), py, zero ? AXIS : GRID, zero ? 1.2 : 1));
+            frame.appendChild(Svg.line(plotLeft() - TICK, py, plotLeft(), py, AXIS, 1));
+            Element label = Svg.text(plotLeft() - TICK - 3, py, yt.labels()[i], "end", LABEL);
             label.setAttribute("dy", "0.34em");
             frame.appendChild(label);
         }
-        Element box = Dom.svg("rect");
-        box.setAttribute("x", GraphCanvas.r(plotLeft()));
-        box.setAttribute("y", GraphCanvas.r(plotTop()));
-        box.setAttribute("width", GraphCanvas.r(plotRight() - plotLeft()));
-        box.setAttribute("height", GraphCanvas.r(plotBottom() - plotTop()));
+        Element box = Svg.el("rect");
+        box.setAttribute("x", Svg.r(plotLeft()));
+        box.setAttribute("y", Svg.r(plotTop()));
+        box.setAttribute("width", Svg.r(plotRight() - plotLeft()));
+        box.setAttribute("height", Svg.r(plotBottom() - plotTop()));
         box.setAttribute("fill", "none");
         box.setAttribute("stroke", AXIS);
         frame.appendChild(box);
-        Element xLabel = text((plotLeft() + plotRight()) / 2, height - 8, xTitle, "middle", "#2b3340");
+        Element xLabel = Svg.text((plotLeft() + plotRight()) / 2, height - 8, xTitle, "middle", "#2b3340");
         xLabel.setAttribute("font-size", "12.5");
         frame.appendChild(xLabel);
-        Element yLabel = text(plotLeft() - TICK - 3, plotTop() - 9, yTitle, "start", "#2b3340");
+        Element yLabel = Svg.text(plotLeft() - TICK - 3, plotTop() - 9, yTitle, "start", "#2b3340");
         yLabel.setAttribute("font-size", "12.5");
         frame.appendChild(yLabel);
     }
 
-    Scale x() {
+    public Scale x() {
         return x;
     }
 
-    Scale y() {
+    public Scale y() {
         return y;
     }
 
     /** The layer clipped to the plotting area. */
-    Element data() {
+    public Element data() {
         return data;
     }
 
     /** The layer above everything, not clipped. */
-    Element marks() {
+    public Element marks() {
         return marks;
     }
 
     /** Empties both drawing layers (the frame stays). */
-    void clearDrawing() {
+    public void clearDrawing() {
         Dom.clear(data);
         Dom.clear(marks);
     }
 
     /** True if the pixel is inside the plotting area. */
-    boolean inside(double px, double py) {
+    public boolean inside(double px, double py) {
         return px >= plotLeft() && px <= plotRight() && py >= plotTop() && py <= plotBottom();
     }
 
@@ -213,33 +215,22 @@ final class Axes {
      * SVG path data for curve pieces from {@link org.backproplab.layout.Curve#pieces}, whose coordinates are in
      * the scales' own units (log10 on a log axis).
      */
-    String pathData(List<double[]> pieces) {
+    public String pathData(List<double[]> pieces) {
         StringBuilder d = new StringBuilder();
         for (double[] p : pieces) {
             for (int i = 0; i < p.length; i += 2) {
-                d.append(i == 0 ? 'M' : 'L').append(GraphCanvas.r(x.applyUnit(p[i]))).append(' ')
-                        .append(GraphCanvas.r(y.applyUnit(p[i + 1])));
+                d.append(i == 0 ? 'M' : 'L').append(Svg.r(x.applyUnit(p[i]))).append(' ')
+                        .append(Svg.r(y.applyUnit(p[i + 1])));
             }
         }
         return d.toString();
-    }
-
-    static Element line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
-        Element l = Dom.svg("line");
-        l.setAttribute("x1", GraphCanvas.r(x1));
-        l.setAttribute("y1", GraphCanvas.r(y1));
-        l.setAttribute("x2", GraphCanvas.r(x2));
-        l.setAttribute("y2", GraphCanvas.r(y2));
-        l.setAttribute("stroke", stroke);
-        l.setAttribute("stroke-width", Double.toString(strokeWidth));
-        return l;
     }
 
     /**
      * A line between two pixels, cut to a little beyond the plotting area (Liang–Barsky), so a steep tangent never
      * gives a coordinate too big to print; null if none of it comes near the plotting area.
      */
-    Element segment(double x0, double y0, double x1, double y1, String stroke, double strokeWidth) {
+    public Element segment(double x0, double y0, double x1, double y1, String stroke, double strokeWidth) {
         double[] lo = {plotLeft() - 20, plotTop() - 20};
         double[] hi = {plotRight() + 20, plotBottom() + 20};
         double[] start = {x0, y0};
@@ -264,58 +255,18 @@ final class Axes {
         if (t0 > t1) {
             return null;
         }
-        return line(x0 + t0 * delta[0], y0 + t0 * delta[1], x0 + t1 * delta[0], y0 + t1 * delta[1], stroke,
+        return Svg.line(x0 + t0 * delta[0], y0 + t0 * delta[1], x0 + t1 * delta[0], y0 + t1 * delta[1], stroke,
                 strokeWidth);
-    }
-
-    static Element text(double x, double y, String content, String anchor, String fill) {
-        Element t = Dom.svg("text");
-        t.setAttribute("x", GraphCanvas.r(x));
-        t.setAttribute("y", GraphCanvas.r(y));
-        t.setAttribute("text-anchor", anchor);
-        t.setAttribute("fill", fill);
-        t.setTextContent(content);
-        return t;
-    }
-
-    /** A white outline behind a label's letters, so it stays readable where it crosses a line or the grid. */
-    static Element halo(Element text) {
-        text.setAttribute("stroke", "#fff");
-        text.setAttribute("stroke-width", "3.5");
-        text.setAttribute("stroke-linejoin", "round");
-        text.setAttribute("paint-order", "stroke");
-        return text;
-    }
-
-    static Element circle(double cx, double cy, double r, String fill, String stroke) {
-        Element c = Dom.svg("circle");
-        c.setAttribute("cx", GraphCanvas.r(cx));
-        c.setAttribute("cy", GraphCanvas.r(cy));
-        c.setAttribute("r", Double.toString(r));
-        c.setAttribute("fill", fill);
-        c.setAttribute("stroke", stroke);
-        return c;
-    }
-
-    static Element path(String d, String stroke, double strokeWidth) {
-        Element p = Dom.svg("path");
-        p.setAttribute("d", d);
-        p.setAttribute("fill", "none");
-        p.setAttribute("stroke", stroke);
-        p.setAttribute("stroke-width", Double.toString(strokeWidth));
-        p.setAttribute("stroke-linejoin", "round");
-        p.setAttribute("stroke-linecap", "round");
-        return p;
     }
 
     /** What {@link #onResize} calls. */
     @JSFunctor
-    interface Resized extends JSObject {
+    public interface Resized extends JSObject {
         void resized();
     }
 
     /** Calls back whenever the element's box changes size (and once when it first gets one). */
-    static void onResize(JSObject element, Resized callback) {
+    public static void onResize(JSObject element, Resized callback) {
         observe(element, callback);
     }
 

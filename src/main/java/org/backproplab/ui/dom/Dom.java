@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.dom;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -12,18 +12,16 @@ import org.teavm.jso.dom.xml.Element;
  * The few DOM helpers every view uses. Text always goes in through textContent or attributes, never as markup:
  * nothing a user types can become an element.
  */
-final class Dom {
-    static final String SVG_NS = "http://www.w3.org/2000/svg";
-
+public final class Dom {
     private Dom() {
     }
 
-    static HTMLDocument document() {
+    public static HTMLDocument document() {
         return HTMLDocument.current();
     }
 
     /** A new HTML element with a class (or none if className is empty). */
-    static HTMLElement el(String tag, String className) {
+    public static HTMLElement el(String tag, String className) {
         HTMLElement e = document().createElement(tag);
         if (!className.isEmpty()) {
             e.setClassName(className);
@@ -32,13 +30,13 @@ final class Dom {
     }
 
     /** A new HTML element with a class and text content. */
-    static HTMLElement text(String tag, String className, String text) {
+    public static HTMLElement text(String tag, String className, String text) {
         HTMLElement e = el(tag, className);
         e.setTextContent(text);
         return e;
     }
 
-    static HTMLElement button(String label, String testId, Runnable action) {
+    public static HTMLElement button(String label, String testId, Runnable action) {
         HTMLElement b = text("button", "bpl-button", label);
         b.setAttribute("type", "button");
         if (!testId.isEmpty()) {
@@ -49,13 +47,13 @@ final class Dom {
     }
 
     /** An option of a select, with its value and the text shown. */
-    static HTMLElement option(String value, String text) {
+    public static HTMLElement option(String value, String text) {
         HTMLElement o = text("option", "", text);
         o.setAttribute("value", value);
         return o;
     }
 
-    static org.teavm.jso.dom.html.HTMLInputElement checkbox(String testId) {
+    public static org.teavm.jso.dom.html.HTMLInputElement checkbox(String testId) {
         org.teavm.jso.dom.html.HTMLInputElement box = (org.teavm.jso.dom.html.HTMLInputElement) el("input", "");
         box.setAttribute("type", "checkbox");
         box.setAttribute("data-testid", testId);
@@ -63,7 +61,7 @@ final class Dom {
     }
 
     /** A control in a label: a checkbox before its text, anything else after it. */
-    static HTMLElement labelled(HTMLElement control, String text) {
+    public static HTMLElement labelled(HTMLElement control, String text) {
         HTMLElement label = el("label", "bpl-label");
         if ("checkbox".equals(control.getAttribute("type"))) {
             label.appendChild(control);
@@ -77,27 +75,22 @@ final class Dom {
 
     /** Keeps sending a pointer's events to this element while it is dragged, even outside it. */
     @JSBody(params = {"element", "id"}, script = "try { element.setPointerCapture(id); } catch (bplError) {}")
-    static native void capturePointer(JSObject element, int id);
+    public static native void capturePointer(JSObject element, int id);
 
     /** Removes every child of a node (HTML or SVG). */
-    static void clear(org.teavm.jso.dom.xml.Node node) {
+    public static void clear(org.teavm.jso.dom.xml.Node node) {
         while (node.getFirstChild() != null) {
             node.removeChild(node.getFirstChild());
         }
     }
 
-    /** A new SVG element. */
-    static Element svg(String tag) {
-        return document().createElementNS(SVG_NS, tag);
-    }
-
-    static void on(JSObject target, String type, EventListener<Event> listener) {
+    public static void on(JSObject target, String type, EventListener<Event> listener) {
         ((org.teavm.jso.dom.events.EventTarget) target).addEventListener(type, listener);
     }
 
     /** Hears an element's new size. */
     @org.teavm.jso.JSFunctor
-    interface SizeListener extends JSObject {
+    public interface SizeListener extends JSObject {
         void resized(double width, double height);
     }
 
@@ -109,50 +102,50 @@ final class Dom {
             + "if (window.ResizeObserver) { new ResizeObserver(function (bplEntries) {"
             + "var bplRect = bplEntries[bplEntries.length - 1].contentRect;"
             + "listener(bplRect.width, bplRect.height); }).observe(e); }")
-    static native void observeSize(JSObject e, SizeListener listener);
+    public static native void observeSize(JSObject e, SizeListener listener);
 
     @JSBody(script = "return window.devicePixelRatio || 1;")
-    static native double devicePixelRatio();
+    public static native double devicePixelRatio();
 
     /** The on-screen box of any element, SVG ones included. */
     @JSBody(params = "e", script = "return e.getBoundingClientRect();")
-    static native org.teavm.jso.dom.html.TextRectangle rect(JSObject e);
+    public static native org.teavm.jso.dom.html.TextRectangle rect(JSObject e);
 
     /** Makes the browser compute styles and layout now, so a benchmark includes that work. */
     @JSBody(params = "e", script = "var bplSvg = e.querySelector('svg'); if (bplSvg && bplSvg.getBBox) { bplSvg.getBBox(); }"
             + "return e.getBoundingClientRect().width;")
-    static native double forceLayout(JSObject e);
+    public static native double forceLayout(JSObject e);
 
     /** Focuses any element, SVG ones included. */
     @JSBody(params = "e", script = "if (e && e.focus) { e.focus(); }")
-    static native void focus(JSObject e);
+    public static native void focus(JSObject e);
 
     /** Milliseconds since the page started, with sub-millisecond precision. */
     @JSBody(script = "return performance.now();")
-    static native double now();
+    public static native double now();
 
     @JSBody(script = "return !!(window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches);")
-    static native boolean prefersReducedMotion();
+    public static native boolean prefersReducedMotion();
 
     /** The tag name of an event target (upper case), or "" if it is not an element. */
     @JSBody(params = "t", script = "return t && t.tagName ? String(t.tagName).toUpperCase() : '';")
-    static native String tagOf(JSObject t);
+    public static native String tagOf(JSObject t);
 
     /** A string option from a plain JS object, or null when it is missing; numbers and booleans become text. */
     @JSBody(params = {"o", "key"}, script = "var bplValue = o == null ? null : o[key];"
             + "return bplValue == null ? null : String(bplValue);")
-    static native String option(JSObject o, String key);
+    public static native String option(JSObject o, String key);
 
     /** How many keys a plain JS object has (options from a page), for {@link #optionName}. */
     @JSBody(params = "o", script = "return o == null ? 0 : Object.keys(o).length;")
-    static native int optionCount(JSObject o);
+    public static native int optionCount(JSObject o);
 
     /** The i-th key of a plain JS object if its value is a string, number or boolean; else "". */
     @JSBody(params = {"o", "i"}, script = "var bplKey = Object.keys(o)[i]; var bplType = typeof o[bplKey];"
             + "return bplType === 'string' || bplType === 'number' || bplType === 'boolean' ? bplKey : '';")
-    static native String optionName(JSObject o, int i);
+    public static native String optionName(JSObject o, int i);
 
     /** A function-valued option, or null. */
     @JSBody(params = {"o", "key"}, script = "return o != null && typeof o[key] === 'function' ? o[key] : null;")
-    static native JSObject functionOption(JSObject o, String key);
+    public static native JSObject functionOption(JSObject o, String key);
 }

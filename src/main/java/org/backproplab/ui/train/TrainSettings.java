@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.train;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +9,13 @@ import org.backproplab.nn.Activation;
 import org.backproplab.nn.Loss;
 import org.backproplab.nn.Optimizer;
 import org.backproplab.nn.TrainSpec;
+import org.backproplab.ui.dom.Settings;
 
 /**
  * Everything the trainer view lets a person set, as plain data that goes to and from the URL hash. The defaults are
  * micrograd's demo: moons, 100 points, noise 0.1, layers 16,16, relu, SVM + L2 1e-4, SGD 1.0 to 0.1 over 100 steps.
  */
-final class TrainSettings {
+public final class TrainSettings {
     static final String[] DATASETS = {"moons", "circles", "xor", "spiral", "gauss", "lecture", "custom"};
     /** Custom points beyond this many are not put in links (they still work on the page). */
     static final int MAX_POINTS_IN_LINK = 400;
@@ -91,7 +92,7 @@ final class TrainSettings {
             try {
                 n = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                why.append("'").append(HashState.shorten(p)).append("' is not a whole number");
+                why.append("'").append(Settings.shorten(p)).append("' is not a whole number");
                 return null;
             }
             if (n < 1 || n > MAX_NEURONS) {
@@ -208,7 +209,7 @@ final class TrainSettings {
     }
 
     /** Reads what it can from the hash; each part that can't be used is named in the state and left at its default. */
-    static TrainSettings read(HashState h) {
+    static TrainSettings read(Settings h) {
         TrainSettings s = new TrainSettings();
         s.dataset = choice(h, "dataset", s.dataset, DATASETS);
         s.points = integer(h, "n", s.points, 4, 1000);
@@ -264,7 +265,7 @@ final class TrainSettings {
      *
      * @return false if the custom points were too many to put in the link
      */
-    boolean write(HashState h) {
+    boolean write(Settings h) {
         h.put("dataset", dataset).put("n", Integer.toString(points)).put("noise", Numbers.shortLiteral(noise))
                 .put("seed", Integer.toString(seed)).put("test", Numbers.shortLiteral(testRatio))
                 .put("showtest", showTest ? "1" : "0").put("layers", layers).put("act", activation)
@@ -332,7 +333,7 @@ final class TrainSettings {
         return v;
     }
 
-    private static String choice(HashState h, String key, String fallback, String... allowed) {
+    private static String choice(Settings h, String key, String fallback, String... allowed) {
         if (!h.has(key)) {
             return fallback;
         }
@@ -345,7 +346,7 @@ final class TrainSettings {
         return fallback;
     }
 
-    private static double number(HashState h, String key, double fallback, double min, double max) {
+    private static double number(Settings h, String key, double fallback, double min, double max) {
         if (!h.has(key)) {
             return fallback;
         }
@@ -361,7 +362,7 @@ final class TrainSettings {
         return fallback;
     }
 
-    private static int integer(HashState h, String key, int fallback, int min, int max) {
+    private static int integer(Settings h, String key, int fallback, int min, int max) {
         if (!h.has(key)) {
             return fallback;
         }

@@ -1,7 +1,9 @@
-package org.backproplab.ui;
+package org.backproplab.ui.chart;
 
 import org.backproplab.engine.Numbers;
 import org.backproplab.layout.Scale;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Svg;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.Element;
@@ -11,29 +13,29 @@ import org.teavm.jso.dom.xml.Element;
  * lines, so it can be read from the back of a classroom; hovering shows the numbers at a step; the loss chart can
  * switch to a log scale.
  */
-final class LineChart {
+public final class LineChart {
     /** One line: a value per step, from step 0. */
-    static final class Series {
+    public static final class Series {
         final String name;
         final String colour;
         final boolean dashed;
-        double[] values = new double[256];
-        int size;
+        public double[] values = new double[256];
+        public int size;
 
-        Series(String name, String colour, boolean dashed) {
+        public Series(String name, String colour, boolean dashed) {
             this.name = name;
             this.colour = colour;
             this.dashed = dashed;
         }
 
-        void add(double v) {
+        public void add(double v) {
             if (size == values.length) {
                 values = java.util.Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
         }
 
-        void clear() {
+        public void clear() {
             size = 0;
         }
 
@@ -49,10 +51,10 @@ final class LineChart {
     private static final int MAX_POINTS = 250;
 
     private final HTMLElement root = Dom.el("div", "bpl-chart");
-    private final Element svg = Dom.svg("svg");
-    private final Element grid = Dom.svg("g");
-    private final Element lines = Dom.svg("g");
-    private final Element hoverLine = Dom.svg("line");
+    private final Element svg = Svg.el("svg");
+    private final Element grid = Svg.el("g");
+    private final Element lines = Svg.el("g");
+    private final Element hoverLine = Svg.el("line");
     private final HTMLElement readout = Dom.el("div", "bpl-chart-readout");
     private final HTMLElement logToggle;
     private final Series[] series;
@@ -71,7 +73,7 @@ final class LineChart {
      * @param fraction values are fractions in [0, 1] (accuracy): a fixed axis from 0 to 1
      * @param logOption offer a log scale (for the loss)
      */
-    LineChart(String title, String testId, boolean fraction, boolean logOption, Series... series) {
+    public LineChart(String title, String testId, boolean fraction, boolean logOption, Series... series) {
         this.series = series;
         this.fraction = fraction;
         root.setAttribute("data-testid", testId);
@@ -112,7 +114,7 @@ final class LineChart {
         svg.appendChild(lines);
         paths = new Element[series.length];
         for (int i = 0; i < series.length; i++) {
-            Element path = Dom.svg("path");
+            Element path = Svg.el("path");
             path.setAttribute("fill", "none");
             path.setAttribute("stroke", series[i].colour);
             path.setAttribute("stroke-width", "2.6");
@@ -149,12 +151,12 @@ final class LineChart {
         });
     }
 
-    HTMLElement element() {
+    public HTMLElement element() {
         return root;
     }
 
     /** Redraws from the series' current values; the axes are rebuilt only when their ticks change. */
-    void draw() {
+    public void draw() {
         steps = 0;
         for (Series s : series) {
             steps = Math.max(steps, s.size);
@@ -166,7 +168,7 @@ final class LineChart {
                 + String.join(",", stepTicks(pw).labels());
         if (!key.equals(axesKey)) {
             axesKey = key;
-            svg.setAttribute("viewBox", "0 0 " + GraphCanvas.r(width) + " " + GraphCanvas.r(height));
+            svg.setAttribute("viewBox", "0 0 " + Svg.r(width) + " " + Svg.r(height));
             Dom.clear(grid);
             axes(pw, ph);
             if (steps < 2) {
@@ -184,7 +186,7 @@ final class LineChart {
                     pen = false;
                     continue;
                 }
-                d.append(pen ? " L" : " M").append(GraphCanvas.r(x(k, pw))).append(' ').append(GraphCanvas.r(y));
+                d.append(pen ? " L" : " M").append(Svg.r(x(k, pw))).append(' ').append(Svg.r(y));
                 pen = true;
             }
             paths[i].setAttribute("d", d.length() == 0 ? "M0 0" : d.toString());
@@ -248,8 +250,8 @@ final class LineChart {
     }
 
     private void axes(double pw, double ph) {
-        Element frame = Dom.svg("path");
-        frame.setAttribute("d", "M" + LEFT + " " + TOP + "V" + GraphCanvas.r(TOP + ph) + "H" + GraphCanvas.r(LEFT + pw));
+        Element frame = Svg.el("path");
+        frame.setAttribute("d", "M" + LEFT + " " + TOP + "V" + Svg.r(TOP + ph) + "H" + Svg.r(LEFT + pw));
         frame.setAttribute("stroke", "#5b6472");
         frame.setAttribute("fill", "none");
         grid.appendChild(frame);
@@ -280,19 +282,19 @@ final class LineChart {
     }
 
     private void gridLine(double x1, double y1, double x2, double y2) {
-        Element l = Dom.svg("line");
-        l.setAttribute("x1", GraphCanvas.r(x1));
-        l.setAttribute("y1", GraphCanvas.r(y1));
-        l.setAttribute("x2", GraphCanvas.r(x2));
-        l.setAttribute("y2", GraphCanvas.r(y2));
+        Element l = Svg.el("line");
+        l.setAttribute("x1", Svg.r(x1));
+        l.setAttribute("y1", Svg.r(y1));
+        l.setAttribute("x2", Svg.r(x2));
+        l.setAttribute("y2", Svg.r(y2));
         l.setAttribute("stroke", "#e3e6eb");
         grid.appendChild(l);
     }
 
     private void text(double x, double y, String s, String anchor) {
-        Element t = Dom.svg("text");
-        t.setAttribute("x", GraphCanvas.r(x));
-        t.setAttribute("y", GraphCanvas.r(y));
+        Element t = Svg.el("text");
+        t.setAttribute("x", Svg.r(x));
+        t.setAttribute("y", Svg.r(y));
         t.setAttribute("text-anchor", anchor);
         t.setAttribute("dominant-baseline", "middle");
         t.setAttribute("font-size", "13");
@@ -316,10 +318,10 @@ final class LineChart {
     private void showReadout() {
         double pw = width - LEFT - RIGHT;
         double x = x(hoverStep, pw);
-        hoverLine.setAttribute("x1", GraphCanvas.r(x));
-        hoverLine.setAttribute("x2", GraphCanvas.r(x));
-        hoverLine.setAttribute("y1", GraphCanvas.r(TOP));
-        hoverLine.setAttribute("y2", GraphCanvas.r(height - BOTTOM));
+        hoverLine.setAttribute("x1", Svg.r(x));
+        hoverLine.setAttribute("x2", Svg.r(x));
+        hoverLine.setAttribute("y1", Svg.r(TOP));
+        hoverLine.setAttribute("y2", Svg.r(height - BOTTOM));
         hoverLine.setAttribute("visibility", "visible");
         StringBuilder text = new StringBuilder("step " + hoverStep);
         for (Series s : series) {

@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.dom;
 
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -8,7 +8,7 @@ import org.teavm.jso.dom.html.HTMLTextAreaElement;
  * The program text box, with line numbers and a marked error line. Lines never wrap, so line N of the text is
  * row N of the gutter and of the highlight behind the text. Edits are reported after a short pause in typing.
  */
-final class ProgramEditor {
+public final class ProgramEditor {
     private static final int DEBOUNCE_MS = 180;
 
     private final HTMLElement root = Dom.el("div", "bpl-editor");
@@ -20,7 +20,7 @@ final class ProgramEditor {
     private int lines = -1;
     private int errorLine;
 
-    ProgramEditor(Runnable onEdit) {
+    public ProgramEditor(Runnable onEdit) {
         this.onEdit = onEdit;
         gutter.setAttribute("aria-hidden", "true");
         backdrop.setAttribute("aria-hidden", "true");
@@ -48,16 +48,16 @@ final class ProgramEditor {
         Dom.on(text, "scroll", e -> syncScroll());
     }
 
-    HTMLElement element() {
+    public HTMLElement element() {
         return root;
     }
 
-    String value() {
+    public String value() {
         return text.getValue();
     }
 
     /** Replaces the text (from a preset, a nudge, a leaf edit) without waiting for the debounce. */
-    void setValue(String value) {
+    public void setValue(String value) {
         if (!value.equals(text.getValue())) {
             text.setValue(value);
         }
@@ -65,7 +65,7 @@ final class ProgramEditor {
     }
 
     /** A read-only editor still shows the program and lets it be selected and copied, but not changed. */
-    void setReadOnly(boolean readOnly) {
+    public void setReadOnly(boolean readOnly) {
         text.setReadOnly(readOnly);
         if (readOnly) {
             root.getClassList().add("bpl-editor-readonly");
@@ -75,7 +75,7 @@ final class ProgramEditor {
     }
 
     /** Marks a line as wrong (1-based), or clears the mark with 0. */
-    void markError(int line) {
+    public void markError(int line) {
         errorLine = line;
         lines = -1;
         renumber();

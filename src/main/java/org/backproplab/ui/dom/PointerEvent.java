@@ -1,10 +1,10 @@
-package org.backproplab.ui;
+package org.backproplab.ui.dom;
 
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.dom.events.MouseEvent;
 
 /** The DOM's PointerEvent, which TeaVM's JSO APIs lack: mouse, pen and touch in one event. */
-interface PointerEvent extends MouseEvent {
+public interface PointerEvent extends MouseEvent {
     @JSProperty
     int getPointerId();
 

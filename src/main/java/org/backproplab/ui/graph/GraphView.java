@@ -1,4 +1,4 @@
-package org.backproplab.ui;
+package org.backproplab.ui.graph;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +13,13 @@ import org.backproplab.expr.Evaluator;
 import org.backproplab.expr.ParseError;
 import org.backproplab.expr.Presets;
 import org.backproplab.expr.PythonExport;
+import org.backproplab.ui.dom.Controls;
+import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Download;
+import org.backproplab.ui.dom.ExportMenu;
+import org.backproplab.ui.dom.ProgramEditor;
+import org.backproplab.ui.dom.Settings;
+import org.backproplab.ui.dom.View;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -24,8 +31,8 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * grads colour the boxes, step through the chain rule one node at a time, check each grad numerically, and nudge
  * the inputs. The program text is the single source of truth: every edit on the graph is written back into it.
  */
-final class GraphView implements View {
-    static final String DEFAULT_PROGRAM = Presets.ALL.get(0).program();
+public final class GraphView implements View {
+    public static final String DEFAULT_PROGRAM = Presets.ALL.get(0).program();
     /** Longer programs still work, but are left out of links (browsers and chat apps truncate long URLs). */
     private static final int MAX_PROGRAM_IN_LINK = 100_000;
     private static final int PLAY_DELAY_MS = 650;
@@ -63,7 +70,7 @@ final class GraphView implements View {
      * A graph view with the program and settings from the state, or the given program if the state has none. With
      * less than the full controls, the side panels go; with none, the program and the leaves can't be edited.
      */
-    GraphView(HashState state, String program, Controls controls, Runnable changed) {
+    public GraphView(Settings state, String program, Controls controls, Runnable changed) {
         this.changed = changed;
         if (state.has("program")) {
             // A link with a broken program opens the default one, and the message says what was wrong. (No
@@ -191,7 +198,7 @@ final class GraphView implements View {
     }
 
     @Override
-    public void writeState(HashState state) {
+    public void writeState(Settings state) {
         if (program().length() <= MAX_PROGRAM_IN_LINK) {
             state.put("program", program());
         }
@@ -205,7 +212,7 @@ final class GraphView implements View {
      * smaller, still legible scale (the tanh neuron beside its program in a 1024-pixel-wide page) before falling
      * back to showing it around its output. Call before the view is shown.
      */
-    void fitWholeExample() {
+    public void fitWholeExample() {
         canvas.setReadableScale(0.7);
     }
 
@@ -222,17 +229,17 @@ final class GraphView implements View {
         bugBanner.setHidden(!on);
     }
 
-    void setProgram(String program) {
+    public void setProgram(String program) {
         loadProgram(program);
     }
 
     /** As if the user had typed this text and paused: re-evaluates at once (the benchmark calls this). */
-    void typeProgram(String program) {
+    public void typeProgram(String program) {
         editor.setValue(program);
         evaluate(false);
     }
 
-    int nodeCount() {
+    public int nodeCount() {
         return canvas.nodeCount();
     }
 
@@ -299,7 +306,7 @@ final class GraphView implements View {
     // ---- backward, zero grad, stepping ----
 
     /** Fresh grads for the whole graph (the program is re-read first if it was just edited). */
-    void backward() {
+    public void backward() {
         stopPlay();
         if (evaluation == null) {
             return;

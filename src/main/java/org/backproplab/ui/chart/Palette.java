@@ -1,12 +1,12 @@
-package org.backproplab.ui;
+package org.backproplab.ui.chart;
 
 /**
  * The diverging, colour-blind-safe palette for grads and data: orange for negative, blue for positive, a light
  * neutral for zero, with intensity by |value| on a symmetric scale. Colours are hex strings, set as SVG fill
  * attributes so an exported drawing keeps them.
  */
-final class Palette {
-    static final String NEUTRAL = "#f4f4f2";
+public final class Palette {
+    public static final String NEUTRAL = "#f4f4f2";
     static final String UNKNOWN = "#d4d4d4";
     private static final int[] NEUTRAL_RGB = {0xf4, 0xf4, 0xf2};
     private static final int[] POSITIVE_RGB = {0x3f, 0x8a, 0xd8}; // blue
@@ -16,7 +16,7 @@ final class Palette {
     }
 
     /** The fill for a value on a symmetric scale [-max, +max]. Zero, and any value when max is 0, is neutral. */
-    static String fill(double value, double max) {
+    public static String fill(double value, double max) {
         if (Double.isNaN(value)) {
             return UNKNOWN;
         }
@@ -34,7 +34,7 @@ final class Palette {
      * The same palette as a canvas ImageData pixel (little-endian ABGR) for t in [-1, 1]: -1 full orange, 0
      * neutral, +1 full blue. Heatmaps use it, so they match the boxes and legends.
      */
-    static int pixel(double t) {
+    public static int pixel(double t) {
         if (Double.isNaN(t)) {
             return 0xffd4d4d4;
         }
@@ -46,11 +46,11 @@ final class Palette {
         return 0xff000000 | (b << 16) | (g << 8) | r;
     }
 
-    static String positive() {
+    public static String positive() {
         return mix(POSITIVE_RGB, 1);
     }
 
-    static String negative() {
+    public static String negative() {
         return mix(NEGATIVE_RGB, 1);
     }
 

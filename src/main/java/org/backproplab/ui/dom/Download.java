@@ -1,5 +1,6 @@
-package org.backproplab.ui;
+package org.backproplab.ui.dom;
 
+import org.backproplab.ui.graph.GraphCanvas;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -9,13 +10,13 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
  * Files the page hands to the browser's downloads: text, a canvas as PNG, and an SVG drawing as PNG. Everything
  * happens in the page (a Blob, a hidden link with a download name), so it works offline and from file://.
  */
-final class Download {
+public final class Download {
     /** The longest side and the most pixels a picture gets: browsers refuse bigger canvases, and files get huge. */
     private static final double MAX_SIDE = 8192;
     private static final double MAX_PIXELS = 4096.0 * 4096.0;
 
     /** Hears whether a picture could be made (a browser may refuse to draw it, or run out of memory). */
-    interface Done {
+    public interface Done {
         void done(boolean ok);
     }
 
@@ -35,12 +36,12 @@ final class Download {
     }
 
     /** Offers text as a file with this name and MIME type. */
-    static void text(String name, String type, String text) {
+    public static void text(String name, String type, String text) {
         save(textBlob(text, type), name);
     }
 
     /** Offers a canvas's pixels as a PNG file. */
-    static void png(HTMLCanvasElement canvas, String name, Done done) {
+    public static void png(HTMLCanvasElement canvas, String name, Done done) {
         pngBlob(canvas, (ok, blob) -> {
             if (ok) {
                 save(blob, name);
@@ -53,7 +54,7 @@ final class Download {
      * Draws a standalone SVG document (its styles inside it, as GraphCanvas writes them) into a canvas, at twice
      * its size when that fits, and offers it as a PNG file.
      */
-    static void svgAsPng(String svg, double width, double height, String name, Done done) {
+    public static void svgAsPng(String svg, double width, double height, String name, Done done) {
         double scale = Math.min(2, Math.min(MAX_SIDE / Math.max(width, height), Math.sqrt(MAX_PIXELS
                 / (width * height))));
         HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.el("canvas", "");

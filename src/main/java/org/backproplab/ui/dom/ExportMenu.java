@@ -1,15 +1,15 @@
-package org.backproplab.ui;
+package org.backproplab.ui.dom;
 
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** An "Export ▾" button with one menu item per file a view can save, so that a toolbar stays short. */
-final class ExportMenu {
+public final class ExportMenu {
     private final HTMLElement wrap = Dom.el("div", "bpl-menu-wrap");
     private final HTMLElement menu = Dom.el("div", "bpl-menu");
     private final HTMLElement open;
 
-    ExportMenu(String testId, String title) {
+    public ExportMenu(String testId, String title) {
         menu.setAttribute("role", "menu");
         open = Dom.button("Export ▾", testId, () -> show(menu.isHidden()));
         open.setAttribute("aria-haspopup", "menu");
@@ -27,7 +27,7 @@ final class ExportMenu {
     }
 
     /** Adds a choice; choosing it closes the menu, then runs the action. */
-    ExportMenu item(String label, String testId, Runnable action) {
+    public ExportMenu item(String label, String testId, Runnable action) {
         HTMLElement item = Dom.button(label, testId, () -> {
             show(false);
             action.run();
@@ -37,7 +37,7 @@ final class ExportMenu {
         return this;
     }
 
-    HTMLElement element() {
+    public HTMLElement element() {
         return wrap;
     }
 
