@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.backproplab.engine.Choice;
 import org.backproplab.nn.TrainSpec;
 import org.backproplab.nn.Trainer;
 import picocli.CommandLine.Command;
@@ -36,9 +37,11 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
-        Trainer.Engine engine = Trainer.Engine.byId(engineName);
-        if (engine == null) {
-            err.println("error: --engine: expected value or tape, got '" + engineName + "'");
+        Trainer.Engine engine;
+        try {
+            engine = Choice.parse("--engine", Trainer.Engine.values(), engineName);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
             err.flush();
             return 2;
         }

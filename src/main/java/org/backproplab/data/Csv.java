@@ -2,6 +2,7 @@ package org.backproplab.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.engine.Numbers;
 
 /**
  * Reads user points from CSV text, one {@code x,y,label} per line. The first line may be a header (three fields,
@@ -53,9 +54,9 @@ public final class Csv {
                 errors.add(new LineError(lineNo, "expected 3 fields x,y,label, got " + fields.length));
                 continue;
             }
-            double x = number(fields[0]);
-            double y = number(fields[1]);
-            double label = number(fields[2]);
+            double x = Numbers.parse(fields[0]);
+            double y = Numbers.parse(fields[1]);
+            double label = Numbers.parse(fields[2]);
             int before = errors.size();
             if (Double.isNaN(x)) {
                 errors.add(new LineError(lineNo, "x '" + fields[0].trim() + "' is not a number"));
@@ -101,61 +102,10 @@ public final class Csv {
             return false;
         }
         for (String f : fields) {
-            if (!Double.isNaN(number(f))) {
+            if (!Double.isNaN(Numbers.parse(f))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /**
-     * The number in a field, or NaN if it is not a plain finite decimal like "-1", "0.5", ".5", "+2" or "1e-3".
-     * Checked by hand first because Double.parseDouble also takes "NaN", "1d" or hex, and TeaVM's differs there.
-     */
-    static double number(String field) {
-        String s = field.trim();
-        int i = 0;
-        int n = s.length();
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return Double.NaN;
-        }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return Double.NaN;
-            }
-        }
-        if (i != n) {
-            return Double.NaN;
-        }
-        double value = Double.parseDouble(s.charAt(0) == '+' ? s.substring(1) : s);
-        return Double.isInfinite(value) ? Double.NaN : value;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -1,36 +1,42 @@
 package org.backproplab.data;
 
+import org.backproplab.engine.Choice;
+
 /**
  * The toy datasets, like TF Playground's dataset.ts: each takes the number of points n, the noise (the standard
  * deviation of Gaussian noise added to every coordinate) and a seed, and gives the same points for the same
  * arguments on every platform. Labels are -1 and +1, half and half (the +1 class gets the odd point).
  */
 public final class Datasets {
-    /** The names {@link #generate} knows, in the order a menu shows them. */
-    public static final String[] NAMES = {"moons", "circles", "xor", "spiral", "gauss", "lecture"};
+    /** The generators, in the order a menu shows them, by the names links and run files use. */
+    public enum Generator implements Choice {
+        MOONS("moons"), CIRCLES("circles"), XOR("xor"), SPIRAL("spiral"), GAUSS("gauss"), LECTURE("lecture");
 
-    private Datasets() {
+        private final String id;
+
+        Generator(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        /** n points with this much noise, the same for the same seed on every platform. */
+        public Dataset generate(int n, double noise, int seed) {
+            return switch (this) {
+                case MOONS -> moons(n, noise, seed);
+                case CIRCLES -> circles(n, noise, seed);
+                case XOR -> xor(n, noise, seed);
+                case SPIRAL -> spiral(n, noise, seed);
+                case GAUSS -> gauss(n, noise, seed);
+                case LECTURE -> lecture();
+            };
+        }
     }
 
-    /** A dataset by name (one of {@link #NAMES}). */
-    public static Dataset generate(String name, int n, double noise, int seed) {
-        switch (name) {
-            case "moons":
-                return moons(n, noise, seed);
-            case "circles":
-                return circles(n, noise, seed);
-            case "xor":
-                return xor(n, noise, seed);
-            case "spiral":
-                return spiral(n, noise, seed);
-            case "gauss":
-                return gauss(n, noise, seed);
-            case "lecture":
-                return lecture();
-            default:
-                throw new IllegalArgumentException("unknown dataset '" + name + "', expected one of " + String.join(", ",
-                        NAMES));
-        }
+    private Datasets() {
     }
 
     /**

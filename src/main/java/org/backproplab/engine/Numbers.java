@@ -1,11 +1,99 @@
 package org.backproplab.engine;
 
 /**
- * Number formatting that gives the same text on the JVM, in TeaVM-JS and in TeaVM-Wasm. String.format is missing
- * or rounds differently under TeaVM (see DESIGN.md), so this is written out by hand.
+ * Numbers as people type and read them, the same on the JVM, in TeaVM-JS and in TeaVM-Wasm. {@link #read} is the one
+ * parser for every number a user types (program leaves, the nudge step, h, learning rates, CSV cells, weights): it
+ * takes decimal and scientific notation only. Double.parseDouble also takes "NaN", "Infinity", "1d" and hex on
+ * the JVM, and TeaVM's class library need not agree with it there. The formatting is written out by hand because
+ * String.format is missing or rounds differently under TeaVM (see DESIGN.md).
  */
 public final class Numbers {
     private Numbers() {
+    }
+
+    /** A typed number, or why it can't be used: exactly one of the two is meaningful. */
+    public record Reading(double value, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Reads a number a person typed into the field called {@code field}: an optional sign (+, - or the real minus
+     * sign), digits with an optional decimal point, and an optional exponent, with spaces around it allowed. Anything
+     * else, or a number too large for a double, gives an error that names the field and says what was expected.
+     */
+    public static Reading read(String field, String text) {
+        String s = text == null ? "" : text.trim().replace('\u2212', '-');
+        if (s.isEmpty()) {
+            return new Reading(Double.NaN, field + ": type a number, such as 0.5 or 1e-3");
+        }
+        int end = scanNumber(s, 0);
+        if (end != s.length()) {
+            return new Reading(Double.NaN, field + ": '" + shorten(s) + "' is not a number; expected a decimal such as "
+                    + "0.5 or -2, or scientific notation such as 1e-3");
+        }
+        double value = Double.parseDouble(s.charAt(0) == '+' ? s.substring(1) : s);
+        if (Double.isInfinite(value)) {
+            return new Reading(Double.NaN, field + ": " + shorten(s) + " is too large; expected a number below 1e308");
+        }
+        return new Reading(value, null);
+    }
+
+    /** The number in text as {@link #read} takes it, or NaN if it isn't one. */
+    public static double parse(String text) {
+        return read("", text).value();
+    }
+
+    /**
+     * Where a number that starts at {@code start} ends: [sign] digits [. digits] [e [sign] digits], with at least one
+     * digit before the exponent and one after its e. Returns start if there is no number there.
+     */
+    public static int scanNumber(CharSequence s, int start) {
+        int i = start;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return start;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int exponent = i + 1;
+            if (exponent < n && (s.charAt(exponent) == '+' || s.charAt(exponent) == '-')) {
+                exponent++;
+            }
+            int expDigits = 0;
+            while (exponent < n && isDigit(s.charAt(exponent))) {
+                exponent++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return i; // "2e" is the number 2 followed by something else
+            }
+            i = exponent;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 24 ? s : s.substring(0, 21) + "…";
     }
 
     /** A number as a person writes it: integers without ".0" ("2", "-1"), others in full precision. */

@@ -2,6 +2,7 @@ package org.backproplab.expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backproplab.engine.Numbers;
 
 /**
  * Turns program text into tokens (jlox's Scanner). Numbers are Python float literals: 2, 2.0, .5, 1e-3.
@@ -117,7 +118,11 @@ public final class Lexer {
                     + " right after the number '" + source.substring(start, current) + "'; expected an operator");
         }
         String text = source.substring(start, current);
-        tokens.add(new Token(Token.Type.NUMBER, text, Double.parseDouble(text), line, start - lineStart + 1, start));
+        Numbers.Reading number = Numbers.read("the number", text);
+        if (!number.ok()) {
+            throw new ParseError(line, start - lineStart + 1, number.error());
+        }
+        tokens.add(new Token(Token.Type.NUMBER, text, number.value(), line, start - lineStart + 1, start));
     }
 
     private void name() {

@@ -1,5 +1,6 @@
 package org.backproplab.nn;
 
+import org.backproplab.engine.Choice;
 import org.backproplab.engine.Value;
 
 /**
@@ -7,24 +8,23 @@ import org.backproplab.engine.Value;
  * tanh everywhere. Each one is written three ways that must agree exactly: on a Value (the graph), on a double (for
  * predict) and as its derivative from the output (for the tape's backward pass), mirroring Value's own ops.
  */
-public enum Activation {
+public enum Activation implements Choice {
     LINEAR("linear"), RELU("relu"), TANH("tanh"), SIGMOID("sigmoid");
 
+    /** The choices for hidden layers, and for the output layer (whose score the loss reads). */
+    public static final Activation[] HIDDEN = {RELU, TANH, SIGMOID};
+    public static final Activation[] OUTPUT = {LINEAR, TANH};
+
     /** The name used in specs and menus. */
-    public final String id;
+    private final String id;
 
     Activation(String id) {
         this.id = id;
     }
 
-    /** The activation with this spec name, or null. */
-    public static Activation byId(String id) {
-        for (Activation a : values()) {
-            if (a.id.equals(id)) {
-                return a;
-            }
-        }
-        return null;
+    @Override
+    public String id() {
+        return id;
     }
 
     public Value apply(Value x) {

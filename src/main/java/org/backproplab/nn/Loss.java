@@ -1,6 +1,7 @@
 package org.backproplab.nn;
 
 import java.util.List;
+import org.backproplab.engine.Choice;
 import org.backproplab.engine.Value;
 
 /**
@@ -11,7 +12,7 @@ import org.backproplab.engine.Value;
  */
 public record Loss(Type type, Reduction reduction, double l2) {
 
-    public enum Type {
+    public enum Type implements Choice {
         /** micrograd's max-margin loss relu(1 - y*s), built as relu(s*(-y) + 1) like its {@code 1 + -yi*scorei}. */
         SVM("svm"),
         /** The lecture's squared error (s - y)**2. */
@@ -19,38 +20,30 @@ public record Loss(Type type, Reduction reduction, double l2) {
         /** -log sigmoid(y*s), i.e. log(1 + exp(-y*s)), built so that no exp overflows. */
         LOGISTIC("logistic");
 
-        public final String id;
+        private final String id;
 
         Type(String id) {
             this.id = id;
         }
 
-        public static Type byId(String id) {
-            for (Type t : values()) {
-                if (t.id.equals(id)) {
-                    return t;
-                }
-            }
-            return null;
+        @Override
+        public String id() {
+            return id;
         }
     }
 
-    public enum Reduction {
+    public enum Reduction implements Choice {
         SUM("sum"), MEAN("mean");
 
-        public final String id;
+        private final String id;
 
         Reduction(String id) {
             this.id = id;
         }
 
-        public static Reduction byId(String id) {
-            for (Reduction r : values()) {
-                if (r.id.equals(id)) {
-                    return r;
-                }
-            }
-            return null;
+        @Override
+        public String id() {
+            return id;
         }
     }
 

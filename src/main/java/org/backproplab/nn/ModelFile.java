@@ -31,7 +31,7 @@ public final class ModelFile {
         field(json, "format", string(FORMAT));
         field(json, "trained_steps", Integer.toString(trainedSteps));
         field(json, "model", "{\"inputs\": " + spec.inputs() + ", \"layers\": " + integers(spec.layers())
-                + ", \"activation\": " + string(spec.activation().id) + ", \"output\": " + string(spec.output().id)
+                + ", \"activation\": " + string(spec.activation().id()) + ", \"output\": " + string(spec.output().id())
                 + ", \"bias\": " + string(spec.uniformBias() ? "uniform" : "zero") + "}");
         field(json, "parameter_order", string("layer by layer, neuron by neuron, and within a neuron "
                 + "[w_0, ..., w_{nin-1}, b]"));
@@ -39,10 +39,10 @@ public final class ModelFile {
             field(json, "init", numbers(spec.init()));
         }
         Loss loss = spec.loss();
-        field(json, "loss", "{\"type\": " + string(loss.type().id) + ", \"reduction\": "
-                + string(loss.reduction().id) + ", \"l2\": " + number(loss.l2()) + "}");
+        field(json, "loss", "{\"type\": " + string(loss.type().id()) + ", \"reduction\": "
+                + string(loss.reduction().id()) + ", \"l2\": " + number(loss.l2()) + "}");
         Optimizer.Settings o = spec.optimizer();
-        field(json, "optimizer", "{\"type\": " + string(o.kind().id) + ", \"lr_start\": " + number(o.lrStart())
+        field(json, "optimizer", "{\"type\": " + string(o.kind().id()) + ", \"lr_start\": " + number(o.lrStart())
                 + ", \"lr_end\": " + number(o.lrEnd()) + ", \"decay\": " + string(o.linearDecay() ? "linear" : "none")
                 + ", \"momentum\": " + number(o.momentum()) + ", \"beta1\": " + number(o.beta1()) + ", \"beta2\": "
                 + number(o.beta2()) + ", \"eps\": " + number(o.eps()) + "}");

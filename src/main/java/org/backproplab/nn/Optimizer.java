@@ -1,5 +1,7 @@
 package org.backproplab.nn;
 
+import org.backproplab.engine.Choice;
+
 /**
  * Updates parameters from their gradients: plain SGD (micrograd's {@code p.data -= learning_rate * p.grad}), SGD with
  * momentum, or Adam. An optimizer works on flat arrays, the first {@code count} entries of {@code data} and
@@ -11,22 +13,18 @@ public interface Optimizer {
     /** One update of data[0..count) against grad[0..count) with learning rate lr. */
     void update(double[] data, double[] grad, double lr);
 
-    enum Kind {
+    enum Kind implements Choice {
         SGD("sgd"), MOMENTUM("momentum"), ADAM("adam");
 
-        public final String id;
+        private final String id;
 
         Kind(String id) {
             this.id = id;
         }
 
-        public static Kind byId(String id) {
-            for (Kind k : values()) {
-                if (k.id.equals(id)) {
-                    return k;
-                }
-            }
-            return null;
+        @Override
+        public String id() {
+            return id;
         }
     }
 

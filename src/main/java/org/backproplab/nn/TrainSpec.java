@@ -6,6 +6,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.data.Datasets;
 import org.backproplab.data.Json;
 import org.backproplab.data.Rng;
+import org.backproplab.engine.Choice;
 import org.backproplab.engine.Numbers;
 
 /**
@@ -94,10 +95,9 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         for (int i = 0; i < layers.length; i++) {
             layers[i] = positiveInt(layerList.get(i), "model.layers[" + i + "]");
         }
-        Activation activation = Activation.byId(choice(model, "activation", "model.activation", "relu",
-                "relu", "tanh", "sigmoid"));
-        Activation output = Activation.byId(choice(model, "output", "model.output", "linear", "linear", "tanh"));
-        boolean uniformBias = choice(model, "bias", "model.bias", "zero", "zero", "uniform").equals("uniform");
+        Activation activation = choice(model, "activation", "model.activation", Activation.RELU, Activation.HIDDEN);
+        Activation output = choice(model, "output", "model.output", Activation.LINEAR, Activation.OUTPUT);
+        boolean uniformBias = choice(model, "bias", "model.bias", Bias.ZERO, Bias.values()) == Bias.UNIFORM;
 
         Dataset data = data(object(spec, "data", "data"), inputs);
 
@@ -112,17 +112,16 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
 
         Map<String, Object> lossSpec = object(spec, "loss", "loss");
         Loss loss = new Loss(
-                Loss.Type.byId(choice(lossSpec, "type", "loss.type", null, "svm", "mse", "logistic")),
-                Loss.Reduction.byId(choice(lossSpec, "reduction", "loss.reduction", "mean", "mean", "sum")),
+                choice(lossSpec, "type", "loss.type", null, Loss.Type.values()),
+                choice(lossSpec, "reduction", "loss.reduction", Loss.Reduction.MEAN, Loss.Reduction.values()),
                 nonNegative(lossSpec, "l2", "loss.l2", 0));
 
         Map<String, Object> opt = object(spec, "optimizer", "optimizer");
-        Optimizer.Kind kind = Optimizer.Kind.byId(choice(opt, "type", "optimizer.type", null, "sgd", "momentum",
-                "adam"));
+        Optimizer.Kind kind = choice(opt, "type", "optimizer.type", null, Optimizer.Kind.values());
         double lrStart = number(opt, "lr_start", "optimizer.lr_start", Double.NaN);
         Optimizer.Settings optimizer = new Optimizer.Settings(kind, lrStart,
                 number(opt, "lr_end", "optimizer.lr_end", lrStart),
-                choice(opt, "decay", "optimizer.decay", "linear", "linear", "none").equals("linear"),
+                choice(opt, "decay", "optimizer.decay", Decay.LINEAR, Decay.values()) == Decay.LINEAR,
                 number(opt, "momentum", "optimizer.momentum", 0.9),
                 number(opt, "beta1", "optimizer.beta1", 0.9),
                 number(opt, "beta2", "optimizer.beta2", 0.999),
@@ -145,12 +144,13 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
             if (!data.containsKey("generator")) {
                 throw new SpecException("data: missing points and labels, or generator");
             }
-            String name = choice(data, "generator", "data.generator", null, Datasets.NAMES);
+            Datasets.Generator generator = choice(data, "generator", "data.generator", null,
+                    Datasets.Generator.values());
             int n = data.containsKey("n") ? positiveInt(data, "n", "data.n") : 100;
             double noise = nonNegative(data, "noise", "data.noise", 0.1);
             int seed = data.containsKey("seed") ? integer(data.get("seed"), "data.seed", Integer.MIN_VALUE, "an integer")
                     : 0;
-            return Datasets.generate(name, n, noise, seed);
+            return generator.generate(n, noise, seed);
         }
         List<Object> points = array(data, "points", "data.points");
         List<Object> labels = array(data, "labels", "data.labels");
@@ -268,24 +268,55 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         return value instanceof Double ? Numbers.format((Double) value) : Json.typeName(value);
     }
 
-    /** A string field that must be one of the allowed words; missing gives fallback, or an error if it is null. */
-    private static String choice(Map<String, Object> obj, String key, String path, String fallback,
-                                 String... allowed) {
+    /** A field that names a choice; missing gives fallback, or an error (listing the choices) if it is null. */
+    private static <C extends Choice> C choice(Map<String, Object> obj, String key, String path, C fallback,
+                                               C[] allowed) {
         Object value = obj.get(key);
         if (value == null) {
             if (fallback == null) {
-                throw new SpecException(path + ": missing (expected one of " + String.join(", ", allowed) + ")");
+                throw new SpecException(path + ": missing (expected " + Choice.ids(allowed) + ")");
             }
             return fallback;
         }
-        if (value instanceof String) {
-            for (String a : allowed) {
-                if (a.equals(value)) {
-                    return a;
-                }
-            }
+        if (!(value instanceof String)) {
+            throw new SpecException(path + ": expected " + Choice.ids(allowed) + ", got " + Json.typeName(value));
         }
-        throw new SpecException(path + ": expected one of " + String.join(", ", allowed) + ", got "
-                + (value instanceof String ? "\"" + value + "\"" : Json.typeName(value)));
+        try {
+            return Choice.parse(path, allowed, (String) value);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage());
+        }
+    }
+
+    /** model.bias: micrograd's zero biases, or uniform ones drawn like the weights. */
+    private enum Bias implements Choice {
+        ZERO("zero"), UNIFORM("uniform");
+
+        private final String id;
+
+        Bias(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+    }
+
+    /** optimizer.decay: the learning rate falls linearly from lr_start to lr_end, or stays at lr_start. */
+    private enum Decay implements Choice {
+        LINEAR("linear"), NONE("none");
+
+        private final String id;
+
+        Decay(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.backproplab.nn;
 
 import java.util.List;
 import org.backproplab.data.Dataset;
+import org.backproplab.engine.Choice;
 import org.backproplab.engine.Value;
 
 /**
@@ -14,22 +15,18 @@ import org.backproplab.engine.Value;
  */
 public final class Trainer {
 
-    public enum Engine {
+    public enum Engine implements Choice {
         VALUE("value"), TAPE("tape");
 
-        public final String id;
+        private final String id;
 
         Engine(String id) {
             this.id = id;
         }
 
-        public static Engine byId(String id) {
-            for (Engine e : values()) {
-                if (e.id.equals(id)) {
-                    return e;
-                }
-            }
-            return null;
+        @Override
+        public String id() {
+            return id;
         }
     }
 

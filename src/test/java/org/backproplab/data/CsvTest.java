@@ -68,12 +68,16 @@ class CsvTest {
     }
 
     @Test
-    void numbersMustBePlainDecimals() {
-        assertEquals(0.5, Csv.number(".5"));
-        assertEquals(-3.0, Csv.number("-3."));
-        assertEquals(1e-3, Csv.number("1E-3"));
-        for (String bad : new String[] {"", "-", ".", "1e", "0x10", "1d", "Infinity", "1 2", "1e+"}) {
-            assertTrue(Double.isNaN(Csv.number(bad)), bad);
+    void cellsAreReadByTheSharedNumberParser() {
+        Csv.Result good = Csv.parse(".5,-3.,1\n1E-3,2,-1\n");
+        assertTrue(good.errors().isEmpty(), good.errors().toString());
+        assertEquals(0.5, good.points().xs()[0][0]);
+        assertEquals(-3.0, good.points().xs()[0][1]);
+        assertEquals(1e-3, good.points().xs()[1][0]);
+        for (String bad : new String[] {"-", ".", "1e", "0x10", "1d", "Infinity", "NaN", "1 2", "1e+", "1e999"}) {
+            Csv.Result r = Csv.parse("0,0,1\n" + bad + ",1,1\n");
+            assertEquals(1, r.errors().size(), bad);
+            assertEquals(2, r.errors().get(0).line(), bad);
         }
     }
 }

@@ -7,25 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.backproplab.engine.Choice;
 
 /** Each toy dataset's shape, balance, geometry and determinism; the train/test split. */
 class DatasetsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"moons", "circles", "xor", "spiral", "gauss"})
-    void shapeBalanceAndDeterminism(String name) {
-        Dataset d = Datasets.generate(name, 101, 0.1, 7);
+    @EnumSource(value = Datasets.Generator.class, names = "LECTURE", mode = EnumSource.Mode.EXCLUDE)
+    void shapeBalanceAndDeterminism(Datasets.Generator name) {
+        Dataset d = name.generate(101, 0.1, 7);
         assertEquals(101, d.size());
         assertEquals(2, d.dims());
         assertTrue(d.positives() == 50 || d.positives() == 51, name + " has " + d.positives() + " positives");
-        Dataset again = Datasets.generate(name, 101, 0.1, 7);
+        Dataset again = name.generate(101, 0.1, 7);
         for (int i = 0; i < d.size(); i++) {
             assertArrayEquals(d.xs()[i], again.xs()[i]);
             assertEquals(d.ys()[i], again.ys()[i]);
         }
-        Dataset otherSeed = Datasets.generate(name, 101, 0.1, 8);
+        Dataset otherSeed = name.generate(101, 0.1, 8);
         assertNotEquals(d.xs()[0][0], otherSeed.xs()[0][0]);
     }
 
@@ -108,7 +109,7 @@ class DatasetsTest {
 
     @Test
     void lectureIsTheLecturesFourExamples() {
-        Dataset d = Datasets.generate("lecture", 100, 0.5, 3);
+        Dataset d = Datasets.Generator.LECTURE.generate(100, 0.5, 3);
         assertEquals(4, d.size());
         assertEquals(3, d.dims());
         assertArrayEquals(new double[] {3.0, -1.0, 0.5}, d.xs()[1]);
@@ -118,8 +119,9 @@ class DatasetsTest {
     @Test
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.generate("swiss roll", 10, 0, 0));
-        assertTrue(e.getMessage().contains("moons, circles, xor, spiral, gauss, lecture"), e.getMessage());
+                () -> Choice.parse("dataset", Datasets.Generator.values(), "swiss roll"));
+        assertEquals("dataset: expected moons, circles, xor, spiral, gauss or lecture, got 'swiss roll'",
+                e.getMessage());
     }
 
     @Test

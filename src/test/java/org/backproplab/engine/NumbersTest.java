@@ -1,6 +1,7 @@
 package org.backproplab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -156,5 +157,38 @@ class NumbersTest {
         assertEquals("0", Numbers.compact(0, 3));
         assertEquals("NaN", Numbers.compact(Double.NaN, 3));
         assertEquals("-∞", Numbers.compact(Double.NEGATIVE_INFINITY, 3));
+    }
+
+    @Test
+    void readTakesDecimalAndScientificNotation() {
+        assertEquals(0.5, Numbers.read("h", ".5").value());
+        assertEquals(-3.0, Numbers.read("h", " -3. ").value());
+        assertEquals(2.0, Numbers.read("h", "+2").value());
+        assertEquals(-2.0, Numbers.read("h", "\u22122").value(), "the real minus sign, as pasted from a text");
+        assertEquals(1e-3, Numbers.read("h", "1E-3").value());
+        assertEquals(2.5e10, Numbers.read("h", "2.5e+10").value());
+        assertTrue(Numbers.read("h", "7").ok());
+    }
+
+    @Test
+    void readRefusesWhatParseDoubleWouldTakeAndNamesTheField() {
+        for (String bad : new String[] {"NaN", "Infinity", "-Infinity", "0x10", "0x1p3", "1d", "2f", "1e999", "-1e999",
+            "", "  ", "-", ".", "1e", "1e+", "1 2", "abc", "1,5"}) {
+            Numbers.Reading r = Numbers.read("step", bad);
+            assertFalse(r.ok(), bad);
+            assertTrue(Double.isNaN(r.value()), bad);
+            assertTrue(r.error().startsWith("step: "), r.error());
+            assertTrue(Double.isNaN(Numbers.parse(bad)), bad);
+        }
+        assertTrue(Numbers.read("step", "1e999").error().contains("too large"));
+        assertTrue(Numbers.read("step", "NaN").error().contains("expected a decimal"));
+    }
+
+    @Test
+    void scanNumberFindsTheEndOfALiteral() {
+        assertEquals(3, Numbers.scanNumber("2.5*a", 0));
+        assertEquals(1, Numbers.scanNumber("2e", 0), "an e without digits is not part of the number");
+        assertEquals(6, Numbers.scanNumber("x=1e-3", 2));
+        assertEquals(2, Numbers.scanNumber("x=abc", 2), "no number there");
     }
 }

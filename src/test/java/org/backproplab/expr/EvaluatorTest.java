@@ -338,8 +338,11 @@ class EvaluatorTest {
     @Test
     void aFiniteProgramHasNoNonFinitePlace() {
         assertNull(Evaluator.run(MORE_OPS).firstNonFinite());
-        Evaluation big = Evaluator.run("a = 1e999\nb = a * 2\n");
-        assertEquals(1, big.firstNonFinite().line());
-        assertEquals(5, big.firstNonFinite().column(), "a leaf that is infinite itself");
+        Evaluation big = Evaluator.run("a = 1e308\nb = a * 10\n");
+        assertEquals(2, big.firstNonFinite().line());
+        ParseError tooBig = assertThrows(ParseError.class, () -> Evaluator.run("a = 1e999\nb = a * 2\n"));
+        assertEquals(1, tooBig.line());
+        assertEquals(5, tooBig.column(), "a leaf too large for a double is refused where it is typed");
+        assertTrue(tooBig.getMessage().contains("too large"), tooBig.getMessage());
     }
 }

@@ -81,8 +81,8 @@ class ParserFuzzTest {
         refused("\r\r\r\ra = 1.0 +\r", "found the end of the line");
         refused("a = 1.0\nb = a\u0000+ 1\n", "(control character 0)");
 
-        assertEquals(Double.POSITIVE_INFINITY, evaluated("y = 1" + "0".repeat(100_000) + "\n").output().data);
-        assertTrue(Double.isNaN(evaluated("y = 1e99999999999999999999999\nz = y * 0\n").output().data));
+        refused("y = 1" + "0".repeat(100_000) + "\n", "too large");
+        refused("y = 1e99999999999999999999999\nz = y * 0\n", "too large");
         assertEquals(0.0, evaluated("y = 0." + "0".repeat(100_000) + "1\n").output().data);
         assertEquals(1.0, evaluated("a".repeat(199_990) + " = 1.0").output().data);
         assertEquals(1.0, evaluated("a = 1.0" + "\n".repeat(9_999)).output().data);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.backproplab.engine.Choice;
 import org.backproplab.engine.Value;
 import org.junit.jupiter.api.Test;
 
@@ -101,9 +102,9 @@ class LossTest {
 
     @Test
     void spellingsForSpecs() {
-        assertEquals(Loss.Type.LOGISTIC, Loss.Type.byId("logistic"));
-        assertEquals(Loss.Reduction.SUM, Loss.Reduction.byId("sum"));
-        assertEquals(null, Loss.Type.byId("hinge"));
+        assertEquals(Loss.Type.LOGISTIC, Choice.byId(Loss.Type.values(), "logistic"));
+        assertEquals(Loss.Reduction.SUM, Choice.byId(Loss.Reduction.values(), "sum"));
+        assertEquals(null, Choice.byId(Loss.Type.values(), "hinge"));
         assertTrue(Loss.microgradDemo().l2() == 1e-4);
     }
 

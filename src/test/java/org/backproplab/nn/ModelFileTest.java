@@ -78,7 +78,7 @@ class ModelFileTest {
 
     @Test
     void everySettingSurvives() {
-        Dataset data = Datasets.generate("circles", 30, 0.05, 7);
+        Dataset data = Datasets.Generator.CIRCLES.generate(30, 0.05, 7);
         TrainSpec spec = new TrainSpec(data, 2, new int[] {5, 3, 1}, Activation.TANH, Activation.TANH, true, null,
                 new Loss(Loss.Type.LOGISTIC, Loss.Reduction.SUM, 0.003),
                 new Optimizer.Settings(Optimizer.Kind.ADAM, 0.05, 0.05, false, 0.8, 0.85, 0.995, 1e-7), 50, 8, -12);

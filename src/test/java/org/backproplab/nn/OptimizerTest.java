@@ -3,6 +3,7 @@ package org.backproplab.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.backproplab.engine.Choice;
 import org.junit.jupiter.api.Test;
 
 /** Each optimizer's update and the learning-rate schedule, against numbers worked out by hand. */
@@ -55,7 +56,7 @@ class OptimizerTest {
         m.update(data, new double[] {1}, 1);
         m.update(data, new double[] {1}, 1); // velocities 1 then 1.5 with mu = 0.5
         assertEquals(-2.5, data[0], 1e-15);
-        assertEquals(Optimizer.Kind.ADAM, Optimizer.Kind.byId("adam"));
+        assertEquals(Optimizer.Kind.ADAM, Choice.byId(Optimizer.Kind.values(), "adam"));
         assertEquals(Optimizer.Adam.class, new Optimizer.Settings(Optimizer.Kind.ADAM, 1, 1, false, 0, 0.9, 0.999,
                 1e-8).create(3).getClass());
     }

@@ -88,19 +88,19 @@ class TrainSpecTest {
         assertError(edit("[4, 1]", "[4, 2]"), "model.layers: the last layer must have 1 neuron (the score)");
         assertError(edit("[4, 1]", "4"), "model.layers: expected an array, got a number");
         assertError(edit("[4, 1]}", "[4, 1], \"activation\": \"gelu\"}"),
-                "model.activation: expected one of relu, tanh, sigmoid, got \"gelu\"");
-        assertError(edit("[4, 1]}", "[4, 1], \"output\": 1}"), "model.output: expected one of linear, tanh, got a number");
-        assertError(edit("{\"type\": \"svm\"}", "{}"), "loss.type: missing (expected one of svm, mse, logistic)");
+                "model.activation: expected relu, tanh or sigmoid, got 'gelu'");
+        assertError(edit("[4, 1]}", "[4, 1], \"output\": 1}"), "model.output: expected linear or tanh, got a number");
+        assertError(edit("{\"type\": \"svm\"}", "{}"), "loss.type: missing (expected svm, mse or logistic)");
         assertError(edit("{\"type\": \"svm\"}", "{\"type\": \"svm\", \"l2\": -1}"),
                 "loss.l2: expected a number >= 0, got -1");
         assertError(edit("{\"type\": \"svm\"}", "{\"type\": \"svm\", \"reduction\": \"max\"}"),
-                "loss.reduction: expected one of mean, sum, got \"max\"");
+                "loss.reduction: expected sum or mean, got 'max'");
         assertError(edit("\"type\": \"sgd\"", "\"type\": \"rmsprop\""),
-                "optimizer.type: expected one of sgd, momentum, adam, got \"rmsprop\"");
+                "optimizer.type: expected sgd, momentum or adam, got 'rmsprop'");
         assertError(edit(", \"lr_start\": 0.5", ""), "optimizer.lr_start: missing (expected a number)");
         assertError(edit("\"lr_start\": 0.5", "\"lr_start\": true"), "optimizer.lr_start: expected a number, got a boolean");
         assertError(edit("\"lr_start\": 0.5", "\"lr_start\": 0.5, \"decay\": \"cosine\""),
-                "optimizer.decay: expected one of linear, none, got \"cosine\"");
+                "optimizer.decay: expected linear or none, got 'cosine'");
         assertError(edit(", \"steps\": 10", ""), "steps: missing (expected a non-negative integer)");
         assertError(edit("\"steps\": 10", "\"steps\": -1"), "steps: expected a non-negative integer, got -1");
         assertError(edit("\"steps\": 10", "\"steps\": 10, \"batch\": 0"), "batch: expected a positive integer, got 0");
@@ -129,7 +129,7 @@ class TrainSpecTest {
         assertError(edit(generated, "\"data\": {\"generator\": \"moons\", \"labels\": []}"),
                 "data: expected either points and labels, or generator, not both");
         assertError(edit("\"moons\"", "\"swirl\""),
-                "data.generator: expected one of moons, circles, xor, spiral, gauss, lecture, got \"swirl\"");
+                "data.generator: expected moons, circles, xor, spiral, gauss or lecture, got 'swirl'");
         assertError(edit("\"n\": 20", "\"n\": -5"), "data.n: expected a positive integer, got -5");
         assertError(edit("\"moons\"", "\"lecture\""), "model.inputs: is 2, but the data has 3 coordinates per point");
     }

@@ -2,6 +2,7 @@ package org.backproplab.ui.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.backproplab.engine.Choice;
 import org.backproplab.ui.derivative.DerivativeView;
 import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
@@ -100,7 +101,7 @@ public final class Lab {
         if (id == null || id.isEmpty()) {
             return Controls.FULL;
         }
-        Controls c = Controls.byId(id);
+        Controls c = Choice.byId(Controls.values(), id);
         if (c == null) {
             state.ignore("controls", "expected full, minimal or hidden");
             return Controls.FULL;
@@ -260,9 +261,9 @@ public final class Lab {
         Settings state = new Settings().put("view", current);
         views.get(current).writeState(state);
         if (locked) {
-            state.put("controls", Controls.HIDDEN.id);
+            state.put("controls", Controls.HIDDEN.id());
         } else if (app && controls == Controls.MINIMAL) {
-            state.put("controls", controls.id);
+            state.put("controls", controls.id());
         }
         return HashState.format(state);
     }

@@ -1,5 +1,6 @@
 package org.backproplab.ui.dom;
 
+import org.backproplab.engine.Choice;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -17,23 +18,18 @@ import org.teavm.jso.dom.html.HTMLElement;
  * </ul>
  * The views mark their parts with {@link #extra} and {@link #editing}; the style sheet hides them by the root's class.
  */
-public enum Controls {
+public enum Controls implements Choice {
     FULL("full"), MINIMAL("minimal"), HIDDEN("hidden");
 
-    public final String id;
+    private final String id;
 
     Controls(String id) {
         this.id = id;
     }
 
-    /** The mode called id, or null if there is none by that name. */
-    public static Controls byId(String id) {
-        for (Controls c : values()) {
-            if (c.id.equals(id)) {
-                return c;
-            }
-        }
-        return null;
+    @Override
+    public String id() {
+        return id;
     }
 
     /** True when the exercise itself (program, function, data, model) may be changed. */

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backproplab.engine.Choice;
+import org.backproplab.engine.Numbers;
 
 /**
  * A view's settings as plain key/value text, the way a link's hash or a widget's attributes give them. Views read
  * their settings from here when they are made and write them back when asked, so a link reproduces what its sender
- * saw. Parts that can't be used are listed in {@link #ignored()}, so the page can say which part it skipped.
+ * saw. The typed readers ({@link #flag}, {@link #choice}, {@link #number}, {@link #integer}) are the parsing edge:
+ * past them a view holds booleans, enums and numbers. Parts that can't be used are listed in {@link #ignored()},
+ * with what was expected, so the page can say which part it skipped, and the default is used instead.
  */
 public final class Settings {
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -34,6 +38,70 @@ public final class Settings {
 
     public Map<String, String> values() {
         return values;
+    }
+
+    /** A flag written 1 or 0; anything else is reported and gives the fallback. */
+    public boolean flag(String key, boolean fallback) {
+        String v = get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.equals("1") || v.equals("0")) {
+            return v.equals("1");
+        }
+        ignore(key, "expected 1 or 0");
+        return fallback;
+    }
+
+    /** Writes a flag the way {@link #flag} reads it. */
+    public Settings putFlag(String key, boolean on) {
+        return put(key, on ? "1" : "0");
+    }
+
+    /** A choice by its id; anything else is reported with the valid ids and gives the fallback. */
+    public <C extends Choice> C choice(String key, C[] choices, C fallback) {
+        String v = get(key);
+        if (v == null) {
+            return fallback;
+        }
+        C c = Choice.byId(choices, v);
+        if (c == null) {
+            ignore(key, "expected " + Choice.ids(choices));
+            return fallback;
+        }
+        return c;
+    }
+
+    /**
+     * A number from min to max, read by {@link Numbers#read} (decimal or scientific notation only); anything else is
+     * reported with the range and gives the fallback.
+     */
+    public double number(String key, double fallback, double min, double max) {
+        String v = get(key);
+        if (v == null) {
+            return fallback;
+        }
+        double x = Numbers.parse(v);
+        if (x >= min && x <= max) {
+            return x;
+        }
+        ignore(key, "expected a number from " + Numbers.format(min) + " to " + Numbers.format(max));
+        return fallback;
+    }
+
+    /** A whole number from min to max; anything else is reported with the range and gives the fallback. */
+    public int integer(String key, int fallback, int min, int max) {
+        String v = get(key);
+        if (v == null) {
+            return fallback;
+        }
+        double x = Numbers.parse(v);
+        if (x == Math.rint(x) && x >= min && x <= max && v.indexOf('.') < 0 && v.indexOf('e') < 0
+                && v.indexOf('E') < 0) {
+            return (int) x;
+        }
+        ignore(key, "expected a whole number from " + min + " to " + max);
+        return fallback;
     }
 
     /** Descriptions of the parts that could not be read. */

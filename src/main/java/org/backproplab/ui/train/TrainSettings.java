@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.data.Dataset;
 import org.backproplab.data.Datasets;
+import org.backproplab.engine.Choice;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Loss;
@@ -127,7 +128,7 @@ public final class TrainSettings {
         if (dataset.equals("lecture")) {
             return Datasets.lecture();
         }
-        return Datasets.generate(dataset, points, noise, seed);
+        return Choice.byId(Datasets.Generator.values(), dataset).generate(points, noise, seed);
     }
 
     /** Inputs per point: 2 for the plane, 3 for the lecture's four examples. */
@@ -145,12 +146,12 @@ public final class TrainSettings {
 
     /** A training spec for the trainer, over the given training points. */
     TrainSpec spec(Dataset train) {
-        Optimizer.Kind kind = Optimizer.Kind.byId(optimizer);
+        Optimizer.Kind kind = Choice.byId(Optimizer.Kind.values(), optimizer);
         Optimizer.Settings opt = new Optimizer.Settings(kind, lr, decay ? lrEnd : lr, decay, 0.9, 0.9, 0.999, 1e-8);
-        Loss lossFunction = new Loss(Loss.Type.byId(loss), Loss.Reduction.byId(reduction), l2);
+        Loss lossFunction = new Loss(Choice.byId(Loss.Type.values(), loss), Choice.byId(Loss.Reduction.values(), reduction), l2);
         int steps = budget > 0 ? budget : 100;
         int b = batch > 0 && batch < train.size() ? batch : 0;
-        return new TrainSpec(train, inputs(), sizes(), Activation.byId(activation), Activation.byId(output), false,
+        return new TrainSpec(train, inputs(), sizes(), Choice.byId(Activation.values(), activation), Choice.byId(Activation.values(), output), false,
                 init, lossFunction, opt, steps, b, seed);
     }
 
@@ -170,12 +171,12 @@ public final class TrainSettings {
             layers.append(l == 0 ? "" : ",").append(spec.layers()[l]);
         }
         s.layers = layers.toString();
-        s.activation = spec.activation().id;
-        s.output = spec.output().id;
-        s.loss = spec.loss().type().id;
-        s.reduction = spec.loss().reduction().id;
+        s.activation = spec.activation().id();
+        s.output = spec.output().id();
+        s.loss = spec.loss().type().id();
+        s.reduction = spec.loss().reduction().id();
         s.l2 = spec.loss().l2();
-        s.optimizer = spec.optimizer().kind().id;
+        s.optimizer = spec.optimizer().kind().id();
         s.lr = spec.optimizer().lrStart();
         s.lrEnd = spec.optimizer().lrEnd();
         s.decay = spec.optimizer().linearDecay();

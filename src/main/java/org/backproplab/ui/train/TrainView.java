@@ -2,6 +2,7 @@ package org.backproplab.ui.train;
 
 import org.backproplab.data.Csv;
 import org.backproplab.data.Dataset;
+import org.backproplab.engine.Choice;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.ExampleProgram;
@@ -510,7 +511,7 @@ public final class TrainView implements View {
         double[] weights = trainer.parameterValues();
         TrainSettings next = settings.copy();
         next.init = weights;
-        trainer = new Trainer(next.spec(train), Trainer.Engine.byId(settings.engine));
+        trainer = new Trainer(next.spec(train), Choice.byId(Trainer.Engine.values(), settings.engine));
         trainer.resumeAt(at);
         evaluate();
         say(what + " The weights are kept.");
@@ -540,8 +541,8 @@ public final class TrainView implements View {
         train = split.train();
         test = split.test();
         int[] sizes = settings.sizes();
-        forward = new Forward(settings.inputs(), sizes, Activation.byId(settings.activation),
-                Activation.byId(settings.output));
+        forward = new Forward(settings.inputs(), sizes, Choice.byId(Activation.values(), settings.activation),
+                Choice.byId(Activation.values(), settings.output));
         boolean lecture = settings.dataset.equals("lecture");
         boundary.element().setHidden(lecture);
         lectureTable.setHidden(!lecture);
@@ -558,7 +559,7 @@ public final class TrainView implements View {
             say("Add at least two points (click the plot) to train.");
         } else {
             try {
-                trainer = new Trainer(settings.spec(train), Trainer.Engine.byId(settings.engine));
+                trainer = new Trainer(settings.spec(train), Choice.byId(Trainer.Engine.values(), settings.engine));
             } catch (RuntimeException e) {
                 trainer = null;
                 say("Can't train with these settings: " + e.getMessage());
@@ -944,7 +945,7 @@ public final class TrainView implements View {
         requestFrame();
         pause();
         int[] sizes = settings.sizes();
-        Loss.Type type = Loss.Type.byId(settings.loss);
+        Loss.Type type = Choice.byId(Loss.Type.values(), settings.loss);
         int nodes = ExampleProgram.nodeCount(settings.inputs(), sizes, type);
         double[] x = train.xs()[i];
         double y = train.ys()[i];
@@ -956,7 +957,7 @@ public final class TrainView implements View {
             return;
         }
         String program = ExampleProgram.write(trainer.parameterValues(), settings.inputs(), sizes,
-                Activation.byId(settings.activation), Activation.byId(settings.output), type, x, y);
+                Choice.byId(Activation.values(), settings.activation), Choice.byId(Activation.values(), settings.output), type, x, y);
         inspector.inspect(program, "Training point " + (i + 1) + " (x = " + Numbers.compact(x[0], 4)
                 + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + ", label " + Numbers.format(y)
                 + ") through the weights of step " + trainer.stepCount(), term);
@@ -967,7 +968,7 @@ public final class TrainView implements View {
         if (trainer == null) {
             return 0;
         }
-        Loss terms = new Loss(Loss.Type.byId(settings.loss), Loss.Reduction.MEAN, 0);
+        Loss terms = new Loss(Choice.byId(Loss.Type.values(), settings.loss), Loss.Reduction.MEAN, 0);
         int worst = 0;
         double most = -1;
         for (int i = 0; i < train.size(); i++) {
