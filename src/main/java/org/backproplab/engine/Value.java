@@ -7,9 +7,9 @@ import java.util.List;
  * A scalar in a computation graph, as in micrograd's engine.py: it holds its {@code data}, the {@code grad} of the
  * final output with respect to it, a {@code label}, the {@code op} that made it, and its children in operand order.
  *
- * <p>Each op computes its result and, right beside it, its local derivatives (d out / d child) in {@link #forward()}.
- * The backward pass is then the same for every op: {@code child.grad += local * out.grad}. Storing the local
- * derivatives lets the step-by-step view show "upstream x local = contribution" without recomputing anything.
+ * <p>Each op's result and, right beside it, its local derivatives (d out / d child) come from its one home in
+ * {@link Op}. The backward pass is then the same for every op: {@code child.grad += local * out.grad}. Storing the
+ * local derivatives lets the step-by-step view show "upstream x local = contribution" without recomputing anything.
  */
 public final class Value {
     public double data;
@@ -48,60 +48,19 @@ public final class Value {
         forward();
     }
 
-    /** The ops a Value can come from. */
-    public enum Op {
-        LEAF(""), ADD("+"), MUL("*"), POW("**"), TANH("tanh"), EXP("exp"), LOG("log"), RELU("relu"),
-        SIGMOID("sigmoid");
-
-        public final String symbol;
-
-        Op(String symbol) {
-            this.symbol = symbol;
-        }
-    }
-
-    /** Recomputes data from the children, and the local derivatives with it: each op's whole story is one case. */
+    /**
+     * Recomputes data from the children, and the local derivatives with it, both from the op's single home in
+     * {@link Op}: the backward pass then only multiplies and accumulates.
+     */
     private void forward() {
-        double x = left == null ? 0 : left.data;
-        switch (op) {
-            case LEAF -> { }
-            case ADD -> {
-                data = x + right.data;
-                localLeft = 1;
-                localRight = 1;
-            }
-            case MUL -> {
-                data = x * right.data;
-                localLeft = right.data;
-                localRight = x;
-            }
-            case POW -> {
-                data = Math.pow(x, exponent);
-                localLeft = exponent * Math.pow(x, exponent - 1);
-            }
-            case TANH -> {
-                double t = Math.tanh(x);
-                data = t;
-                localLeft = 1 - t * t;
-            }
-            case EXP -> {
-                data = Math.exp(x);
-                localLeft = data;
-            }
-            case LOG -> {
-                data = Math.log(x);
-                localLeft = 1 / x;
-            }
-            case RELU -> {
-                data = x < 0 ? 0 : x;
-                localLeft = data > 0 ? 1 : 0;
-            }
-            case SIGMOID -> {
-                double s = 1 / (1 + Math.exp(-x));
-                data = s;
-                localLeft = s * (1 - s);
-            }
+        if (left == null) {
+            return; // a leaf: its data is set, not computed
         }
+        double x = left.data;
+        double y = right == null ? exponent : right.data;
+        data = op.forward(x, y);
+        localLeft = op.local(0, x, y, data);
+        localRight = right == null ? 0 : op.local(1, x, y, data);
     }
 
     // ---- ops (micrograd's semantics exactly: see DESIGN.md) ----
@@ -150,23 +109,31 @@ public final class Value {
     }
 
     public Value tanh() {
-        return new Value(Op.TANH, this, null, 0);
+        return apply(Op.TANH);
     }
 
     public Value exp() {
-        return new Value(Op.EXP, this, null, 0);
+        return apply(Op.EXP);
     }
 
     public Value log() {
-        return new Value(Op.LOG, this, null, 0);
+        return apply(Op.LOG);
     }
 
     public Value relu() {
-        return new Value(Op.RELU, this, null, 0);
+        return apply(Op.RELU);
     }
 
     public Value sigmoid() {
-        return new Value(Op.SIGMOID, this, null, 0);
+        return apply(Op.SIGMOID);
+    }
+
+    /** A function op (tanh, exp, log, relu, sigmoid) applied to this Value. */
+    public Value apply(Op function) {
+        if (!function.isFunction()) {
+            throw new IllegalArgumentException(function + " is not a function of one Value");
+        }
+        return new Value(function, this, null, 0);
     }
 
     // ---- structure ----

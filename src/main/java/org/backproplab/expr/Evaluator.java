@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backproplab.engine.Op;
 import org.backproplab.engine.Value;
 
 /**
@@ -98,13 +99,7 @@ public final class Evaluator {
         }
         Expr.Call call = (Expr.Call) expr;
         Value x = evaluate(call.argument()).asValue();
-        Value out = switch (call.function().text()) {
-            case "relu" -> x.relu();
-            case "tanh" -> x.tanh();
-            case "exp" -> x.exp();
-            case "log" -> x.log();
-            default -> x.sigmoid();
-        };
+        Value out = x.apply(Op.function(call.function().text()));
         return made(out, call.function(), call.function().text() + "(...)");
     }
 

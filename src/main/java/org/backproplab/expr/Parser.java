@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.backproplab.engine.Op;
 
 /**
  * A recursive-descent parser for the expression language (jlox's Parser). One method per grammar rule:
@@ -24,7 +25,18 @@ import java.util.Map;
  * because micrograd's x**k takes a number k. Names must be defined on an earlier line, and only once.
  */
 public final class Parser {
-    public static final List<String> FUNCTIONS = List.of("relu", "tanh", "exp", "log", "sigmoid");
+    /** The function names, from the function ops: tanh, exp, log, relu, sigmoid. */
+    public static final List<String> FUNCTIONS = functionNames();
+
+    private static List<String> functionNames() {
+        List<String> names = new ArrayList<>();
+        for (Op op : Op.values()) {
+            if (op.isFunction()) {
+                names.add(op.symbol);
+            }
+        }
+        return List.copyOf(names);
+    }
 
     /** Nesting deeper than this is refused, so recursion stays shallow on every backend. */
     static final int MAX_DEPTH = 200;

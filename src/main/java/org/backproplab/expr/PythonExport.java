@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Op;
 
 /**
  * A program as Python that runs with stock micrograd (pip install micrograd) in a notebook. Stock micrograd's Value
@@ -52,23 +53,10 @@ public final class PythonExport {
             py.append("# micrograd's backward() walks the graph recursively, and this graph is deep\n");
             py.append("sys.setrecursionlimit(").append(values + 1000).append(")\n\n");
         }
-        if (functions.contains("tanh")) {
-            py.append(unary("tanh", "t = math.tanh(x.data)", "t", "(1 - t**2) * out.grad"));
-        }
-        if (functions.contains("exp")) {
-            py.append(unary("exp", "e = math.exp(x.data)", "e", "out.data * out.grad"));
-        }
-        if (functions.contains("log")) {
-            py.append(unary("log", "l = math.log(x.data)", "l", "(1 / x.data) * out.grad"));
-        }
-        if (functions.contains("sigmoid")) {
-            // Where e**-x passes the largest float, Java's 1 / (1 + Infinity) is 0 but Python raises.
-            py.append(unary("sigmoid", "try:\n        s = 1 / (1 + math.exp(-x.data))\n"
-                    + "    except OverflowError:\n        s = 0.0", "s", "s * (1 - s) * out.grad"));
-        }
-        if (functions.contains("relu")) {
-            py.append("def relu(x):  # micrograd has it as a method: x.relu()\n"
-                    + "    return (x if isinstance(x, Value) else Value(x)).relu()\n\n");
+        for (Op op : Op.values()) {
+            if (op.isFunction() && functions.contains(op.symbol)) {
+                py.append(definition(op));
+            }
         }
         for (Program.Assignment a : program.assignments()) {
             String name = a.variable();
@@ -188,14 +176,29 @@ public final class PythonExport {
         return (Expr.Number) e;
     }
 
-    private static String unary(String name, String forward, String result, String localTimesUpstream) {
-        return "def " + name + "(x):  # as in the lecture; stock micrograd lacks it\n"
-                + "    x = x if isinstance(x, Value) else Value(x)\n"
-                + "    " + forward + "\n"
-                + "    out = Value(" + result + ", (x,), '" + name + "')\n"
+    /**
+     * The Python for a function op, from its single home in {@link Op}: stock micrograd has relu as a method, so it
+     * gets a wrapper; the others are defined as the lecture defines them, with the op's forward and backward lines.
+     */
+    private static String definition(Op op) {
+        if (op.inStockMicrograd) {
+            return "def " + op.symbol + "(x):  # micrograd has it as a method: x." + op.symbol + "()\n"
+                    + "    return (x if isinstance(x, Value) else Value(x))." + op.symbol + "()\n\n";
+        }
+        String forward = op.pythonForward;
+        String[] words = forward.substring(0, forward.indexOf(" = ")).trim().split("\\s");
+        String result = words[words.length - 1]; // the variable the forward line sets: t, e, l or s
+        return "def " + op.symbol + "(self):  # as in the lecture; stock micrograd lacks it\n"
+                + "    self = self if isinstance(self, Value) else Value(self)\n"
+                + indent(forward, "    ") + "\n"
+                + "    out = Value(" + result + ", (self,), '" + op.symbol + "')\n"
                 + "    def _backward():\n"
-                + "        x.grad += " + localTimesUpstream + "\n"
+                + "        " + op.backwardLine(0) + "\n"
                 + "    out._backward = _backward\n"
                 + "    return out\n\n";
+    }
+
+    private static String indent(String lines, String by) {
+        return by + lines.replace("\n", "\n" + by);
     }
 }

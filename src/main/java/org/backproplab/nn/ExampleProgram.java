@@ -12,7 +12,7 @@ public final class ExampleProgram {
     private ExampleProgram() {
     }
 
-    /** How many Values the example's graph has, to decide whether it is small enough to read. */
+    /** How many Values the example's graph has (at most), to decide whether it is small enough to read. */
     public static int nodeCount(int nin, int[] sizes, Loss.Type loss) {
         int nodes = nin;
         int width = nin;
@@ -21,7 +21,9 @@ public final class ExampleProgram {
             nodes += size * (width + 1 + 2 * width + 1);
             width = size;
         }
-        return nodes + 1 + (loss == Loss.Type.MSE ? 4 : 6);
+        // y, then the loss term's Values: (s - y)**2 makes 4, relu(s * -y + 1) 6, and the logistic loss 7 or,
+        // for a negative margin, 8 (see Loss.pointLossProgram)
+        return nodes + 1 + (loss == Loss.Type.MSE ? 4 : loss == Loss.Type.SVM ? 6 : 8);
     }
 
     public static String write(double[] params, int nin, int[] sizes, Activation hidden, Activation output,
@@ -48,18 +50,15 @@ public final class ExampleProgram {
                 }
                 p.append("b").append(id).append(" = ").append(Numbers.literal(params[k++])).append('\n');
                 out[j] = last ? "s" : "h" + id;
-                String f = act == Activation.LINEAR ? "" : act.name().toLowerCase();
+                String f = act.op == null ? "" : act.op.symbol;
                 p.append(out[j]).append(" = ").append(f).append(f.isEmpty() ? "" : "(").append(sum)
                         .append(f.isEmpty() ? "" : ")").append('\n');
             }
             in = out;
         }
         p.append("# the loss term of this example\ny = ").append(Numbers.literal(y)).append('\n');
-        switch (loss) {
-            case SVM -> p.append("loss = relu(s * -y + 1)\n");
-            case MSE -> p.append("loss = (s - y)**2\n");
-            default -> p.append("loss = log(exp(-(s * y)) + 1)\n");
-        }
+        double score = new Forward(nin, sizes, hidden, output).neuron(params, x, sizes.length - 1, 0);
+        p.append(Loss.pointLossProgram(loss, score, y));
         return p.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.backproplab.nn;
 
 import java.util.List;
 import org.backproplab.engine.Choice;
+import org.backproplab.engine.Op;
 import org.backproplab.engine.Value;
 
 /**
@@ -70,6 +71,22 @@ public record Loss(Type type, Reduction reduction, double l2) {
         }
     }
 
+    /**
+     * The same point loss as lines of the expression language, for the trainer's inspected example: given s and y
+     * already defined, it builds exactly the graph {@link #pointLoss} builds, branch included, so the inspected
+     * graph's numbers are the trainer's (for a very negative margin the other branch would overflow to infinity).
+     */
+    public static String pointLossProgram(Type type, double score, double y) {
+        switch (type) {
+            case SVM:
+                return "loss = relu(s * -y + 1)\n";
+            case MSE:
+                return "loss = (s - y)**2\n";
+            default:
+                return "z = s * y\n" + (score * y >= 0 ? "loss = log(exp(-z) + 1)\n" : "loss = -z + log(exp(z) + 1)\n");
+        }
+    }
+
     /** The data loss: the per-point losses summed in point order from 0, times 1.0/n for a mean. */
     public Value dataLoss(Value[] scores, double[] ys) {
         Value sum = new Value(0);
@@ -121,18 +138,59 @@ public record Loss(Type type, Reduction reduction, double l2) {
         return data + squares * l2;
     }
 
-    /** One point's loss on plain numbers, as {@link #pointLoss} computes it. */
+    /** One point's loss on plain numbers, as {@link #pointLoss} computes it, op by op. */
     public double pointLossValue(double score, double y) {
+        return pointLossValue(type, score, y);
+    }
+
+    /** The same for a loss type: the tape calls this, so its numbers are the graph's to the last bit. */
+    public static double pointLossValue(Type type, double score, double y) {
+        switch (type) {
+            case SVM:
+                return Op.RELU.forward(score * -y + 1, 0);
+            case MSE:
+                return Op.POW.forward(score + y * -1, 2);
+            default: {
+                double z = score * y;
+                return z >= 0 ? softplus(z * -1) : z * -1 + softplus(z);
+            }
+        }
+    }
+
+    /** log(exp(x) + 1), as the graph builds it: exp, + 1, log. */
+    private static double softplus(double x) {
+        return Op.LOG.forward(Op.EXP.forward(x, 0) + 1, 0);
+    }
+
+    /**
+     * What one point's loss passes back to its score, given the loss's own grad {@code up}: the chain rule through
+     * the ops {@link #pointLoss} builds, in the order the Value engine's backward pass applies them, so the tape's
+     * gradients equal the graph's to the last bit.
+     */
+    public static double pointLossGrad(Type type, double score, double y, double up) {
         switch (type) {
             case SVM: {
                 double margin = score * -y + 1;
-                return margin < 0 ? 0 : margin;
+                double relu = Op.RELU.local(0, margin, 0, Op.RELU.forward(margin, 0));
+                return (relu * up) * -y; // relu, then + 1 (passes the grad), then s * (-y)
             }
-            case MSE:
-                return Math.pow(score + y * -1, 2);
+            case MSE: {
+                double diff = score + y * -1;
+                return Op.POW.local(0, diff, 2, 0) * up; // **2, then + (passes the grad)
+            }
             default: {
                 double z = score * y;
-                return z >= 0 ? Math.log(Math.exp(z * -1) + 1) : z * -1 + Math.log(Math.exp(z) + 1);
+                double gz;
+                if (z >= 0) { // log(exp(z * -1) + 1)
+                    double e = Op.EXP.forward(z * -1, 0);
+                    double ge = Op.LOG.local(0, e + 1, 0, 0) * up; // log, then + 1
+                    gz = ge * Op.EXP.local(0, 0, 0, e) * -1;       // exp, then * -1
+                } else {      // z * -1 + log(exp(z) + 1)
+                    double e = Op.EXP.forward(z, 0);
+                    double ge = Op.LOG.local(0, e + 1, 0, 0) * up;
+                    gz = ge * Op.EXP.local(0, 0, 0, e) + -1 * up; // the exp branch reaches z first, then the * -1 one
+                }
+                return gz * y; // s * y
             }
         }
     }

@@ -27,13 +27,11 @@ public final class Tape {
     // Op codes. Operands: out = where the result goes, in = first input, par = first parameter (or the label), n.
     private static final int NEURON = 0;       // data[out] = act(data[par+n] + data[par]*data[in] + ...), n inputs
     private static final int INPUT_NEURON = 1; // the same, in the first layer: its inputs are data, so they get no grad
-    private static final int SVM = 2;          // data[out] = relu(s*(-y) + 1), s = data[in], y = data[par]
-    private static final int MSE = 3;          // data[out] = (s + (y*-1))**2
-    private static final int LOGISTIC = 4;     // data[out] = log(1 + exp(-y*s)), evaluated as Loss builds it
-    private static final int SUM = 5;          // data[out] = 0 + data[in] + ... + data[in+n-1]
-    private static final int MEAN = 6;         // data[out] = (0 + data[in] + ... + data[in+n-1]) * (1.0/n)
-    private static final int L2 = 7;           // data[out] = (0 + p0*p0 + ... ) * alpha, over the n parameters
-    private static final int ADD = 8;          // data[out] = data[in] + data[par]
+    private static final int LOSS = 2;         // data[out] = the point loss of score data[in] and label data[par]
+    private static final int SUM = 3;          // data[out] = 0 + data[in] + ... + data[in+n-1]
+    private static final int MEAN = 4;         // data[out] = (0 + data[in] + ... + data[in+n-1]) * (1.0/n)
+    private static final int L2 = 5;           // data[out] = (0 + p0*p0 + ... ) * alpha, over the n parameters
+    private static final int ADD = 6;          // data[out] = data[in] + data[par]
 
     public final double[] data;
     public final double[] grad;
@@ -47,6 +45,7 @@ public final class Tape {
     private final int[] len;
     private final Activation[] act;
     private final double[] constant; // alpha for L2, 1.0/n for MEAN
+    private final Loss.Type lossType;
     private int opCount;
 
     private final int nin;
@@ -100,7 +99,7 @@ public final class Tape {
         act = new Activation[capacity];
         constant = new double[capacity];
 
-        int lossOp = loss.type() == Loss.Type.SVM ? SVM : loss.type() == Loss.Type.MSE ? MSE : LOGISTIC;
+        lossType = loss.type();
         for (int b = 0; b < batchSize; b++) {
             int layerIn = inputStart + b * nin;
             int layerOut = outputsStart + b * outputs;
@@ -116,7 +115,7 @@ public final class Tape {
                 layerOut += sizes[l];
                 layerWidth = sizes[l];
             }
-            emit(lossOp, lossStart + b, layerIn, labelStart + b, 1, 0); // layerIn is now the score
+            emit(LOSS, lossStart + b, layerIn, labelStart + b, 1, 0); // layerIn is now the score
         }
         emit(loss.reduction() == Loss.Reduction.MEAN ? MEAN : SUM, dataLoss, lossStart, 0, batchSize, 1.0 / batchSize);
         if (loss.l2() != 0) {
@@ -211,19 +210,9 @@ public final class Tape {
                     v[o] = act[k].apply(s);
                     break;
                 }
-                case SVM: {
-                    double margin = v[a] * -v[p] + 1;
-                    v[o] = margin < 0 ? 0 : margin;
+                case LOSS:
+                    v[o] = Loss.pointLossValue(lossType, v[a], v[p]);
                     break;
-                }
-                case MSE:
-                    v[o] = Math.pow(v[a] + v[p] * -1, 2);
-                    break;
-                case LOGISTIC: {
-                    double z = v[a] * v[p];
-                    v[o] = z >= 0 ? Math.log(Math.exp(z * -1) + 1) : z * -1 + Math.log(Math.exp(z) + 1);
-                    break;
-                }
                 case SUM:
                 case MEAN: {
                     double s = 0;
@@ -285,31 +274,9 @@ public final class Tape {
                     }
                     break;
                 }
-                case SVM: {
-                    double relu = v[o] > 0 ? 1 : 0;
-                    g[a] += (relu * g[o]) * -v[p]; // relu, then + 1 (passes grad), then s * (-y)
+                case LOSS:
+                    g[a] += Loss.pointLossGrad(lossType, v[a], v[p], g[o]);
                     break;
-                }
-                case MSE: {
-                    double diff = v[a] + v[p] * -1;
-                    g[a] += 2 * Math.pow(diff, 1) * g[o]; // **2, then + (passes grad)
-                    break;
-                }
-                case LOGISTIC: {
-                    double z = v[a] * v[p];
-                    double gz;
-                    if (z >= 0) { // log(exp(z * -1) + 1)
-                        double e = Math.exp(z * -1);
-                        double ge = 1 / (e + 1) * g[o]; // log, then + 1
-                        gz = ge * e * -1;               // exp, then * -1
-                    } else {      // z * -1 + log(exp(z) + 1)
-                        double e = Math.exp(z);
-                        double ge = 1 / (e + 1) * g[o];
-                        gz = ge * e + -1 * g[o]; // the exp branch reaches z first, then the * -1 branch
-                    }
-                    g[a] += gz * v[p]; // s * y
-                    break;
-                }
                 case SUM:
                 case MEAN: {
                     double up = op[k] == MEAN ? constant[k] * g[o] : g[o];

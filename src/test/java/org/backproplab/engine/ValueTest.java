@@ -133,7 +133,7 @@ class ValueTest {
 
     /** Applies op to a fresh leaf at x, runs backward, and checks the output's data and the leaf's grad. */
     private static void assertLocal(double x, java.util.function.UnaryOperator<Value> op, double data, double grad,
-                                    Value.Op kind) {
+                                    Op kind) {
         Value leaf = new Value(x, "x");
         Value out = op.apply(leaf);
         assertEquals(kind, out.kind());
@@ -147,33 +147,33 @@ class ValueTest {
     @Test
     void tanhHasGradOneMinusTSquared() {
         double t = Math.tanh(0.7);
-        assertLocal(0.7, Value::tanh, t, 1 - t * t, Value.Op.TANH);
-        assertLocal(-1.3, Value::tanh, Math.tanh(-1.3), 1 - Math.tanh(-1.3) * Math.tanh(-1.3), Value.Op.TANH);
+        assertLocal(0.7, Value::tanh, t, 1 - t * t, Op.TANH);
+        assertLocal(-1.3, Value::tanh, Math.tanh(-1.3), 1 - Math.tanh(-1.3) * Math.tanh(-1.3), Op.TANH);
     }
 
     @Test
     void expHasGradOut() {
-        assertLocal(1.5, Value::exp, Math.exp(1.5), Math.exp(1.5), Value.Op.EXP);
-        assertLocal(-2.0, Value::exp, Math.exp(-2.0), Math.exp(-2.0), Value.Op.EXP);
+        assertLocal(1.5, Value::exp, Math.exp(1.5), Math.exp(1.5), Op.EXP);
+        assertLocal(-2.0, Value::exp, Math.exp(-2.0), Math.exp(-2.0), Op.EXP);
     }
 
     @Test
     void logHasGradOneOverX() {
-        assertLocal(4.0, Value::log, Math.log(4.0), 0.25, Value.Op.LOG);
-        assertLocal(0.5, Value::log, Math.log(0.5), 2.0, Value.Op.LOG);
+        assertLocal(4.0, Value::log, Math.log(4.0), 0.25, Op.LOG);
+        assertLocal(0.5, Value::log, Math.log(0.5), 2.0, Op.LOG);
     }
 
     @Test
     void sigmoidHasGradSTimesOneMinusS() {
         double s = 1 / (1 + Math.exp(-0.3));
-        assertLocal(0.3, Value::sigmoid, s, s * (1 - s), Value.Op.SIGMOID);
+        assertLocal(0.3, Value::sigmoid, s, s * (1 - s), Op.SIGMOID);
         double s2 = 1 / (1 + Math.exp(2.5));
-        assertLocal(-2.5, Value::sigmoid, s2, s2 * (1 - s2), Value.Op.SIGMOID);
+        assertLocal(-2.5, Value::sigmoid, s2, s2 * (1 - s2), Op.SIGMOID);
     }
 
     @Test
     void reluPassesTheGradOnlyWhereTheOutputIsPositive() {
-        assertLocal(3.0, Value::relu, 3.0, 1.0, Value.Op.RELU);
+        assertLocal(3.0, Value::relu, 3.0, 1.0, Op.RELU);
         Value negative = new Value(-3.0);
         Value r = negative.relu();
         r.backward();
@@ -188,9 +188,9 @@ class ValueTest {
 
     @Test
     void powHasGradKTimesXToTheKMinusOne() {
-        assertLocal(2.0, x -> x.pow(3), 8.0, 12.0, Value.Op.POW);
-        assertLocal(4.0, x -> x.pow(-1), 0.25, -1.0 / 16, Value.Op.POW);
-        assertLocal(9.0, x -> x.pow(0.5), 3.0, 0.5 / 3.0, Value.Op.POW);
+        assertLocal(2.0, x -> x.pow(3), 8.0, 12.0, Op.POW);
+        assertLocal(4.0, x -> x.pow(-1), 0.25, -1.0 / 16, Op.POW);
+        assertLocal(9.0, x -> x.pow(0.5), 3.0, 0.5 / 3.0, Op.POW);
         Value p = new Value(2.0).pow(3);
         assertEquals(3.0, p.exponent());
         assertEquals("**3", p.op());
@@ -220,7 +220,7 @@ class ValueTest {
     void negIsTimesMinusOne() {
         Value a = new Value(2.0, "a");
         Value n = a.neg();
-        assertEquals(Value.Op.MUL, n.kind());
+        assertEquals(Op.MUL, n.kind());
         assertEquals("*", n.op());
         assertSame(a, n.child(0));
         assertTrue(n.child(1).isLeaf());
@@ -233,10 +233,10 @@ class ValueTest {
         Value a = new Value(5.0, "a");
         Value b = new Value(3.0, "b");
         Value s = a.sub(b);
-        assertEquals(Value.Op.ADD, s.kind());
+        assertEquals(Op.ADD, s.kind());
         assertSame(a, s.child(0));
         Value negB = s.child(1);
-        assertEquals(Value.Op.MUL, negB.kind());
+        assertEquals(Op.MUL, negB.kind());
         assertSame(b, negB.child(0));
         assertEquals(-1.0, negB.child(1).data);
         assertEquals(2.0, s.data);
@@ -250,10 +250,10 @@ class ValueTest {
         Value a = new Value(3.0, "a");
         Value b = new Value(4.0, "b");
         Value q = a.div(b);
-        assertEquals(Value.Op.MUL, q.kind());
+        assertEquals(Op.MUL, q.kind());
         assertSame(a, q.child(0));
         Value inv = q.child(1);
-        assertEquals(Value.Op.POW, inv.kind());
+        assertEquals(Op.POW, inv.kind());
         assertEquals(-1.0, inv.exponent());
         assertSame(b, inv.child(0));
         assertEquals(0.75, q.data);

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.backproplab.engine.Op;
 import org.backproplab.engine.Value;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,7 @@ class EvaluatorTest {
         grads.forEach((name, g) -> assertRel(g, grad(ev, name), "grad " + name));
         assertEquals(List.of("a", "b", "c", "d", "e", "f", "L"), List.copyOf(ev.named().keySet()));
         ev.named().forEach((name, v) -> assertEquals(name, v.label, "each named Value carries its name"));
-        assertEquals(Value.Op.MUL, ev.named().get("d").kind());
+        assertEquals(Op.MUL, ev.named().get("d").kind());
         assertSame(ev.named().get("a"), ev.named().get("d").child(0));
         assertSame(ev.named().get("b"), ev.named().get("d").child(1));
     }
@@ -109,7 +110,7 @@ class EvaluatorTest {
             assertAbs(0.0, grad(ev, "w2"), 1e-12, "grad w2");
             assertAbs(0.5, grad(ev, "b"), 1e-12, "grad b");
         }
-        assertEquals(Value.Op.TANH, Evaluator.run(NEURON).output().kind());
+        assertEquals(Op.TANH, Evaluator.run(NEURON).output().kind());
     }
 
     @Test
@@ -151,19 +152,19 @@ class EvaluatorTest {
         Value a = ev.named().get("a");
         Value b = ev.named().get("b");
         Value s = ev.named().get("s");
-        assertEquals(Value.Op.ADD, s.kind());
+        assertEquals(Op.ADD, s.kind());
         assertSame(a, s.child(0));
-        assertEquals(Value.Op.MUL, s.child(1).kind());
+        assertEquals(Op.MUL, s.child(1).kind());
         assertSame(b, s.child(1).child(0));
         assertEquals(-1.0, s.child(1).child(1).data);
         Value n = ev.named().get("n");
-        assertEquals(Value.Op.MUL, n.kind());
+        assertEquals(Op.MUL, n.kind());
         assertSame(a, n.child(0));
         assertEquals(-1.0, n.child(1).data);
         Value q = ev.named().get("q");
-        assertEquals(Value.Op.MUL, q.kind());
+        assertEquals(Op.MUL, q.kind());
         assertSame(a, q.child(0));
-        assertEquals(Value.Op.POW, q.child(1).kind());
+        assertEquals(Op.POW, q.child(1).kind());
         assertEquals(-1.0, q.child(1).exponent());
         assertSame(b, q.child(1).child(0));
         assertEquals(2.5, q.data);
@@ -233,7 +234,7 @@ class EvaluatorTest {
     void arithmeticBetweenPlainNumbersIsFoldedAsPythonDoes() {
         Evaluation ev = Evaluator.run("a = 2.0\nd = 2 * 3 * a\n");
         Value d = ev.named().get("d");
-        assertEquals(Value.Op.MUL, d.kind());
+        assertEquals(Op.MUL, d.kind());
         assertTrue(d.child(0).isLeaf());
         assertEquals(6.0, d.child(0).data);
         assertSame(ev.named().get("a"), d.child(1));

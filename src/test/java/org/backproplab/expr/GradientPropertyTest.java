@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.backproplab.engine.GradCheck;
+import org.backproplab.engine.Op;
 import org.backproplab.engine.Value;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class GradientPropertyTest {
         int checkedPrograms = 0;
         int checkedGrads = 0;
         int skippedGrads = 0;
-        Map<Value.Op, Integer> opsChecked = new EnumMap<>(Value.Op.class);
+        Map<Op, Integer> opsChecked = new EnumMap<>(Op.class);
         for (int p = 0; p < PROGRAMS; p++) {
             String source = random.program();
             Evaluation ev = Evaluator.run(source);
@@ -71,7 +72,7 @@ class GradientPropertyTest {
         assertTrue(checkedPrograms >= PROGRAMS * 8 / 10, "only " + checkedPrograms + " programs checked");
         assertTrue(checkedGrads >= 600, "only " + checkedGrads + " grads checked");
         assertTrue(skippedGrads * 10 <= checkedGrads, skippedGrads + " grads skipped, " + checkedGrads + " checked");
-        for (Value.Op op : Value.Op.values()) {
+        for (Op op : Op.values()) {
             assertTrue(opsChecked.getOrDefault(op, 0) >= 50, "only " + opsChecked.get(op) + " " + op + " nodes");
         }
     }

@@ -37,7 +37,7 @@ class ParseErrorTest {
     @Test
     void unknownFunction() {
         assertError("x = 1.0\ny = foo(x)\n", 2, 5, "unknown function 'foo'",
-                "expected one of relu, tanh, exp, log, sigmoid");
+                "expected one of tanh, exp, log, relu, sigmoid");
         assertError("x = 1.0\ny = 2 * Tanh(x)\n", 2, 9, "unknown function 'Tanh'");
     }
 
