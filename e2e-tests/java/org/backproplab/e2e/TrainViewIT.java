@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 /** The trainer as a teacher uses it: step, import a run, play, custom points, CSV, NaN, inspect, links. */
 class TrainViewIT {
     private static Browser browser;
-    private static final Path DEMO = Path.of("src/test/resources/micrograd-demo.json").toAbsolutePath();
+    private static final Path DEMO = Path.of("src/main/resources/micrograd-demo.json").toAbsolutePath();
 
     @BeforeAll
     static void start() {

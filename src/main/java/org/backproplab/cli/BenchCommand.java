@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The demo spec packaged in the jar (a copy of src/test/resources/micrograd-demo.json). */
+    /** The demo spec packaged in the jar (src/main/resources/micrograd-demo.json, the one copy of the fixture). */
     static String demoSpecText() throws IOException {
         try (InputStream in = BenchCommand.class.getResourceAsStream("/micrograd-demo.json")) {
             if (in == null) {

@@ -12,7 +12,7 @@ import org.backproplab.engine.Value;
  * Python does before micrograd ever sees it, so {@code 2 * 3 * a} makes one constant 6, not a node for 2 * 3.
  * A number inside an expression becomes a fresh, unlabelled constant Value.
  */
-public final class Evaluator {
+public final class Evaluator implements Expr.Visitor<Evaluator.Operand> {
     private final Map<String, Value> named = new LinkedHashMap<>();
     private final List<Value> leaves = new ArrayList<>();
     private Evaluation.NonFinite firstNonFinite;
@@ -44,7 +44,7 @@ public final class Evaluator {
     }
 
     private void assign(Program.Assignment line) {
-        Operand result = evaluate(line.value());
+        Operand result = line.value().accept(this);
         Value value;
         if (result.isNumber()) {
             value = new Value(result.number, line.variable()); // a = 2.0, or a = 2 * 3: a leaf either way
@@ -64,7 +64,7 @@ public final class Evaluator {
     }
 
     /** Either a plain number (value == null) or a Value. */
-    private record Operand(Value value, double number) {
+    record Operand(Value value, double number) {
         boolean isNumber() {
             return value == null;
         }
@@ -78,37 +78,43 @@ public final class Evaluator {
         return new Operand(null, x);
     }
 
-    private Operand evaluate(Expr expr) {
-        if (expr instanceof Expr.Number n) {
-            return number(n.value());
-        }
-        if (expr instanceof Expr.Variable v) {
-            return new Operand(named.get(v.name().text()), 0);
-        }
-        if (expr instanceof Expr.Negate n) {
-            Operand x = evaluate(n.operand());
-            return x.isNumber() ? number(-x.number) : made(x.value.neg(), n.operator(), "-");
-        }
-        if (expr instanceof Expr.Binary b) {
-            return binaryChain(b);
-        }
-        if (expr instanceof Expr.Power p) {
-            Operand base = evaluate(p.base());
-            return base.isNumber() ? folded(Math.pow(base.number, p.exponent()), p.operator(), "**")
-                    : made(base.value.pow(p.exponent()), p.operator(), "**");
-        }
-        Expr.Call call = (Expr.Call) expr;
-        Value x = evaluate(call.argument()).asValue();
+    @Override
+    public Operand visitNumber(Expr.Number n) {
+        return number(n.value());
+    }
+
+    @Override
+    public Operand visitVariable(Expr.Variable v) {
+        return new Operand(named.get(v.name().text()), 0);
+    }
+
+    @Override
+    public Operand visitNegate(Expr.Negate n) {
+        Operand x = n.operand().accept(this);
+        return x.isNumber() ? number(-x.number) : made(x.value.neg(), n.operator(), "-");
+    }
+
+    @Override
+    public Operand visitPower(Expr.Power p) {
+        Operand base = p.base().accept(this);
+        return base.isNumber() ? folded(Math.pow(base.number, p.exponent()), p.operator(), "**")
+                : made(base.value.pow(p.exponent()), p.operator(), "**");
+    }
+
+    @Override
+    public Operand visitCall(Expr.Call call) {
+        Value x = call.argument().accept(this).asValue();
         Value out = x.apply(Op.function(call.function().text()));
         return made(out, call.function(), call.function().text() + "(...)");
     }
 
     /** a + b - c * d ...: left-deep chains are walked with a loop, so ten thousand terms don't overflow. */
-    private Operand binaryChain(Expr.Binary top) {
+    @Override
+    public Operand visitBinary(Expr.Binary top) {
         List<Expr.Binary> spine = Expr.leftSpine(top);
-        Operand left = evaluate(spine.get(0).left());
+        Operand left = spine.get(0).left().accept(this);
         for (Expr.Binary b : spine) {
-            left = binary(left, b.operator(), evaluate(b.right()));
+            left = binary(left, b.operator(), b.right().accept(this));
         }
         return left;
     }

@@ -2,45 +2,116 @@ package org.backproplab.expr;
 
 /**
  * The syntax tree of one right-hand side (jlox's Expr). Each node keeps a token for error positions.
- * Binary chains such as a + b + c + ... are left-deep, and can be tens of thousands deep, so code that walks
- * them goes down the left spine with a loop (see {@link #leftSpine}) rather than by recursion.
+ *
+ * <p>Code that walks the tree does it through a {@link Visitor}, as jlox does, so that a new kind of node does not
+ * compile until every walker handles it. Binary chains such as a + b + c + ... are left-deep, and can be tens of
+ * thousands deep, so a walker's {@code visitBinary} goes down the left spine with a loop (see {@link #leftSpine})
+ * rather than by recursion; nesting of any other kind is capped by the parser.
  */
 public sealed interface Expr {
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of node. */
+    interface Visitor<R> {
+        R visitNumber(Number number);
+
+        R visitVariable(Variable variable);
+
+        R visitNegate(Negate negate);
+
+        R visitBinary(Binary binary);
+
+        R visitPower(Power power);
+
+        R visitCall(Call call);
+    }
+
     /** A numeric literal. */
-    record Number(Token token, double value) implements Expr { }
+    record Number(Token token, double value) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNumber(this);
+        }
+    }
 
     /** A reference to a variable defined on an earlier line. */
-    record Variable(Token name) implements Expr { }
+    record Variable(Token name) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitVariable(this);
+        }
+    }
 
     /** Unary minus. */
-    record Negate(Token operator, Expr operand) implements Expr { }
+    record Negate(Token operator, Expr operand) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNegate(this);
+        }
+    }
 
     /** + - * / between two expressions. */
-    record Binary(Expr left, Token operator, Expr right) implements Expr { }
+    record Binary(Expr left, Token operator, Expr right) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBinary(this);
+        }
+    }
 
     /** base ** k, where k is a constant, as in micrograd. */
-    record Power(Expr base, Token operator, double exponent) implements Expr { }
+    record Power(Expr base, Token operator, double exponent) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPower(this);
+        }
+    }
 
     /** One of the functions relu, tanh, exp, log, sigmoid applied to its argument. */
-    record Call(Token function, Expr argument) implements Expr { }
+    record Call(Token function, Expr argument) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitCall(this);
+        }
+    }
 
-    /** The first token of an expression, for error positions. */
+    /** The first token of an expression, for error positions: down the left operands to the first leaf. */
     static Token firstToken(Expr e) {
-        while (true) {
-            if (e instanceof Number n) {
-                return n.token();
-            } else if (e instanceof Variable v) {
-                return v.name();
-            } else if (e instanceof Negate n) {
-                return n.operator();
-            } else if (e instanceof Binary b) {
-                e = b.left();
-            } else if (e instanceof Power p) {
-                e = p.base();
-            } else {
-                return ((Call) e).function();
-            }
+        return e.accept(FirstToken.INSTANCE);
+    }
+
+    /** The first token; a Binary jumps straight to the bottom of its left spine, so no chain is walked by recursion. */
+    final class FirstToken implements Visitor<Token> {
+        static final FirstToken INSTANCE = new FirstToken();
+
+        @Override
+        public Token visitNumber(Number number) {
+            return number.token();
+        }
+
+        @Override
+        public Token visitVariable(Variable variable) {
+            return variable.name();
+        }
+
+        @Override
+        public Token visitNegate(Negate negate) {
+            return negate.operator();
+        }
+
+        @Override
+        public Token visitBinary(Binary binary) {
+            return leftSpine(binary).get(0).left().accept(this);
+        }
+
+        @Override
+        public Token visitPower(Power power) {
+            return power.base().accept(this);
+        }
+
+        @Override
+        public Token visitCall(Call call) {
+            return call.function();
         }
     }
 

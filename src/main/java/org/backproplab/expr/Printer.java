@@ -7,7 +7,7 @@ import org.backproplab.engine.Numbers;
  * Prints a program back to text with the fewest parentheses that keep its meaning, so that
  * parse(print(p)) builds the same graph as p. Comments and spacing are not kept.
  */
-public final class Printer {
+public final class Printer implements Expr.Visitor<Void> {
     private static final int TERM = 1;
     private static final int FACTOR = 2;
     private static final int UNARY = 3;
@@ -22,14 +22,20 @@ public final class Printer {
         static final Style PLAIN = new Style(java.util.Map.of(), null);
     }
 
-    private Printer() {
+    private final StringBuilder out;
+    private final Style style;
+
+    private Printer(StringBuilder out, Style style) {
+        this.out = out;
+        this.style = style;
     }
 
     public static String print(Program program) {
         StringBuilder out = new StringBuilder();
+        Printer printer = new Printer(out, Style.PLAIN);
         for (Program.Assignment a : program.assignments()) {
             out.append(a.variable()).append(" = ");
-            print(a.value(), out, Style.PLAIN);
+            a.value().accept(printer);
             out.append('\n');
         }
         return out.toString();
@@ -41,36 +47,51 @@ public final class Printer {
 
     static String print(Expr expr, Style style) {
         StringBuilder out = new StringBuilder();
-        print(expr, out, style);
+        expr.accept(new Printer(out, style));
         return out.toString();
     }
 
-    private static void print(Expr expr, StringBuilder out, Style style) {
-        if (expr instanceof Expr.Number n) {
-            String literal = Double.isInfinite(n.value()) ? number(n.value()) : Numbers.literal(n.value());
-            out.append(n == style.asValue() ? "Value(" + literal + ")" : literal);
-        } else if (expr instanceof Expr.Variable v) {
-            out.append(style.names().getOrDefault(v.name().text(), v.name().text()));
-        } else if (expr instanceof Expr.Negate n) {
-            out.append('-');
-            if (n.operand() instanceof Expr.Negate) {
-                out.append(' '); // "- -x" reads better than "--x"
-            }
-            printWrapped(n.operand(), precedence(n.operand()) < UNARY, out, style);
-        } else if (expr instanceof Expr.Power p) {
-            printWrapped(p.base(), precedence(p.base()) < PRIMARY, out, style);
-            out.append("**").append(number(p.exponent()));
-        } else if (expr instanceof Expr.Call c) {
-            out.append(c.function().text()).append('(');
-            print(c.argument(), out, style);
-            out.append(')');
-        } else {
-            printChain((Expr.Binary) expr, out, style);
+    @Override
+    public Void visitNumber(Expr.Number n) {
+        String literal = Double.isInfinite(n.value()) ? number(n.value()) : Numbers.literal(n.value());
+        out.append(n == style.asValue() ? "Value(" + literal + ")" : literal);
+        return null;
+    }
+
+    @Override
+    public Void visitVariable(Expr.Variable v) {
+        out.append(style.names().getOrDefault(v.name().text(), v.name().text()));
+        return null;
+    }
+
+    @Override
+    public Void visitNegate(Expr.Negate n) {
+        out.append('-');
+        if (n.operand() instanceof Expr.Negate) {
+            out.append(' '); // "- -x" reads better than "--x"
         }
+        printWrapped(n.operand(), precedence(n.operand()) < UNARY);
+        return null;
+    }
+
+    @Override
+    public Void visitPower(Expr.Power p) {
+        printWrapped(p.base(), precedence(p.base()) < PRIMARY);
+        out.append("**").append(number(p.exponent()));
+        return null;
+    }
+
+    @Override
+    public Void visitCall(Expr.Call c) {
+        out.append(c.function().text()).append('(');
+        c.argument().accept(this);
+        out.append(')');
+        return null;
     }
 
     /** Prints a left-deep chain with a loop; the parentheses a lower-precedence left side needs open up front. */
-    private static void printChain(Expr.Binary top, StringBuilder out, Style style) {
+    @Override
+    public Void visitBinary(Expr.Binary top) {
         List<Expr.Binary> spine = Expr.leftSpine(top);
         for (int i = spine.size() - 1; i >= 1; i--) {
             if (precedence(spine.get(i - 1)) < precedence(spine.get(i))) {
@@ -78,40 +99,65 @@ public final class Printer {
             }
         }
         Expr first = spine.get(0).left();
-        printWrapped(first, precedence(first) < precedence(spine.get(0)), out, style);
+        printWrapped(first, precedence(first) < precedence(spine.get(0)));
         for (int i = 0; i < spine.size(); i++) {
             Expr.Binary b = spine.get(i);
             out.append(' ').append(b.operator().text()).append(' ');
-            printWrapped(b.right(), precedence(b.right()) <= precedence(b), out, style); // a - (b - c) keeps its parens
+            printWrapped(b.right(), precedence(b.right()) <= precedence(b)); // a - (b - c) keeps its parens
             if (i + 1 < spine.size() && precedence(b) < precedence(spine.get(i + 1))) {
                 out.append(')');
             }
         }
+        return null;
     }
 
-    private static void printWrapped(Expr expr, boolean parens, StringBuilder out, Style style) {
+    private void printWrapped(Expr expr, boolean parens) {
         if (parens) {
             out.append('(');
         }
-        print(expr, out, style);
+        expr.accept(this);
         if (parens) {
             out.append(')');
         }
     }
 
     private static int precedence(Expr expr) {
-        if (expr instanceof Expr.Binary b) {
-            Token.Type t = b.operator().type();
-            return t == Token.Type.PLUS || t == Token.Type.MINUS ? TERM : FACTOR;
+        return expr.accept(PRECEDENCE);
+    }
+
+    /** How tightly each kind of node binds, from the grammar's rules: term, factor, unary, power, primary. */
+    private static final Expr.Visitor<Integer> PRECEDENCE = new Expr.Visitor<>() {
+        @Override
+        public Integer visitNumber(Expr.Number number) {
+            return PRIMARY;
         }
-        if (expr instanceof Expr.Negate) {
+
+        @Override
+        public Integer visitVariable(Expr.Variable variable) {
+            return PRIMARY;
+        }
+
+        @Override
+        public Integer visitNegate(Expr.Negate negate) {
             return UNARY;
         }
-        if (expr instanceof Expr.Power) {
+
+        @Override
+        public Integer visitBinary(Expr.Binary binary) {
+            Token.Type t = binary.operator().type();
+            return t == Token.Type.PLUS || t == Token.Type.MINUS ? TERM : FACTOR;
+        }
+
+        @Override
+        public Integer visitPower(Expr.Power power) {
             return POWER;
         }
-        return PRIMARY;
-    }
+
+        @Override
+        public Integer visitCall(Expr.Call call) {
+            return PRIMARY;
+        }
+    };
 
     /** A literal that parses back to the same double; infinity has no literal of its own, so 1e999 stands in. */
     private static String number(double x) {

@@ -1,8 +1,8 @@
 package org.backproplab.expr;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backproplab.engine.Numbers;
@@ -36,11 +36,12 @@ public final class PythonExport {
 
     public static String toPython(Program program, String outputName) {
         Map<String, String> names = pythonNames(program);
-        Set<String> functions = new HashSet<>();
+        Scan scan = new Scan();
         int values = 0;
         for (Program.Assignment a : program.assignments()) {
-            values += scan(a.value(), functions);
+            values += a.value().accept(scan);
         }
+        Set<String> functions = scan.functions;
 
         StringBuilder py = new StringBuilder();
         py.append("# Exported from Backprop Lab. Runs with micrograd: pip install micrograd\n");
@@ -65,7 +66,7 @@ public final class PythonExport {
             if (a.leaf()) {
                 py.append("Value(").append(Numbers.literal(a.leafValue())).append(")");
             } else {
-                Expr.Number first = isConstant(a.value()) ? firstNumber(a.value()) : null;
+                Expr.Number first = a.value().accept(FIRST_NUMBER_IF_CONSTANT);
                 py.append(Printer.print(a.value(), new Printer.Style(names, first)));
             }
             py.append("\n");
@@ -108,73 +109,91 @@ public final class PythonExport {
     }
 
     /**
-     * Adds the functions an expression calls to {@code functions}, and returns a bound on the Values it builds in
-     * micrograd (a - b is three: -1, b * -1 and the sum). Iterative: a chain can be thousands deep.
+     * Collects the functions an expression calls, and counts a bound on the Values it builds in micrograd (a - b is
+     * three: -1, b * -1 and the sum). A chain can be thousands long, so its spine is walked with a loop.
      */
-    private static int scan(Expr expr, Set<String> functions) {
-        int values = 0;
-        ArrayDeque<Expr> todo = new ArrayDeque<>();
-        todo.push(expr);
-        while (!todo.isEmpty()) {
-            Expr e = todo.pop();
-            if (e instanceof Expr.Number) {
-                values++;
-            } else if (e instanceof Expr.Negate n) {
-                values += 2;
-                todo.push(n.operand());
-            } else if (e instanceof Expr.Power p) {
-                values += 1;
-                todo.push(p.base());
-            } else if (e instanceof Expr.Call c) {
-                values += 2;
-                functions.add(c.function().text());
-                todo.push(c.argument());
-            } else if (e instanceof Expr.Binary b) {
-                values += 3;
-                todo.push(b.left());
-                todo.push(b.right());
-            }
-        }
-        return values;
-    }
+    private static final class Scan implements Expr.Visitor<Integer> {
+        final Set<String> functions = new HashSet<>();
 
-    /** True if the expression has no variable and no function call: Python would compute a plain float. */
-    private static boolean isConstant(Expr expr) {
-        ArrayDeque<Expr> todo = new ArrayDeque<>();
-        todo.push(expr);
-        while (!todo.isEmpty()) {
-            Expr e = todo.pop();
-            if (e instanceof Expr.Variable || e instanceof Expr.Call) {
-                return false;
-            } else if (e instanceof Expr.Negate n) {
-                todo.push(n.operand());
-            } else if (e instanceof Expr.Power p) {
-                todo.push(p.base());
-            } else if (e instanceof Expr.Binary b) {
-                todo.push(b.left());
-                todo.push(b.right());
-            }
+        @Override
+        public Integer visitNumber(Expr.Number number) {
+            return 1;
         }
-        return true;
+
+        @Override
+        public Integer visitVariable(Expr.Variable variable) {
+            return 0;
+        }
+
+        @Override
+        public Integer visitNegate(Expr.Negate negate) {
+            return 2 + negate.operand().accept(this);
+        }
+
+        @Override
+        public Integer visitBinary(Expr.Binary top) {
+            List<Expr.Binary> spine = Expr.leftSpine(top);
+            int values = spine.get(0).left().accept(this);
+            for (Expr.Binary b : spine) {
+                values += 3 + b.right().accept(this);
+            }
+            return values;
+        }
+
+        @Override
+        public Integer visitPower(Expr.Power power) {
+            return 1 + power.base().accept(this);
+        }
+
+        @Override
+        public Integer visitCall(Expr.Call call) {
+            functions.add(call.function().text());
+            return 2 + call.argument().accept(this);
+        }
     }
 
     /**
-     * The number Python evaluates first: down the left operands. Made a Value, it makes every operation above it a
-     * Value too (a Value on either side of + - * / gives a Value, and so do -x and x ** k).
+     * For a right side with no variable and no function call, which Python would compute as a plain float: the number
+     * Python evaluates first, down the left operands. Made a Value, it makes every operation above it a Value too (a
+     * Value on either side of + - * / gives a Value, and so do -x and x ** k). For any other right side, null.
      */
-    private static Expr.Number firstNumber(Expr expr) {
-        Expr e = expr;
-        while (!(e instanceof Expr.Number)) {
-            if (e instanceof Expr.Negate n) {
-                e = n.operand();
-            } else if (e instanceof Expr.Power p) {
-                e = p.base();
-            } else {
-                e = ((Expr.Binary) e).left();
-            }
+    private static final Expr.Visitor<Expr.Number> FIRST_NUMBER_IF_CONSTANT = new Expr.Visitor<>() {
+        @Override
+        public Expr.Number visitNumber(Expr.Number number) {
+            return number;
         }
-        return (Expr.Number) e;
-    }
+
+        @Override
+        public Expr.Number visitVariable(Expr.Variable variable) {
+            return null;
+        }
+
+        @Override
+        public Expr.Number visitNegate(Expr.Negate negate) {
+            return negate.operand().accept(this);
+        }
+
+        @Override
+        public Expr.Number visitBinary(Expr.Binary top) {
+            List<Expr.Binary> spine = Expr.leftSpine(top);
+            for (Expr.Binary b : spine) {
+                if (b.right().accept(this) == null) {
+                    return null;
+                }
+            }
+            return spine.get(0).left().accept(this);
+        }
+
+        @Override
+        public Expr.Number visitPower(Expr.Power power) {
+            return power.base().accept(this);
+        }
+
+        @Override
+        public Expr.Number visitCall(Expr.Call call) {
+            return null;
+        }
+    };
 
     /**
      * The Python for a function op, from its single home in {@link Op}: stock micrograd has relu as a method, so it

@@ -11,7 +11,7 @@ import org.backproplab.engine.Numbers;
 
 /**
  * A training run as plain data: the {@code train --spec FILE.json} contract. The format (see
- * src/test/resources/micrograd-demo.json, micrograd's own demo run):
+ * src/main/resources/micrograd-demo.json, micrograd's own demo run):
  *
  * <pre>
  * data       {"points": [[x, y], ...], "labels": [-1 or 1, ...]}

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.backproplab.data.Json;
 import org.backproplab.engine.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,17 @@ class DemoReproductionTest {
         return TrainSpec.parse(demoSpecText());
     }
 
+    /** The fixture's "expected" block: the numbers stock micrograd printed when the fixture was recorded. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> expected() {
+        return (Map<String, Object>) ((Map<String, Object>) Json.parse(demoSpecText())).get("expected");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double expected(String step, String field) {
+        return (Double) ((Map<String, Object>) expected().get(step)).get(field);
+    }
+
     static Trainer.Step[] run(Trainer.Engine engine) {
         TrainSpec spec = demoSpec();
         Trainer trainer = new Trainer(spec, engine);
@@ -46,14 +59,10 @@ class DemoReproductionTest {
     void reproducesMicrogradsPrintedCurve(Trainer.Engine engine) {
         Trainer.Step[] curve = run(engine);
         assertEquals(100, curve.length);
-        assertEquals(0.8958441028683222, curve[0].loss(), TOLERANCE);
-        assertEquals(0.5, curve[0].accuracy());
-        assertEquals(1.723590533697202, curve[1].loss(), TOLERANCE);
-        assertEquals(0.81, curve[1].accuracy());
-        assertEquals(0.24507023853658041, curve[10].loss(), TOLERANCE);
-        assertEquals(0.91, curve[10].accuracy());
-        assertEquals(0.010978370135492717, curve[99].loss(), TOLERANCE);
-        assertEquals(1.0, curve[99].accuracy());
+        for (int k : new int[] {0, 1, 10, 99}) {
+            assertEquals(expected("step" + k, "loss"), curve[k].loss(), TOLERANCE, "loss at step " + k);
+            assertEquals(expected("step" + k, "accuracy"), curve[k].accuracy(), "accuracy at step " + k);
+        }
         int firstPerfect = -1;
         for (Trainer.Step s : curve) {
             if (s.accuracy() == 1.0) {
@@ -61,7 +70,7 @@ class DemoReproductionTest {
                 break;
             }
         }
-        assertEquals(40, firstPerfect);
+        assertEquals(((Double) expected().get("first_step_with_accuracy_1")).intValue(), firstPerfect);
     }
 
     @Test
@@ -82,14 +91,14 @@ class DemoReproductionTest {
     void stepZeroSplitsIntoMicrogradsDataLossAndRegularization() {
         TrainSpec spec = demoSpec();
         MLP model = spec.model();
-        assertEquals(337, model.parameters().size());
+        assertEquals(((Double) expected().get("num_parameters")).intValue(), model.parameters().size());
         Value[] scores = new Value[spec.data().size()];
         for (int i = 0; i < scores.length; i++) {
             double[] x = spec.data().xs()[i];
             scores[i] = model.forward(new Value[] {new Value(x[0]), new Value(x[1])})[0];
         }
-        assertEquals(0.8862514464368222, spec.loss().dataLoss(scores, spec.data().ys()).data, 1e-12);
-        assertEquals(0.009592656431500009, spec.loss().regularization(model.parameters()).data, 1e-15);
+        assertEquals(expected("step0", "data_loss"), spec.loss().dataLoss(scores, spec.data().ys()).data, 1e-12);
+        assertEquals(expected("step0", "reg_loss"), spec.loss().regularization(model.parameters()).data, 1e-15);
         assertTrue(spec.loss().l2() > 0);
     }
 }
