@@ -31,15 +31,10 @@ public final class Csv {
     }
 
     public static Result parse(String text) {
-        List<LineError> errors = new ArrayList<>();
-        List<double[]> xs = new ArrayList<>();
-        List<Integer> rawLabels = new ArrayList<>();
-        int zeroOneLine = 0;   // the first line with label 0, which makes this a 0/1 file
-        int plusMinusLine = 0; // the first line with label -1, which makes this a -1/+1 file
+        Reader reader = new Reader();
         boolean seenContent = false;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
             String line = lines[i].trim(); // trim also drops the '\r' of Windows line ends
             if (line.isEmpty()) {
                 continue;
@@ -47,53 +42,74 @@ public final class Csv {
             String[] fields = line.split(",", -1);
             boolean firstContent = !seenContent;
             seenContent = true;
-            if (firstContent && isHeader(fields)) {
-                continue;
+            if (!(firstContent && isHeader(fields))) {
+                reader.read(i + 1, fields);
             }
+        }
+        return reader.result();
+    }
+
+    /** The points read so far, the errors, and which label convention (0/1 or -1/+1) the file has shown. */
+    private static final class Reader {
+        final List<LineError> errors = new ArrayList<>();
+        final List<double[]> xs = new ArrayList<>();
+        final List<Integer> rawLabels = new ArrayList<>();
+        int zeroOneLine;   // the first line with label 0, which makes this a 0/1 file
+        int plusMinusLine; // the first line with label -1, which makes this a -1/+1 file
+
+        void read(int lineNo, String[] fields) {
             if (fields.length != 3) {
                 errors.add(new LineError(lineNo, "expected 3 fields x,y,label, got " + fields.length));
-                continue;
+                return;
             }
-            double x = Numbers.parse(fields[0]);
-            double y = Numbers.parse(fields[1]);
-            double label = Numbers.parse(fields[2]);
             int before = errors.size();
-            if (Double.isNaN(x)) {
-                errors.add(new LineError(lineNo, "x '" + fields[0].trim() + "' is not a number"));
+            Numbers.Reading x = Numbers.read("x", fields[0]);
+            Numbers.Reading y = Numbers.read("y", fields[1]);
+            for (Numbers.Reading r : new Numbers.Reading[] {x, y}) {
+                if (!r.ok()) {
+                    errors.add(new LineError(lineNo, r.error()));
+                }
             }
-            if (Double.isNaN(y)) {
-                errors.add(new LineError(lineNo, "y '" + fields[1].trim() + "' is not a number"));
+            double label = Numbers.parse(fields[2]);
+            String labelError = labelError(lineNo, label, fields[2].trim());
+            if (labelError != null) {
+                errors.add(new LineError(lineNo, labelError));
             }
+            if (errors.size() == before) {
+                xs.add(new double[] {x.value(), y.value()});
+                rawLabels.add((int) label);
+            }
+        }
+
+        /** Why a label can't be used here, or null (and the file's convention is noted). */
+        String labelError(int lineNo, double label, String text) {
             if (label != -1 && label != 0 && label != 1) {
-                errors.add(new LineError(lineNo, "label '" + fields[2].trim() + "' must be -1 or 1 (or 0 or 1)"));
+                return "label '" + text + "' must be -1 or 1 (or 0 or 1)";
             } else if (label == 0 && plusMinusLine != 0) {
-                errors.add(new LineError(lineNo, "label 0 mixes 0/1 labels with -1/+1 labels (line " + plusMinusLine
-                        + " has -1)"));
+                return "label 0 mixes 0/1 labels with -1/+1 labels (line " + plusMinusLine + " has -1)";
             } else if (label == -1 && zeroOneLine != 0) {
-                errors.add(new LineError(lineNo, "label -1 mixes -1/+1 labels with 0/1 labels (line " + zeroOneLine
-                        + " has 0)"));
+                return "label -1 mixes -1/+1 labels with 0/1 labels (line " + zeroOneLine + " has 0)";
             } else if (label == 0 && zeroOneLine == 0) {
                 zeroOneLine = lineNo;
             } else if (label == -1 && plusMinusLine == 0) {
                 plusMinusLine = lineNo;
             }
-            if (errors.size() == before) {
-                xs.add(new double[] {x, y});
-                rawLabels.add((int) label);
+            return null;
+        }
+
+        Result result() {
+            if (errors.isEmpty() && xs.isEmpty()) {
+                errors.add(new LineError(1, "no points: expected lines of x,y,label"));
             }
+            if (!errors.isEmpty()) {
+                return new Result(null, errors);
+            }
+            double[] ys = new double[rawLabels.size()];
+            for (int i = 0; i < ys.length; i++) {
+                ys[i] = rawLabels.get(i) == 1 ? 1 : -1; // 0 (in a 0/1 file) and -1 (in a -1/+1 file) are negative
+            }
+            return new Result(new Dataset(xs.toArray(new double[0][]), ys), errors);
         }
-        if (errors.isEmpty() && xs.isEmpty()) {
-            errors.add(new LineError(1, "no points: expected lines of x,y,label"));
-        }
-        if (!errors.isEmpty()) {
-            return new Result(null, errors);
-        }
-        double[] ys = new double[rawLabels.size()];
-        for (int i = 0; i < ys.length; i++) {
-            int raw = rawLabels.get(i);
-            ys[i] = raw == 1 ? 1 : -1; // 0 (in a 0/1 file) and -1 (in a -1/+1 file) are the negative class
-        }
-        return new Result(new Dataset(xs.toArray(new double[0][]), ys), errors);
     }
 
     /** A header is three fields of which none is a number, e.g. "x,y,label". */

@@ -31,7 +31,7 @@ public final class Numbers {
         int end = scanNumber(s, 0);
         if (end != s.length()) {
             return new Reading(Double.NaN, field + ": '" + shorten(s) + "' is not a number; expected a decimal such as "
-                    + "0.5 or -2, or scientific notation such as 1e-3");
+                    + "-0.5 or scientific notation such as 1e-3");
         }
         double value = Double.parseDouble(s.charAt(0) == '+' ? s.substring(1) : s);
         if (Double.isInfinite(value)) {

@@ -101,21 +101,7 @@ public final class Tape {
 
         lossType = loss.type();
         for (int b = 0; b < batchSize; b++) {
-            int layerIn = inputStart + b * nin;
-            int layerOut = outputsStart + b * outputs;
-            int layerWidth = nin;
-            int param = 0;
-            for (int l = 0; l < sizes.length; l++) {
-                for (int j = 0; j < sizes[l]; j++) {
-                    emit(l == 0 ? INPUT_NEURON : NEURON, layerOut + j, layerIn, param, layerWidth, 0);
-                    act[opCount - 1] = layerActivation[l];
-                    param += layerWidth + 1;
-                }
-                layerIn = layerOut;
-                layerOut += sizes[l];
-                layerWidth = sizes[l];
-            }
-            emit(LOSS, lossStart + b, layerIn, labelStart + b, 1, 0); // layerIn is now the score
+            emitPoint(b, lossStart + b);
         }
         emit(loss.reduction() == Loss.Reduction.MEAN ? MEAN : SUM, dataLoss, lossStart, 0, batchSize, 1.0 / batchSize);
         if (loss.l2() != 0) {
@@ -128,6 +114,25 @@ public final class Tape {
         scratchIn = new double[width];
         scratchOut = new double[width];
         loadParameters(model.parameterValues());
+    }
+
+    /** Batch point b's forward pass, neuron by neuron and layer by layer, then its loss into data[lossAt]. */
+    private void emitPoint(int b, int lossAt) {
+        int layerIn = inputStart + b * nin;
+        int layerOut = outputsStart + b * outputsPerPoint;
+        int layerWidth = nin;
+        int param = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            for (int j = 0; j < sizes[l]; j++) {
+                emit(l == 0 ? INPUT_NEURON : NEURON, layerOut + j, layerIn, param, layerWidth, 0);
+                act[opCount - 1] = layerActivation[l];
+                param += layerWidth + 1;
+            }
+            layerIn = layerOut;
+            layerOut += sizes[l];
+            layerWidth = sizes[l];
+        }
+        emit(LOSS, lossAt, layerIn, labelStart + b, 1, 0); // layerIn is now the score
     }
 
     private void emit(int code, int outIndex, int inIndex, int parIndex, int n, double k) {

@@ -87,6 +87,27 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
 
         Map<String, Object> model = object(spec, "model", "model");
         int inputs = positiveInt(model, "inputs", "model.inputs");
+        int[] layers = layers(model);
+        Activation activation = choice(model, "activation", "model.activation", Activation.RELU, Activation.HIDDEN);
+        Activation output = choice(model, "output", "model.output", Activation.LINEAR, Activation.OUTPUT);
+        boolean uniformBias = choice(model, "bias", "model.bias", Bias.ZERO, Bias.values()) == Bias.UNIFORM;
+        Dataset data = data(object(spec, "data", "data"), inputs);
+        double[] init = init(spec);
+        Map<String, Object> lossSpec = object(spec, "loss", "loss");
+        Loss loss = new Loss(
+                choice(lossSpec, "type", "loss.type", null, Loss.Type.values()),
+                choice(lossSpec, "reduction", "loss.reduction", Loss.Reduction.MEAN, Loss.Reduction.values()),
+                nonNegative(lossSpec, "l2", "loss.l2", 0));
+        Optimizer.Settings optimizer = optimizer(object(spec, "optimizer", "optimizer"));
+        int steps = integer(required(spec, "steps", "steps", "a non-negative integer"), "steps", 0,
+                "a non-negative integer");
+        int batch = spec.containsKey("batch") ? positiveInt(spec, "batch", "batch") : 0;
+        int seed = spec.containsKey("seed") ? integer(spec.get("seed"), "seed", Integer.MIN_VALUE, "an integer") : 0;
+        return new TrainSpec(data, inputs, layers, activation, output, uniformBias, init, loss, optimizer, steps, batch,
+                seed);
+    }
+
+    private static int[] layers(Map<String, Object> model) {
         List<Object> layerList = array(model, "layers", "model.layers");
         if (layerList.isEmpty()) {
             throw new SpecException("model.layers: expected at least one layer");
@@ -95,44 +116,31 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         for (int i = 0; i < layers.length; i++) {
             layers[i] = positiveInt(layerList.get(i), "model.layers[" + i + "]");
         }
-        Activation activation = choice(model, "activation", "model.activation", Activation.RELU, Activation.HIDDEN);
-        Activation output = choice(model, "output", "model.output", Activation.LINEAR, Activation.OUTPUT);
-        boolean uniformBias = choice(model, "bias", "model.bias", Bias.ZERO, Bias.values()) == Bias.UNIFORM;
+        return layers;
+    }
 
-        Dataset data = data(object(spec, "data", "data"), inputs);
-
-        double[] init = null;
-        if (spec.containsKey("init")) {
-            List<Object> values = array(spec, "init", "init");
-            init = new double[values.size()];
-            for (int i = 0; i < init.length; i++) {
-                init[i] = number(values.get(i), "init[" + i + "]");
-            }
-        }
-
-        Map<String, Object> lossSpec = object(spec, "loss", "loss");
-        Loss loss = new Loss(
-                choice(lossSpec, "type", "loss.type", null, Loss.Type.values()),
-                choice(lossSpec, "reduction", "loss.reduction", Loss.Reduction.MEAN, Loss.Reduction.values()),
-                nonNegative(lossSpec, "l2", "loss.l2", 0));
-
-        Map<String, Object> opt = object(spec, "optimizer", "optimizer");
+    private static Optimizer.Settings optimizer(Map<String, Object> opt) {
         Optimizer.Kind kind = choice(opt, "type", "optimizer.type", null, Optimizer.Kind.values());
         double lrStart = number(opt, "lr_start", "optimizer.lr_start", Double.NaN);
-        Optimizer.Settings optimizer = new Optimizer.Settings(kind, lrStart,
+        return new Optimizer.Settings(kind, lrStart,
                 number(opt, "lr_end", "optimizer.lr_end", lrStart),
                 choice(opt, "decay", "optimizer.decay", Decay.LINEAR, Decay.values()) == Decay.LINEAR,
                 number(opt, "momentum", "optimizer.momentum", 0.9),
                 number(opt, "beta1", "optimizer.beta1", 0.9),
                 number(opt, "beta2", "optimizer.beta2", 0.999),
                 number(opt, "eps", "optimizer.eps", 1e-8));
+    }
 
-        int steps = integer(required(spec, "steps", "steps", "a non-negative integer"), "steps", 0,
-                "a non-negative integer");
-        int batch = spec.containsKey("batch") ? positiveInt(spec, "batch", "batch") : 0;
-        int seed = spec.containsKey("seed") ? integer(spec.get("seed"), "seed", Integer.MIN_VALUE, "an integer") : 0;
-        return new TrainSpec(data, inputs, layers, activation, output, uniformBias, init, loss, optimizer, steps, batch,
-                seed);
+    private static double[] init(Map<String, Object> spec) {
+        if (!spec.containsKey("init")) {
+            return null;
+        }
+        List<Object> values = array(spec, "init", "init");
+        double[] init = new double[values.size()];
+        for (int i = 0; i < init.length; i++) {
+            init[i] = number(values.get(i), "init[" + i + "]");
+        }
+        return init;
     }
 
     private static Dataset data(Map<String, Object> data, int inputs) {

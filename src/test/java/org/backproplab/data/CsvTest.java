@@ -31,7 +31,7 @@ class CsvTest {
     void headerIsOptionalAndOnlyOnTheFirstLine() {
         assertTrue(Csv.parse(" 1 , +2 , 1 ").ok());
         Csv.Result r = Csv.parse("1,2,1\nx,y,label\n");
-        assertEquals(List.of(new Csv.LineError(2, "x 'x' is not a number"), new Csv.LineError(2, "y 'y' is not a number"),
+        assertEquals(List.of(new Csv.LineError(2, "x: 'x' is not a number; expected a decimal such as -0.5 or scientific notation such as 1e-3"), new Csv.LineError(2, "y: 'y' is not a number; expected a decimal such as -0.5 or scientific notation such as 1e-3"),
                 new Csv.LineError(2, "label 'label' must be -1 or 1 (or 0 or 1)")), r.errors());
     }
 
@@ -41,10 +41,10 @@ class CsvTest {
         assertNull(r.points());
         assertEquals(List.of(
                 new Csv.LineError(3, "expected 3 fields x,y,label, got 2"),
-                new Csv.LineError(4, "x 'abc' is not a number"),
-                new Csv.LineError(5, "y 'NaN' is not a number"),
+                new Csv.LineError(4, "x: 'abc' is not a number; expected a decimal such as -0.5 or scientific notation such as 1e-3"),
+                new Csv.LineError(5, "y: 'NaN' is not a number; expected a decimal such as -0.5 or scientific notation such as 1e-3"),
                 new Csv.LineError(6, "label '3' must be -1 or 1 (or 0 or 1)"),
-                new Csv.LineError(8, "y '1e999' is not a number"),
+                new Csv.LineError(8, "y: 1e999 is too large; expected a number below 1e308"),
                 new Csv.LineError(9, "expected 3 fields x,y,label, got 4")), r.errors());
         assertEquals("line 3: expected 3 fields x,y,label, got 2", r.errors().get(0).toString());
     }
