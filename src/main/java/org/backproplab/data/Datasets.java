@@ -10,18 +10,7 @@ import org.backproplab.engine.Choice;
 public final class Datasets {
     /** The generators, in the order a menu shows them, by the names links and run files use. */
     public enum Generator implements Choice {
-        MOONS("moons"), CIRCLES("circles"), XOR("xor"), SPIRAL("spiral"), GAUSS("gauss"), LECTURE("lecture");
-
-        private final String id;
-
-        Generator(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        MOONS, CIRCLES, XOR, SPIRAL, GAUSS, LECTURE;
 
         /** n points with this much noise, the same for the same seed on every platform. */
         public Dataset generate(int n, double noise, int seed) {

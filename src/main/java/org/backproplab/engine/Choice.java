@@ -1,13 +1,20 @@
 package org.backproplab.engine;
 
+import java.util.Locale;
+
 /**
  * A choice that links, run files, the command line and menus name by a short id ("relu", "svm", "moons", "tape").
  * Past those edges the program holds the enum itself, never the string; this is the one lookup by id, and its error
  * lists the valid ids so a person can fix what they typed.
  */
 public interface Choice {
-    /** The name used in links, run files, the command line and menus. */
-    String id();
+    /** The enum constant's name: every Choice is an enum. */
+    String name();
+
+    /** The name used in links, run files, the command line and menus: the constant's name in lower case. */
+    default String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** The choice with this id, or null if there is none. */
     static <C extends Choice> C byId(C[] choices, String id) {

@@ -10,24 +10,16 @@ import org.backproplab.engine.Value;
  * double (for predict) and its derivative from the output (for the tape's backward pass), so the three agree.
  */
 public enum Activation implements Choice {
-    LINEAR("linear", null), RELU("relu", Op.RELU), TANH("tanh", Op.TANH), SIGMOID("sigmoid", Op.SIGMOID);
+    LINEAR(null), RELU(Op.RELU), TANH(Op.TANH), SIGMOID(Op.SIGMOID);
 
     /** The choices for hidden layers, and for the output layer (whose score the loss reads). */
     public static final Activation[] HIDDEN = {RELU, TANH, SIGMOID};
     public static final Activation[] OUTPUT = {LINEAR, TANH};
-
-    private final String id;
     /** The op this activation applies, or null for LINEAR. */
     public final Op op;
 
-    Activation(String id, Op op) {
-        this.id = id;
+    Activation(Op op) {
         this.op = op;
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     public Value apply(Value x) {

@@ -15,37 +15,15 @@ public record Loss(Type type, Reduction reduction, double l2) {
 
     public enum Type implements Choice {
         /** micrograd's max-margin loss relu(1 - y*s), built as relu(s*(-y) + 1) like its {@code 1 + -yi*scorei}. */
-        SVM("svm"),
+        SVM,
         /** The lecture's squared error (s - y)**2. */
-        MSE("mse"),
+        MSE,
         /** -log sigmoid(y*s), i.e. log(1 + exp(-y*s)), built so that no exp overflows. */
-        LOGISTIC("logistic");
-
-        private final String id;
-
-        Type(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        LOGISTIC
     }
 
     public enum Reduction implements Choice {
-        SUM("sum"), MEAN("mean");
-
-        private final String id;
-
-        Reduction(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        SUM, MEAN
     }
 
     /** micrograd's demo: SVM, mean, alpha = 1e-4. */

@@ -14,18 +14,7 @@ public interface Optimizer {
     void update(double[] data, double[] grad, double lr);
 
     enum Kind implements Choice {
-        SGD("sgd"), MOMENTUM("momentum"), ADAM("adam");
-
-        private final String id;
-
-        Kind(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        SGD, MOMENTUM, ADAM
     }
 
     /**

@@ -298,33 +298,11 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
 
     /** model.bias: micrograd's zero biases, or uniform ones drawn like the weights. */
     private enum Bias implements Choice {
-        ZERO("zero"), UNIFORM("uniform");
-
-        private final String id;
-
-        Bias(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        ZERO, UNIFORM
     }
 
     /** optimizer.decay: the learning rate falls linearly from lr_start to lr_end, or stays at lr_start. */
     private enum Decay implements Choice {
-        LINEAR("linear"), NONE("none");
-
-        private final String id;
-
-        Decay(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        LINEAR, NONE
     }
 }

@@ -16,18 +16,7 @@ import org.backproplab.engine.Value;
 public final class Trainer {
 
     public enum Engine implements Choice {
-        VALUE("value"), TAPE("tape");
-
-        private final String id;
-
-        Engine(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        VALUE, TAPE
     }
 
     /** What one step reports: its number, the loss before its update, and the batch accuracy. */

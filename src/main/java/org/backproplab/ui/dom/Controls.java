@@ -19,18 +19,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * The views mark their parts with {@link #extra} and {@link #editing}; the style sheet hides them by the root's class.
  */
 public enum Controls implements Choice {
-    FULL("full"), MINIMAL("minimal"), HIDDEN("hidden");
-
-    private final String id;
-
-    Controls(String id) {
-        this.id = id;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
+    FULL, MINIMAL, HIDDEN;
 
     /** True when the exercise itself (program, function, data, model) may be changed. */
     public boolean canEdit() {
@@ -39,7 +28,7 @@ public enum Controls implements Choice {
 
     /** The class the widget's root carries, which the style sheet hides the marked parts by. */
     public String rootClass() {
-        return "bpl-controls-" + id;
+        return "bpl-controls-" + id();
     }
 
     /** Marks a part that only the full controls show. */
