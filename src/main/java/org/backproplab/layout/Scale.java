@@ -94,10 +94,14 @@ public final class Scale {
         return log ? Math.pow(10, u) : u;
     }
 
-    /** Ticks at least minSpacing pixels apart. */
+    /**
+     * Ticks at least minSpacing pixels apart. On a log scale the decades between them are minor ticks, unless they
+     * are under 4 pixels apart (a loss that grew to 1e200), where a grid line at each would fill the chart.
+     */
     public Ticks ticks(double minSpacing) {
-        int fit = Math.max(1, (int) Math.floor(Math.abs(end - start) / minSpacing));
-        return log ? logTicks(fit) : linearTicks(fit);
+        double pixels = Math.abs(end - start);
+        int fit = Math.max(1, (int) Math.floor(pixels / minSpacing));
+        return log ? logTicks(fit, pixels / Math.abs(to - from) >= 4) : linearTicks(fit);
     }
 
     private Ticks linearTicks(int fit) {
@@ -152,7 +156,7 @@ public final class Scale {
         return 10 * magnitude;
     }
 
-    private Ticks logTicks(int fit) {
+    private Ticks logTicks(int fit, boolean withMinor) {
         int first = (int) Math.ceil(Math.min(from, to) - 1e-9);
         int last = (int) Math.floor(Math.max(from, to) + 1e-9);
         int decades = Math.max(0, last - first);
@@ -177,7 +181,7 @@ public final class Scale {
                 minor[other++] = Math.pow(10, e);
             }
         }
-        return new Ticks(at, labels, minor);
+        return new Ticks(at, labels, withMinor ? minor : new double[0]);
     }
 
     /** How many multiples of stride lie in [first, last]. */

@@ -87,6 +87,9 @@ class ScaleTest {
         t = Scale.log(1e-3, 1e1, 300, 0).ticks(30);
         assertArrayEquals(new String[] {"10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹"}, t.labels());
         assertEquals(0, t.minor().length);
+        t = Scale.log(1, 1e211, 100, 0).ticks(30); // a diverging loss on a short chart
+        assertArrayEquals(new String[] {"10⁰", "10¹⁰⁰", "10²⁰⁰"}, t.labels());
+        assertEquals(0, t.minor().length, "no grid line every half pixel");
     }
 
     @Test
