@@ -14,6 +14,22 @@ public final class Scale {
 
     /** The ticks of an axis: major ones with their labels, and minor ones for a lighter grid. */
     public record Ticks(double[] at, String[] labels, double[] minor) {
+        /**
+         * About how wide the widest label is in a sans-serif font of the given size, in pixels, a little generous,
+         * so a chart can leave room for it without asking the browser (which would force a layout).
+         */
+        public double labelWidth(double fontSize) {
+            double widest = 0;
+            for (String label : labels) {
+                double em = 0;
+                for (int i = 0; i < label.length(); i++) {
+                    char c = label.charAt(i);
+                    em += c == '.' ? 0.32 : SUPERSCRIPTS.indexOf(c) >= 0 || c == '⁻' ? 0.42 : 0.62;
+                }
+                widest = Math.max(widest, em * fontSize);
+            }
+            return widest;
+        }
     }
 
     private final boolean log;
@@ -78,10 +94,14 @@ public final class Scale {
         return log ? Math.pow(10, u) : u;
     }
 
-    /** Ticks at least minSpacing pixels apart. */
+    /**
+     * Ticks at least minSpacing pixels apart. On a log scale the decades between them are minor ticks, unless they
+     * are under 4 pixels apart (a loss that grew to 1e200), where a grid line at each would fill the chart.
+     */
     public Ticks ticks(double minSpacing) {
-        int fit = Math.max(1, (int) Math.floor(Math.abs(end - start) / minSpacing));
-        return log ? logTicks(fit) : linearTicks(fit);
+        double pixels = Math.abs(end - start);
+        int fit = Math.max(1, (int) Math.floor(pixels / minSpacing));
+        return log ? logTicks(fit, pixels / Math.abs(to - from) >= 4) : linearTicks(fit);
     }
 
     private Ticks linearTicks(int fit) {
@@ -97,11 +117,28 @@ public final class Scale {
         int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
         for (int i = 0; i < n; i++) {
             at[i] = (first + i) * step;
-            String text = first + i == 0 ? "0" : scientific ? Numbers.compact(at[i], 3) : Numbers.fixed(at[i],
+            String text = first + i == 0 ? "0" : scientific ? shortScientific(at[i]) : Numbers.fixed(at[i],
                     decimals);
             labels[i] = text.startsWith("-") ? "−" + text.substring(1) : text;
         }
         return new Ticks(at, labels, new double[0]);
+    }
+
+    /** "1e287" and "2.5e-7", not "1.00e287": ticks are round numbers, and a long label may not fit beside the axis. */
+    private static String shortScientific(double v) {
+        String s = Numbers.compact(v, 3);
+        int e = s.indexOf('e');
+        if (e < 0 || s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = e;
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end) + s.substring(e);
     }
 
     /** The smallest of 1, 2, 5 or 10 times a power of ten that is at least raw. */
@@ -119,7 +156,7 @@ public final class Scale {
         return 10 * magnitude;
     }
 
-    private Ticks logTicks(int fit) {
+    private Ticks logTicks(int fit, boolean withMinor) {
         int first = (int) Math.ceil(Math.min(from, to) - 1e-9);
         int last = (int) Math.floor(Math.max(from, to) + 1e-9);
         int decades = Math.max(0, last - first);
@@ -144,7 +181,7 @@ public final class Scale {
                 minor[other++] = Math.pow(10, e);
             }
         }
-        return new Ticks(at, labels, minor);
+        return new Ticks(at, labels, withMinor ? minor : new double[0]);
     }
 
     /** How many multiples of stride lie in [first, last]. */

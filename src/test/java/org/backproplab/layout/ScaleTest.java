@@ -45,9 +45,26 @@ class ScaleTest {
     @Test
     void hugeAndTinyLinearTicksUseShortScientificLabels() {
         Scale.Ticks t = Scale.linear(0, 3e7, 0, 300).ticks(60);
-        assertEquals("1.00e7", t.labels()[1]);
-        t = Scale.linear(0, 3e-6, 0, 300).ticks(60);
-        assertTrue(t.labels()[1].contains("e-"), t.labels()[1]);
+        assertEquals("1e7", t.labels()[1]);
+        t = Scale.linear(0, 3e-6, 0, 300).ticks(40);
+        assertArrayEquals(new String[] {"0", "5e-7", "1e-6", "1.5e-6", "2e-6", "2.5e-6", "3e-6"}, t.labels());
+        t = Scale.linear(0, 1.1e287, 140, 10).ticks(30); // a diverging loss
+        assertArrayEquals(new String[] {"0", "5e286", "1e287"}, t.labels());
+        t = Scale.linear(-2.2e9, 0, 0, 300).ticks(60);
+        assertEquals("−2e9", t.labels()[0]);
+    }
+
+    @Test
+    void labelWidthIsTheWidestLabelsAndGrowsWithTheFont() {
+        Scale.Ticks t = new Scale.Ticks(new double[3], new String[] {"0", "5e286", "1e287"}, new double[0]);
+        double w = t.labelWidth(13);
+        assertTrue(w > 30 && w < 45, "five characters at 13 px: " + w);
+        assertEquals(2 * t.labelWidth(10), t.labelWidth(20), 1e-9);
+        Scale.Ticks powers = Scale.log(1e-3, 1e1, 300, 0).ticks(30);
+        Scale.Ticks plain = new Scale.Ticks(new double[1], new String[] {"10000"}, new double[0]);
+        assertTrue(powers.labelWidth(13) < plain.labelWidth(13), "superscripts are narrower than digits");
+        assertTrue(powers.labelWidth(13) > new Scale.Ticks(new double[1], new String[] {"10"}, new double[0])
+                .labelWidth(13), "but they take some room");
     }
 
     @Test
@@ -70,6 +87,9 @@ class ScaleTest {
         t = Scale.log(1e-3, 1e1, 300, 0).ticks(30);
         assertArrayEquals(new String[] {"10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹"}, t.labels());
         assertEquals(0, t.minor().length);
+        t = Scale.log(1, 1e211, 100, 0).ticks(30); // a diverging loss on a short chart
+        assertArrayEquals(new String[] {"10⁰", "10¹⁰⁰", "10²⁰⁰"}, t.labels());
+        assertEquals(0, t.minor().length, "no grid line every half pixel");
     }
 
     @Test

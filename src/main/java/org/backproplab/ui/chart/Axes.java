@@ -14,8 +14,10 @@ import org.teavm.jso.dom.xml.Element;
  * An SVG chart frame that any view can draw into: a plotting area with a grid, ticks and tick labels on both axes,
  * a title for each, and linear or log scales ({@link Scale}). What the owner draws goes in two layers: {@link #data()}
  * is clipped to the plotting area, {@link #marks()} is not (labels, markers on the edge). The frame sizes itself to
- * its box in the page: the owner calls {@link #measure()} before drawing and redraws when {@link #onResize} fires.
+ * its box in the page: the owner calls {@link #measure()} (or {@link #size}, with a size it was told) before drawing
+ * and redraws when {@link #onResize} fires. The left margin widens to fit the y labels, whatever their magnitude.
  * Colours and fonts are SVG attributes, so the frame looks the same wherever it is used, without a stylesheet.
+ * The derivative view and the trainer's line charts draw on it.
  */
 public final class Axes {
     static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, 'Noto Sans', sans-serif";
@@ -38,7 +40,10 @@ public final class Axes {
     private double top = 24;
     private double right = 14;
     private double bottom = 44;
-    private double left = 50;
+    private double minLeft = 50;
+    private double left = 50; // minLeft, or wider for long y labels
+    private double fontSize = 11.5;
+    private boolean wholeX;
     private double width;
     private double height;
     private Scale x = Scale.linear(0, 1, 0, 1);
@@ -55,7 +60,7 @@ public final class Axes {
         svg.setAttribute("role", "img");
         svg.setAttribute("aria-label", label);
         svg.setAttribute("font-family", FONT);
-        svg.setAttribute("font-size", "11.5");
+        svg.setAttribute("font-size", Svg.r(fontSize));
         Element defs = Svg.el("defs");
         Element clip = Svg.el("clipPath");
         clip.setAttribute("id", clipId);
@@ -78,7 +83,24 @@ public final class Axes {
         this.top = top;
         this.right = right;
         this.bottom = bottom;
+        this.minLeft = left;
         this.left = left;
+        frameKey = "";
+        return this;
+    }
+
+    /** The size of the tick labels, in pixels (the titles are one pixel larger). */
+    public Axes fontSize(double pixels) {
+        fontSize = pixels;
+        svg.setAttribute("font-size", Svg.r(pixels));
+        frameKey = "";
+        return this;
+    }
+
+    /** Ticks on x at whole numbers only (steps of a run, say): never 0.5 when the range is short. */
+    public Axes wholeNumbersOnX() {
+        wholeX = true;
+        frameKey = "";
         return this;
     }
 
@@ -88,14 +110,19 @@ public final class Axes {
      */
     public boolean measure() {
         TextRectangle r = Dom.rect(svg);
-        width = r.getWidth();
-        height = r.getHeight();
+        return size(r.getWidth(), r.getHeight());
+    }
+
+    /** Takes the chart's size in pixels from its owner (from a resize observer, say); as {@link #measure()}. */
+    public boolean size(double width, double height) {
+        this.width = width;
+        this.height = height;
         return hasSize();
     }
 
     /** True once measured with room for a plotting area. */
     public boolean hasSize() {
-        return width > left + right + 20 && height > top + bottom + 20;
+        return width > minLeft + right + 20 && height > top + bottom + 20;
     }
 
     public double width() {
@@ -130,18 +157,17 @@ public final class Axes {
             return; // the same frame as drawn: moving a point over a chart should not rebuild its grid
         }
         frameKey = key;
-        x = xLog ? Scale.log(xFrom, xTo, plotLeft(), plotRight()) : Scale.linear(xFrom, xTo, plotLeft(), plotRight());
+        // y first: its ticks do not depend on the left margin, and the margin must fit their labels.
         y = yLog ? Scale.log(yLow, yHigh, plotBottom(), plotTop())
                 : Scale.linear(yLow, yHigh, plotBottom(), plotTop());
+        Scale.Ticks yt = y.ticks(30);
+        left = Math.min(width / 2, Math.max(minLeft, yt.labelWidth(fontSize) + TICK + 8));
+        x = xLog ? Scale.log(xFrom, xTo, plotLeft(), plotRight()) : Scale.linear(xFrom, xTo, plotLeft(), plotRight());
+        double unit = wholeX && !xLog ? Math.abs(x.apply(1) - x.apply(0)) : 0;
+        Scale.Ticks xt = x.ticks(Math.max(xLog ? 50 : 64, unit));
         Dom.clear(grid);
         Dom.clear(frame);
-        clipRect.setAttribute("x", Svg.r(plotLeft()));
-        clipRect.setAttribute("y", Svg.r(plotTop()));
-        clipRect.setAttribute("width", Svg.r(plotRight() - plotLeft()));
-        clipRect.setAttribute("height", Svg.r(plotBottom() - plotTop()));
-
-        Scale.Ticks xt = x.ticks(xLog ? 50 : 64);
-        Scale.Ticks yt = y.ticks(30);
+        plotArea(clipRect);
         for (double m : xt.minor()) {
             double px = x.apply(m);
             grid.appendChild(Svg.line(px, plotTop(), px, plotBottom(), MINOR_GRID, 1));
@@ -155,7 +181,7 @@ public final class Axes {
             boolean zero = !xLog && xt.at()[i] == 0;
             grid.appendChild(Svg.line(px, plotTop(), px, plotBottom(), zero ? AXIS : GRID, zero ? 1.2 : 1));
             frame.appendChild(Svg.line(px, plotBottom(), px, plotBottom() + TICK, AXIS, 1));
-            frame.appendChild(Svg.text(px, plotBottom() + TICK + 13, xt.labels()[i], "middle", LABEL));
+            frame.appendChild(Svg.text(px, plotBottom() + TICK + fontSize + 1.5, xt.labels()[i], "middle", LABEL));
         }
         for (int i = 0; i < yt.at().length; i++) {
             double py = y.apply(yt.at()[i]);
@@ -166,20 +192,29 @@ public final class Axes {
             label.setAttribute("dy", "0.34em");
             frame.appendChild(label);
         }
-        Element box = Svg.el("rect");
-        box.setAttribute("x", Svg.r(plotLeft()));
-        box.setAttribute("y", Svg.r(plotTop()));
-        box.setAttribute("width", Svg.r(plotRight() - plotLeft()));
-        box.setAttribute("height", Svg.r(plotBottom() - plotTop()));
+        Element box = plotArea(Svg.el("rect"));
         box.setAttribute("fill", "none");
         box.setAttribute("stroke", AXIS);
         frame.appendChild(box);
-        Element xLabel = Svg.text((plotLeft() + plotRight()) / 2, height - 8, xTitle, "middle", "#2b3340");
-        xLabel.setAttribute("font-size", "12.5");
-        frame.appendChild(xLabel);
-        Element yLabel = Svg.text(plotLeft() - TICK - 3, plotTop() - 9, yTitle, "start", "#2b3340");
-        yLabel.setAttribute("font-size", "12.5");
-        frame.appendChild(yLabel);
+        title(Svg.text((plotLeft() + plotRight()) / 2, height - 8, xTitle, "middle", "#2b3340"));
+        title(Svg.text(plotLeft() - TICK - 3, plotTop() - 9, yTitle, "start", "#2b3340"));
+    }
+
+    /** Places a rect on the plotting area. */
+    private Element plotArea(Element rect) {
+        rect.setAttribute("x", Svg.r(plotLeft()));
+        rect.setAttribute("y", Svg.r(plotTop()));
+        rect.setAttribute("width", Svg.r(plotRight() - plotLeft()));
+        rect.setAttribute("height", Svg.r(plotBottom() - plotTop()));
+        return rect;
+    }
+
+    /** An axis title; none for an empty one (a chart whose page heading says what it shows). */
+    private void title(Element text) {
+        if (!text.getTextContent().isEmpty()) {
+            text.setAttribute("font-size", Svg.r(fontSize + 1));
+            frame.appendChild(text);
+        }
     }
 
     public Scale x() {

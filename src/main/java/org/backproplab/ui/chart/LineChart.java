@@ -1,17 +1,21 @@
 package org.backproplab.ui.chart;
 
 import org.backproplab.engine.Numbers;
-import org.backproplab.layout.Scale;
+import org.backproplab.layout.RunRange;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Svg;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.TextRectangle;
 import org.teavm.jso.dom.xml.Element;
 
 /**
- * A line chart of values against the step: train and test loss, or train and test accuracy. Big type and thick
- * lines, so it can be read from the back of a classroom; hovering shows the numbers at a step; the loss chart can
- * switch to a log scale.
+ * A line chart of values against the step, drawn on an {@link Axes} frame: train and test loss, or train and test
+ * accuracy. Big type and thick lines, so it can be read from the back of a classroom; hovering shows the numbers at
+ * a step; the loss chart can switch to a log scale. It is redrawn every animation frame while training, so a redraw
+ * only rewrites its lines: the frame is rebuilt when its ranges change, and {@link RunRange} rounds those so that
+ * happens every few steps, not every step.
  */
 public final class LineChart {
     /** One line: a value per step, from step 0. */
@@ -38,36 +42,21 @@ public final class LineChart {
         public void clear() {
             size = 0;
         }
-
-        double last() {
-            return size == 0 ? Double.NaN : values[size - 1];
-        }
     }
 
-    private static final double LEFT = 52;
-    private static final double RIGHT = 12;
-    private static final double TOP = 12;
-    private static final double BOTTOM = 30;
     private static final int MAX_POINTS = 250;
 
     private final HTMLElement root = Dom.el("div", "bpl-chart");
-    private final Element svg = Svg.el("svg");
-    private final Element grid = Svg.el("g");
-    private final Element lines = Svg.el("g");
+    private final Axes axes;
+    private final Element[] paths;
     private final Element hoverLine = Svg.el("line");
+    private final Element hint;
     private final HTMLElement readout = Dom.el("div", "bpl-chart-readout");
-    private final HTMLElement logToggle;
     private final Series[] series;
     private final boolean fraction;
     private boolean log;
-    private double width = 320;
-    private double height = 170;
-    private int hoverStep = -1;
-    private double yLo;
-    private double yHi;
     private int steps;
-    private String axesKey = "";
-    private final Element[] paths;
+    private int hoverStep = -1;
 
     /**
      * @param fraction values are fractions in [0, 1] (accuracy): a fixed axis from 0 to 1
@@ -77,6 +66,53 @@ public final class LineChart {
         this.series = series;
         this.fraction = fraction;
         root.setAttribute("data-testid", testId);
+        root.appendChild(head(title, testId, logOption));
+        // The page heading names the chart and the step labels speak for themselves: no axis titles. The left
+        // margin fits y labels of up to four characters ("0.25", "10⁻²"), so the stacked charts line up; longer
+        // ones widen it.
+        axes = new Axes(title, "", "").fontSize(13).margins(10, 18, 26, 44).wholeNumbersOnX();
+        Element svg = axes.element();
+        svg.setAttribute("class", "bpl-axes bpl-chart-svg");
+        // The lines go in the unclipped layer: the y range holds every value, and a line along the top or the
+        // bottom (100% accuracy, a loss near 0) keeps its full width there.
+        Element marks = axes.marks();
+        paths = new Element[series.length];
+        for (int i = 0; i < series.length; i++) {
+            paths[i] = Svg.path("M0 0", series[i].colour, 2.6);
+            if (series[i].dashed) {
+                paths[i].setAttribute("stroke-dasharray", "7 4");
+                paths[i].setAttribute("stroke-linecap", "butt"); // round caps would close the gaps
+            }
+            marks.appendChild(paths[i]);
+        }
+        hoverLine.setAttribute("stroke", "#1d2430");
+        hoverLine.setAttribute("stroke-dasharray", "3 3");
+        hoverLine.setAttribute("visibility", "hidden");
+        marks.appendChild(hoverLine);
+        hint = Svg.halo(Svg.text(0, 0, "Press Play or Step to start.", "middle", "#3b4556"));
+        hint.setAttribute("dy", "0.34em");
+        marks.appendChild(hint);
+        HTMLElement wrap = Dom.el("div", "bpl-chart-body");
+        wrap.appendChild(svg);
+        readout.setAttribute("data-testid", testId + "-readout");
+        readout.setHidden(true);
+        wrap.appendChild(readout);
+        root.appendChild(wrap);
+        Dom.on(svg, "mousemove", e -> hover((MouseEvent) e));
+        Dom.on(svg, "mouseleave", e -> {
+            hoverStep = -1;
+            hoverLine.setAttribute("visibility", "hidden");
+            readout.setHidden(true);
+        });
+        Dom.observeSize(wrap, (w, h) -> {
+            if (axes.size(w, h)) {
+                draw();
+            }
+        });
+    }
+
+    /** The title, a key to the lines, and the log scale box if offered. */
+    private HTMLElement head(String title, String testId, boolean logOption) {
         HTMLElement head = Dom.el("div", "bpl-chart-head");
         head.appendChild(Dom.text("h3", "", title));
         HTMLElement legend = Dom.el("span", "bpl-chart-legend");
@@ -91,119 +127,54 @@ public final class LineChart {
         head.appendChild(legend);
         if (logOption) {
             HTMLElement label = Dom.el("label", "bpl-label bpl-chart-log");
-            HTMLElement box = Dom.el("input", "");
+            HTMLInputElement box = (HTMLInputElement) Dom.el("input", "");
             box.setAttribute("type", "checkbox");
             box.setAttribute("data-testid", testId + "-log");
             label.appendChild(box);
             label.appendChild(Dom.text("span", "", "log scale"));
             Dom.on(box, "change", e -> {
-                log = ((org.teavm.jso.dom.html.HTMLInputElement) box).isChecked();
-                axesKey = "";
+                log = box.isChecked();
                 draw();
             });
             head.appendChild(label);
-            logToggle = label;
-        } else {
-            logToggle = null;
         }
-        root.appendChild(head);
-        svg.setAttribute("class", "bpl-chart-svg");
-        svg.setAttribute("role", "img");
-        svg.setAttribute("aria-label", title);
-        svg.appendChild(grid);
-        svg.appendChild(lines);
-        paths = new Element[series.length];
-        for (int i = 0; i < series.length; i++) {
-            Element path = Svg.el("path");
-            path.setAttribute("fill", "none");
-            path.setAttribute("stroke", series[i].colour);
-            path.setAttribute("stroke-width", "2.6");
-            path.setAttribute("stroke-linejoin", "round");
-            if (series[i].dashed) {
-                path.setAttribute("stroke-dasharray", "7 4");
-            }
-            lines.appendChild(path);
-            paths[i] = path;
-        }
-        hoverLine.setAttribute("stroke", "#1d2430");
-        hoverLine.setAttribute("stroke-dasharray", "3 3");
-        hoverLine.setAttribute("visibility", "hidden");
-        svg.appendChild(hoverLine);
-        HTMLElement wrap = Dom.el("div", "bpl-chart-body");
-        wrap.appendChild(svg);
-        readout.setAttribute("data-testid", testId + "-readout");
-        readout.setHidden(true);
-        wrap.appendChild(readout);
-        root.appendChild(wrap);
-        Dom.on(svg, "mousemove", e -> hover((MouseEvent) e));
-        Dom.on(svg, "mouseleave", e -> {
-            hoverStep = -1;
-            hoverLine.setAttribute("visibility", "hidden");
-            readout.setHidden(true);
-        });
-        Dom.observeSize(wrap, (w, h) -> {
-            if (w > 0) {
-                width = w;
-                height = Math.max(120, h);
-                axesKey = "";
-                draw();
-            }
-        });
+        return head;
     }
 
     public HTMLElement element() {
         return root;
     }
 
-    /** Redraws from the series' current values; the axes are rebuilt only when their ticks change. */
+    /** Redraws from the series' current values: the lines always, the frame only if its ranges changed. */
     public void draw() {
         steps = 0;
         for (Series s : series) {
             steps = Math.max(steps, s.size);
         }
-        yRange();
-        double pw = width - LEFT - RIGHT;
-        double ph = height - TOP - BOTTOM;
-        String key = width + " " + height + " " + log + " " + yLo + " " + yHi + " "
-                + String.join(",", stepTicks(pw).labels());
-        if (!key.equals(axesKey)) {
-            axesKey = key;
-            svg.setAttribute("viewBox", "0 0 " + Svg.r(width) + " " + Svg.r(height));
-            Dom.clear(grid);
-            axes(pw, ph);
-            if (steps < 2) {
-                text(LEFT + pw / 2, TOP + ph / 2, "Press Play or Step to start.", "middle");
-            }
+        if (!axes.hasSize()) {
+            return; // not shown yet: the size observer draws when it is
         }
+        double[] y = fraction ? new double[] {0, 1} : yRange();
+        axes.frame(false, 0, RunRange.stepEnd(steps - 1), log, y[0], y[1]);
         for (int i = 0; i < series.length; i++) {
-            Series s = series[i];
-            StringBuilder d = new StringBuilder();
-            int stride = Math.max(1, s.size / MAX_POINTS);
-            boolean pen = false;
-            for (int k = 0; k < s.size; k += stride) {
-                double y = y(s.values[k], ph);
-                if (Double.isNaN(y)) {
-                    pen = false;
-                    continue;
-                }
-                d.append(pen ? " L" : " M").append(Svg.r(x(k, pw))).append(' ').append(Svg.r(y));
-                pen = true;
-            }
-            paths[i].setAttribute("d", d.length() == 0 ? "M0 0" : d.toString());
+            paths[i].setAttribute("d", pathData(series[i]));
+        }
+        boolean empty = steps < 2;
+        hint.setAttribute("visibility", empty ? "visible" : "hidden");
+        if (empty) {
+            hint.setAttribute("x", Svg.r((axes.plotLeft() + axes.plotRight()) / 2));
+            hint.setAttribute("y", Svg.r((axes.plotTop() + axes.plotBottom()) / 2));
         }
         if (hoverStep >= 0) {
+            hoverStep = Math.min(hoverStep, Math.max(0, steps - 1)); // the run may have been reset under the mouse
             showReadout();
         }
     }
 
-    private void yRange() {
-        if (fraction) {
-            yLo = 0;
-            yHi = 1;
-            return;
-        }
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
+    /** The range of the finite values (the positive ones on a log scale), rounded as {@link RunRange} does. */
+    private double[] yRange() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (int k = 0; k < s.size; k++) {
                 double v = s.values[k];
@@ -213,115 +184,45 @@ public final class LineChart {
                 }
             }
         }
-        if (lo > hi) {
-            lo = log ? 0.01 : 0;
-            hi = 1;
-        }
-        if (log) {
-            yLo = Math.floor(Math.log10(lo));
-            yHi = Math.ceil(Math.log10(hi));
-            if (yHi <= yLo) {
-                yHi = yLo + 1;
-            }
-        } else {
-            yLo = Math.min(0, lo);
-            yHi = hi > yLo ? hi * 1.05 : yLo + 1;
-        }
+        return log ? RunRange.log(lo, hi) : RunRange.linear(lo, hi);
     }
 
-    private double x(int step, double pw) {
-        return LEFT + (steps <= 1 ? 0 : step * pw / (steps - 1));
-    }
-
-    private double y(double v, double ph) {
-        if (!Double.isFinite(v)) {
-            return Double.NaN;
-        }
-        double t;
-        if (log) {
-            if (v <= 0) {
-                return Double.NaN;
-            }
-            t = (Math.log10(v) - yLo) / (yHi - yLo);
-        } else {
-            t = (v - yLo) / (yHi - yLo);
-        }
-        return TOP + (1 - Math.max(-0.05, Math.min(1.05, t))) * ph;
-    }
-
-    private void axes(double pw, double ph) {
-        Element frame = Svg.el("path");
-        frame.setAttribute("d", "M" + LEFT + " " + TOP + "V" + Svg.r(TOP + ph) + "H" + Svg.r(LEFT + pw));
-        frame.setAttribute("stroke", "#5b6472");
-        frame.setAttribute("fill", "none");
-        grid.appendChild(frame);
-        Scale ys = log ? Scale.log(Math.pow(10, yLo), Math.pow(10, yHi), TOP + ph, TOP)
-                : Scale.linear(yLo, yHi, TOP + ph, TOP);
-        Scale.Ticks yt = ys.ticks(28);
-        for (int i = 0; i < yt.at().length; i++) {
-            double y = y(yt.at()[i], ph);
-            if (Double.isNaN(y)) {
+    /**
+     * The series as SVG path data, at most about {@link #MAX_POINTS} points so a long run stays cheap to draw; a gap
+     * where a value can't be drawn (NaN, or not positive on a log scale).
+     */
+    private String pathData(Series s) {
+        StringBuilder d = new StringBuilder();
+        int stride = Math.max(1, s.size / MAX_POINTS);
+        boolean pen = false;
+        for (int k = 0; k < s.size; k += stride) {
+            double py = axes.y().apply(s.values[k]);
+            if (!Double.isFinite(py)) {
+                pen = false;
                 continue;
             }
-            gridLine(LEFT, y, LEFT + pw, y);
-            text(LEFT - 6, y, yt.labels()[i], "end");
+            d.append(pen ? " L" : " M").append(Svg.r(axes.x().apply(k))).append(' ').append(Svg.r(py));
+            pen = true;
         }
-        Scale.Ticks xt = stepTicks(pw);
-        for (int i = 0; i < xt.at().length; i++) {
-            if (steps <= 1 && xt.at()[i] > 0) {
-                continue; // no steps yet: only 0 has a place
-            }
-            text(x((int) Math.round(xt.at()[i]), pw), TOP + ph + 16, xt.labels()[i], "middle");
-        }
-    }
-
-    /** Whole step numbers along the x axis, at least 60 px apart. */
-    private Scale.Ticks stepTicks(double pw) {
-        int last = Math.max(1, steps - 1);
-        return Scale.linear(0, last, LEFT, LEFT + pw).ticks(Math.max(60, pw / last));
-    }
-
-    private void gridLine(double x1, double y1, double x2, double y2) {
-        Element l = Svg.el("line");
-        l.setAttribute("x1", Svg.r(x1));
-        l.setAttribute("y1", Svg.r(y1));
-        l.setAttribute("x2", Svg.r(x2));
-        l.setAttribute("y2", Svg.r(y2));
-        l.setAttribute("stroke", "#e3e6eb");
-        grid.appendChild(l);
-    }
-
-    private void text(double x, double y, String s, String anchor) {
-        Element t = Svg.el("text");
-        t.setAttribute("x", Svg.r(x));
-        t.setAttribute("y", Svg.r(y));
-        t.setAttribute("text-anchor", anchor);
-        t.setAttribute("dominant-baseline", "middle");
-        t.setAttribute("font-size", "13");
-        t.setAttribute("fill", "#3b4556");
-        t.setTextContent(s);
-        grid.appendChild(t);
+        return d.length() == 0 ? "M0 0" : d.toString();
     }
 
     private void hover(MouseEvent e) {
-        org.teavm.jso.dom.html.TextRectangle box = Dom.rect(svg);
-        double mx = (e.getClientX() - box.getLeft()) * width / Math.max(1, box.getWidth());
-        double pw = width - LEFT - RIGHT;
-        if (steps == 0) {
+        if (steps == 0 || !axes.hasSize()) {
             return;
         }
-        hoverStep = (int) Math.round((mx - LEFT) / Math.max(1, pw) * (steps - 1));
-        hoverStep = Math.max(0, Math.min(steps - 1, hoverStep));
+        TextRectangle box = Dom.rect(axes.element());
+        double step = axes.x().invert(e.getClientX() - box.getLeft());
+        hoverStep = Math.max(0, Math.min(steps - 1, (int) Math.floor(step + 0.5)));
         showReadout();
     }
 
     private void showReadout() {
-        double pw = width - LEFT - RIGHT;
-        double x = x(hoverStep, pw);
-        hoverLine.setAttribute("x1", Svg.r(x));
-        hoverLine.setAttribute("x2", Svg.r(x));
-        hoverLine.setAttribute("y1", Svg.r(TOP));
-        hoverLine.setAttribute("y2", Svg.r(height - BOTTOM));
+        double px = axes.x().apply(hoverStep);
+        hoverLine.setAttribute("x1", Svg.r(px));
+        hoverLine.setAttribute("x2", Svg.r(px));
+        hoverLine.setAttribute("y1", Svg.r(axes.plotTop()));
+        hoverLine.setAttribute("y2", Svg.r(axes.plotBottom()));
         hoverLine.setAttribute("visibility", "visible");
         StringBuilder text = new StringBuilder("step " + hoverStep);
         for (Series s : series) {
