@@ -102,8 +102,13 @@ public final class Browser implements AutoCloseable {
         open(backend, "index.html", "");
     }
 
+    /**
+     * Waits up to 15 s for a condition on the page's state. A redraw replaces elements, so an element found a moment
+     * ago can be gone when the condition reads it: that counts as "not yet", not as a failure.
+     */
     public <T> T waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Sets the page's viewport (not the window) to exactly this size, as a laptop or tablet screen would be. */
