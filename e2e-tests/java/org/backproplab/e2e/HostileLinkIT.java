@@ -1,6 +1,7 @@
 package org.backproplab.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backproplab.e2e.Browser.Backend;
@@ -67,9 +68,13 @@ class HostileLinkIT {
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void badTrainerSettingsFallBackOneByOne(Backend backend) {
-        String message = openWith(backend, "view=train&lr=abc&layers=99,99,99,99,99,99,99&dataset=%3Cimg%3E&seed=7");
-        assertTrue(message.contains("'lr'") && message.contains("'layers'") && message.contains("'dataset'"),
-                message);
+        String message = openWith(backend, "view=train&lr=abc&layers=99,99,99,99,99,99,99&dataset=%3Cimg%3E&seed=7"
+                + "&showtest=no&decay=0");
+        assertTrue(message.contains("'lr'") && message.contains("'layers'") && message.contains("'dataset'")
+                && message.contains("'showtest' (expected 1 or 0)"), message);
+        assertFalse(message.contains("'decay'"), message);
+        assertTrue(browser.find("show-test").isSelected(), "a flag that is neither 1 nor 0 keeps its default");
+        assertFalse(browser.find("decay").isSelected());
         assertEquals("7", browser.find("seed").getAttribute("value"), "the good parts are kept");
         assertEquals("moons", browser.find("dataset").getAttribute("value"));
         assertTrue(Double.isFinite(Double.parseDouble(browser.find("loss").getAttribute("data-value"))));

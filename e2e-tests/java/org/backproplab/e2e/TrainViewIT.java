@@ -82,35 +82,38 @@ class TrainViewIT {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
-    void circlesWithTanhLearnWhilePlaying(Backend backend) throws InterruptedException {
+    void circlesWithTanhLearnWhilePlaying(Backend backend) {
         openTrainer(backend, "");
         choose("dataset", "circles");
         choose("activation", "tanh");
         choose("budget", "∞");
         double before = value("loss");
         browser.find("train-play").click();
-        Thread.sleep(2000);
+        browser.waitFor(d -> value("step-count") >= 50 && value("loss") < before);
         browser.find("train-play").click();
         assertEquals("false", browser.find("train-view").getAttribute("data-playing"));
-        assertTrue(value("step-count") > 0);
         assertTrue(value("loss") < before, value("loss") + " < " + before);
     }
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
-    void clickingFiveTimesAddsExactlyFivePoints(Backend backend) {
+    void eachClickAddsOnePointAndEachRightClickRemovesOne(Backend backend) {
         openTrainer(backend, "");
         choose("dataset", "custom");
         int before = (int) value("point-count");
         WebElement canvas = browser.find("boundary");
         for (int i = 0; i < 5; i++) {
             new Actions(browser.driver).moveToElement(canvas, -60 + 30 * i, -40 + 20 * i).click().perform();
+            assertEquals(before + i + 1, (int) value("point-count"), "after click " + (i + 1));
         }
-        assertEquals(before + 5, (int) value("point-count"));
         new Actions(browser.driver).moveToElement(canvas, 100, 100).click().perform();
+        assertEquals(before + 6, (int) value("point-count"), "after a sixth click");
         browser.js("arguments[0].dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, clientX: arguments[1],"
                 + " clientY: arguments[2]}));", canvas, 0, 0);
-        assertEquals(before + 5, (int) value("point-count"), "one more click, one right-click removing a point");
+        assertEquals(before + 5, (int) value("point-count"), "after a right-click");
+        browser.js("arguments[0].dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, clientX: arguments[1],"
+                + " clientY: arguments[2]}));", canvas, 0, 0);
+        assertEquals(before + 4, (int) value("point-count"), "after a second right-click");
     }
 
     @ParameterizedTest
@@ -145,6 +148,25 @@ class TrainViewIT {
         assertTrue(Double.isFinite(value("loss")));
         step(3);
         assertTrue(Double.isFinite(value("loss")), "reset recovers: " + value("loss"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aBadTypedNumberIsNamedAndTheFieldKeepsItsLastGoodValue(Backend backend) {
+        openTrainer(backend, "");
+        double loss = value("loss");
+        for (String bad : new String[] {"NaN", "Infinity", "0x10", "1d", "1e999", "abc"}) {
+            setText("learning-rate", bad);
+            String text = browser.find("train-message").getText();
+            assertTrue(text.startsWith("learning rate: "), bad + ": " + text);
+            assertEquals("1.0", browser.find("learning-rate").getAttribute("value"), bad);
+        }
+        setText("points", "4.5");
+        assertTrue(browser.find("train-message").getText().contains("points: '4.5' is not a whole number"));
+        assertEquals("100", browser.find("points").getAttribute("value"));
+        step(1);
+        assertEquals(1, (int) value("step-count"));
+        assertTrue(value("loss") < loss, "trained with the learning rate 1.0: " + value("loss") + " < " + loss);
     }
 
     @ParameterizedTest
@@ -190,6 +212,12 @@ class TrainViewIT {
         assertTrue(popover.isDisplayed());
         assertEquals("0", popover.getAttribute("data-index"), "weight 1 of neuron 1 is parameter 0");
         assertTrue(Double.isFinite(Double.parseDouble(popover.getAttribute("data-grad"))));
+        double weight = Double.parseDouble(popover.getAttribute("data-value"));
+        browser.type(browser.find("param-value"), "Infinity");
+        browser.find("param-set").click();
+        assertTrue(popover.getText().contains("new value: "), popover.getText());
+        assertEquals(weight, Double.parseDouble(browser.find("param-value").getAttribute("value")), 1e-9,
+                "the field shows the weight again");
         browser.type(browser.find("param-value"), "2.5");
         browser.find("param-set").click();
         new Actions(browser.driver).moveToElement(svg, mx, my).click().perform();

@@ -40,6 +40,20 @@ public final class Numbers {
         return new Reading(value, null);
     }
 
+    /**
+     * Reads a whole number a person typed (a count, a seed, a layer's size) as {@link #read} does, but without a
+     * decimal point or an exponent, so that "4.5" and "1e3" are refused rather than quietly rounded.
+     */
+    public static Reading readWhole(String field, String text) {
+        Reading r = read(field, text);
+        String s = r.ok() ? text.trim() : "";
+        if (s.indexOf('.') >= 0 || s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
+            return new Reading(Double.NaN, field + ": '" + shorten(s) + "' is not a whole number; expected one such "
+                    + "as 12 or -3");
+        }
+        return r;
+    }
+
     /** The number in text as {@link #read} takes it, or NaN if it isn't one. */
     public static double parse(String text) {
         return read("", text).value();

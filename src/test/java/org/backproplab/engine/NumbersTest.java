@@ -185,6 +185,19 @@ class NumbersTest {
     }
 
     @Test
+    void readWholeRefusesFractionsAndExponentsAsWellAsNonNumbers() {
+        assertEquals(12.0, Numbers.readWhole("points", " 12 ").value());
+        assertEquals(-3.0, Numbers.readWhole("seed", "\u22123").value());
+        for (String bad : new String[] {"4.5", "4.0", "1e3", "2E1", "abc", "", "NaN", "0x10", "1d"}) {
+            Numbers.Reading r = Numbers.readWhole("points", bad);
+            assertFalse(r.ok(), bad);
+            assertTrue(Double.isNaN(r.value()), bad);
+            assertTrue(r.error().startsWith("points: "), r.error());
+        }
+        assertTrue(Numbers.readWhole("points", "4.5").error().contains("not a whole number"));
+    }
+
+    @Test
     void scanNumberFindsTheEndOfALiteral() {
         assertEquals(3, Numbers.scanNumber("2.5*a", 0));
         assertEquals(1, Numbers.scanNumber("2e", 0), "an e without digits is not part of the number");

@@ -22,7 +22,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * through onChange, and links to the full app with the same state. A strange hash or option never breaks the page:
  * the parts that can't be read are named in a message and replaced by defaults.
  */
-public final class Lab {
+final class Lab {
     /** The views, by the name used in #view=... and the view="..." attribute, with their tab titles. */
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
 
@@ -48,7 +48,7 @@ public final class Lab {
     private String lastHash = "";
     private boolean destroyed;
 
-    public Lab(HTMLElement host, MountOptions options) {
+    Lab(HTMLElement host, MountOptions options) {
         this.host = host;
         this.options = options;
         this.app = options.app();
@@ -336,22 +336,6 @@ public final class Lab {
         if (graph instanceof GraphView g) {
             g.backward();
         }
-    }
-
-    /** The graph view, made if needed (the benchmark drives it directly). */
-    public GraphView graphView() {
-        if (!views.containsKey("graph")) {
-            show("graph");
-        }
-        return (GraphView) views.get("graph");
-    }
-
-    /** The trainer view, made if needed (the benchmark drives it directly). */
-    public TrainView trainView() {
-        if (!views.containsKey("train")) {
-            show("train");
-        }
-        return (TrainView) views.get("train");
     }
 
     public void destroy() {

@@ -14,18 +14,12 @@ import org.teavm.jso.JSObject;
  * @param base     the URL of the folder the loader came from, for links into the full app
  * @param onChange a JS function to call with the state (as a hash, without '#') whenever it changes, or null
  */
-public record MountOptions(String view, String controls, String height, String backend, boolean app, String base,
-                    JSObject onChange, Settings settings) {
+record MountOptions(String view, String controls, String height, String backend, boolean app, String base,
+             JSObject onChange, Settings settings) {
 
     /** Option names that are not view settings: the loader's own, and attributes any element may carry. */
     private static final String[] NOT_SETTINGS = {"view", "preset", "controls", "height", "backend", "app", "base",
         "onChange", "class", "style", "id", "title", "hidden", "slot", "lang", "dir", "tabindex"};
-
-    /** A widget for the benchmark page: a view and maybe a program, no listener. */
-    public static MountOptions of(String view, String program, String backend) {
-        Settings settings = new Settings().put("program", program);
-        return new MountOptions(view, null, null, backend, false, "", null, settings);
-    }
 
     static MountOptions from(JSObject o) {
         Settings settings = new Settings();

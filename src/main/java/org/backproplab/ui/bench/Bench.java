@@ -3,31 +3,34 @@ package org.backproplab.ui.bench;
 import java.util.Arrays;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.TrainSpec;
-import org.backproplab.ui.app.Lab;
-import org.backproplab.ui.app.MountOptions;
+import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.Settings;
 import org.backproplab.ui.graph.GraphView;
 import org.backproplab.ui.train.TrainView;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The browser benchmarks behind bench.html: the graph view's render and re-evaluation times, measured on
- * whichever backend loaded. Results are JSON text, so the page (and any harness) can read them.
+ * The browser benchmarks behind bench.html: the graph view's render and re-evaluation times, training speed, and
+ * the trainer's frames while it plays, measured on whichever backend loaded. They make the views themselves and
+ * drive them through their public operations. Results are JSON text, so the page (and any harness) can read them.
  */
 public final class Bench {
     private Bench() {
     }
 
-    /** Times the graph view: a fresh 500-node program (parse, evaluate, layout, SVG) and keystrokes in a 40-node one. */
+    /**
+     * Times the graph view: a fresh 500-node program (parse, evaluate, layout, SVG) and keystrokes in a 40-node one.
+     */
     public static String graph(String backend) {
-        HTMLElement host = Dom.el("div", "");
+        HTMLElement host = widgetHost("1200px");
         host.getStyle().setProperty("position", "absolute");
         host.getStyle().setProperty("left", "-20000px");
-        host.getStyle().setProperty("width", "1200px");
-        host.getStyle().setProperty("height", "800px");
         Dom.document().getBody().appendChild(host);
-        Lab lab = new Lab(host, MountOptions.of("graph", networkProgram(40, 500, 1), backend));
-        GraphView view = lab.graphView();
+        GraphView view = new GraphView(new Settings(), networkProgram(40, 500, 1), Controls.FULL, () -> { });
+        view.fitWholeExample(); // as the Lab does for a widget
+        host.appendChild(view.element());
+        view.shown();
 
         String[] big = {networkProgram(40, 500, 2), networkProgram(40, 500, 3)};
         double[] render = new double[12];
@@ -58,7 +61,7 @@ public final class Bench {
             typingNewShape[i] = Dom.now() - start;
         }
         int nodes = view.nodeCount();
-        lab.destroy();
+        view.hidden();
         host.getParentNode().removeChild(host);
         return "{\"backend\":\"" + backend + "\",\"graphRender500Ms\":" + median(render, 2)
                 + ",\"typing40Ms\":" + median(typing, 5) + ",\"typing40NewShapeMs\":" + median(typingNewShape, 5)
@@ -78,45 +81,45 @@ public final class Bench {
                 + r.tapeMsPerStep() + ",\"predictUsPerPoint\":" + r.predictUsPerPoint() + "}";
     }
 
-    private static Lab framesLab;
-    private static HTMLElement framesHost;
-    private static String framesBackend;
+    /** The trainer's frame benchmark between its start and its result (two calls from the page), or null. */
+    private static TrainFrames frames;
 
     /**
-     * Starts the trainer's frame benchmark: the default setup (micrograd's demo) playing in a 1280x900 page with the
-     * boundary, charts and diagram all live; {@link #trainFramesResult} reports once 300 frames are recorded.
+     * Starts the trainer's frame benchmark: the default setup (micrograd's demo) playing with no step limit in a
+     * 1280-pixel-wide widget, with the boundary, charts and diagram all live; {@link #trainFramesResult} reports
+     * once 300 frames are recorded.
      */
     public static String startTrainFrames(String backend) {
-        framesBackend = backend;
-        framesHost = Dom.el("div", "");
-        framesHost.getStyle().setProperty("position", "fixed");
-        framesHost.getStyle().setProperty("left", "0");
-        framesHost.getStyle().setProperty("top", "0");
-        framesHost.getStyle().setProperty("width", "1280px");
-        framesHost.getStyle().setProperty("height", "900px");
-        framesHost.getStyle().setProperty("z-index", "10");
-        Dom.document().getBody().appendChild(framesHost);
-        framesLab = new Lab(framesHost, MountOptions.of("train", null, backend));
-        FrameStats.start(30, 300);
-        framesLab.trainView().benchPlay();
+        HTMLElement host = widgetHost("1280px");
+        host.getStyle().setProperty("position", "fixed");
+        host.getStyle().setProperty("left", "0");
+        host.getStyle().setProperty("top", "0");
+        host.getStyle().setProperty("z-index", "10");
+        Dom.document().getBody().appendChild(host);
+        TrainView view = new TrainView(new Settings(), Controls.FULL, () -> { }, (program, title, lossTerm) -> { });
+        host.appendChild(view.element());
+        view.shown();
+        frames = new TrainFrames(backend, host, view);
         return "started";
     }
 
     /** The frame figures once the run has recorded its frames (and done 100 steps), or "" until then. */
     public static String trainFramesResult() {
-        TrainView view = framesLab == null ? null : framesLab.trainView();
-        if (view == null || !FrameStats.done() || Double.isNaN(view.hundredStepsMs())) {
-            return "";
+        String result = frames == null ? "" : frames.result();
+        if (!result.isEmpty()) {
+            frames = null;
         }
-        String result = "{\"backend\":\"" + framesBackend + "\",\"frameP95Ms\":" + FrameStats.p95(true)
-                + ",\"frameMedianMs\":" + FrameStats.percentile(true, 0.5)
-                + ",\"frameWorkP95Ms\":" + FrameStats.p95(false) + ",\"frameWorkMedianMs\":" + FrameStats.percentile(false, 0.5) + ",\"hundredStepsMs\":" + view.hundredStepsMs()
-                + ",\"firstFullAccuracyStep\":" + view.firstFullAccuracy() + "}";
-        view.hidden();
-        framesLab.destroy();
-        framesHost.getParentNode().removeChild(framesHost);
-        framesLab = null;
         return result;
+    }
+
+    /**
+     * A host that looks to the style sheet like a widget's root (as the Lab makes it, full controls), so a view
+     * drawn straight into it is laid out as on a page. Its height is a widget's default.
+     */
+    private static HTMLElement widgetHost(String width) {
+        HTMLElement host = Dom.el("div", "bpl-lab bpl-widget " + Controls.FULL.rootClass());
+        host.getStyle().setProperty("width", width);
+        return host;
     }
 
     /** The median after dropping the first warm-up runs. */

@@ -4,36 +4,29 @@ import java.util.Arrays;
 import org.backproplab.ui.dom.Dom;
 
 /**
- * Frame times of the trainer's animation, kept for the benchmark: how long each frame's work took, and the time
- * between frames (what a person sees: above 16.7 ms, frames are being dropped).
+ * Frame times of an animation, kept for a benchmark: how long each frame's own work took, and the time between
+ * frames (what a person sees: above 16.7 ms, frames are being dropped).
  */
-public final class FrameStats {
-    private static double[] work = new double[0];
-    private static double[] intervals = new double[0];
-    private static int count;
-    private static int limit;
-    private static double last;
-    private static int skip;
+final class FrameStats {
+    private final double[] work;
+    private final double[] intervals;
+    private int count;
+    private double last = -1;
+    private int skip;
 
-    private FrameStats() {
-    }
-
-    /** Starts recording n frames, after letting warmUp frames pass (the JIT compiles the hot code in those). */
-    static void start(int warmUp, int n) {
+    /** Records n frames, after letting warmUp frames pass (the JIT compiles the hot code in those). */
+    FrameStats(int warmUp, int n) {
         skip = warmUp;
         work = new double[n];
         intervals = new double[n];
-        count = 0;
-        limit = n;
-        last = -1;
     }
 
-    public static void record(double workMs) {
+    void record(double workMs) {
         if (skip > 0) {
             skip--;
             return;
         }
-        if (count >= limit) {
+        if (count >= work.length) {
             return;
         }
         double now = Dom.now();
@@ -43,16 +36,12 @@ public final class FrameStats {
         count++;
     }
 
-    static boolean done() {
-        return limit > 0 && count >= limit;
+    boolean done() {
+        return count >= work.length;
     }
 
-    /** The 95th percentile of the recorded work times or intervals. */
-    static double p95(boolean interval) {
-        return percentile(interval, 0.95);
-    }
-
-    static double percentile(boolean interval, double q) {
+    /** A percentile (q from 0 to 1) of the recorded intervals between frames, or of the work times. */
+    double percentile(boolean interval, double q) {
         double[] v = Arrays.copyOf(interval ? intervals : work, count);
         Arrays.sort(v); // NaN (the first interval) sorts last
         int n = count - (interval ? 1 : 0);

@@ -95,9 +95,8 @@ public final class Settings {
         if (v == null) {
             return fallback;
         }
-        double x = Numbers.parse(v);
-        if (x == Math.rint(x) && x >= min && x <= max && v.indexOf('.') < 0 && v.indexOf('e') < 0
-                && v.indexOf('E') < 0) {
+        double x = Numbers.readWhole(key, v).value();
+        if (x >= min && x <= max) {
             return (int) x;
         }
         ignore(key, "expected a whole number from " + min + " to " + max);

@@ -43,7 +43,6 @@ public final class NetworkDiagram {
     private final ParameterSetter setter;
 
     private int nin;
-    private int[] sizes = new int[0];
     private Forward forward;
     private double[] params = new double[0];
     private double[] grads = new double[0];
@@ -126,7 +125,6 @@ public final class NetworkDiagram {
     /** Lays out the neurons and weights of an architecture (inputs, then each layer's size). */
     void setArchitecture(int nin, int[] sizes, Forward forward) {
         this.nin = nin;
-        this.sizes = sizes.clone();
         this.forward = forward;
         popover.setHidden(true);
         Dom.clear(edgeLayer);
@@ -147,6 +145,13 @@ public final class NetworkDiagram {
                 nodeY[l][j] = H / 2 + (j - (n - 1) / 2.0) * gap;
             }
         }
+        drawEdges();
+        drawNeurons();
+    }
+
+    /** A line per weight, from each neuron of a layer to each of the next, in the order of the parameters. */
+    private void drawEdges() {
+        int layers = nodeX.length;
         int count = 0;
         for (int l = 1; l < layers; l++) {
             count += nodeX[l].length * nodeX[l - 1].length;
@@ -172,6 +177,11 @@ public final class NetworkDiagram {
                 }
             }
         }
+    }
+
+    /** A circle per neuron (and input), and each layer's name above it. */
+    private void drawNeurons() {
+        int layers = nodeX.length;
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < nodeX[l].length; j++) {
                 Element c = Svg.el("circle");
@@ -374,21 +384,20 @@ public final class NetworkDiagram {
         popoverInput.select();
     }
 
+    /** Sets the typed value, or says why it is not a number and shows the parameter's value again. */
     private void commit() {
         if (editing < 0) {
             return;
         }
-        try {
-            double v = Double.parseDouble(popoverInput.getValue().trim());
-            if (Double.isFinite(v)) {
-                setter.set(editing, v);
-                popover.setHidden(true);
-                return;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through to the message
+        Numbers.Reading r = Numbers.read("new value", popoverInput.getValue());
+        if (r.ok()) {
+            setter.set(editing, r.value());
+            popover.setHidden(true);
+            return;
         }
-        popoverText.setTextContent("That is not a number: type a value such as 0.5 or -1.2.");
+        double value = editing < params.length ? params[editing] : Double.NaN;
+        popoverText.setTextContent(r.error() + ". It stays " + Numbers.compact(value, 6) + ".");
+        popoverInput.setValue(Numbers.shortLiteral(value));
     }
 
 }

@@ -3,44 +3,44 @@ package org.backproplab.ui.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.data.Dataset;
-import org.backproplab.data.Datasets;
-import org.backproplab.engine.Choice;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Loss;
+import org.backproplab.nn.MLP;
 import org.backproplab.nn.Optimizer;
 import org.backproplab.nn.TrainSpec;
+import org.backproplab.nn.Trainer;
 import org.backproplab.ui.dom.Settings;
 
 /**
  * Everything the trainer view lets a person set, as plain data that goes to and from the URL hash. The defaults are
  * micrograd's demo: moons, 100 points, noise 0.1, layers 16,16, relu, SVM + L2 1e-4, SGD 1.0 to 0.1 over 100 steps.
+ * The choices are enums from the hash reader on: a link names them by id, and {@link #read} reports any other text.
  */
 public final class TrainSettings {
-    static final String[] DATASETS = {"moons", "circles", "xor", "spiral", "gauss", "lecture", "custom"};
     /** Custom points beyond this many are not put in links (they still work on the page). */
     static final int MAX_POINTS_IN_LINK = 400;
     static final int MAX_LAYERS = 6;
     static final int MAX_NEURONS = 64;
 
-    String dataset = "moons";
+    DatasetChoice dataset = DatasetChoice.MOONS;
     int points = 100;
     double noise = 0.1;
     int seed = 1337;
     double testRatio = 0.2;
     boolean showTest = true;
     String layers = "16,16";
-    String activation = "relu";
-    String output = "linear";
-    String loss = "svm";
-    String reduction = "mean";
+    Activation activation = Activation.RELU;
+    Activation output = Activation.LINEAR;
+    Loss.Type loss = Loss.Type.SVM;
+    Loss.Reduction reduction = Loss.Reduction.MEAN;
     double l2 = 1e-4;
-    String optimizer = "sgd";
+    Optimizer.Kind optimizer = Optimizer.Kind.SGD;
     double lr = 1.0;
     double lrEnd = 0.1;
     boolean decay = true;
     int batch;
-    String engine = "tape";
+    Trainer.Engine engine = Trainer.Engine.TAPE;
     int budget = 100;
     /** x, y, label (+1 or -1) of each custom point. */
     List<double[]> custom = new ArrayList<>();
@@ -89,18 +89,16 @@ public final class TrainSettings {
         int[] sizes = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].trim();
-            int n;
-            try {
-                n = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
+            double n = Numbers.readWhole("", p).value();
+            if (Double.isNaN(n)) {
                 why.append("'").append(Settings.shorten(p)).append("' is not a whole number");
                 return null;
             }
             if (n < 1 || n > MAX_NEURONS) {
-                why.append("each layer needs 1 to ").append(MAX_NEURONS).append(" neurons, not ").append(n);
+                why.append("each layer needs 1 to ").append(MAX_NEURONS).append(" neurons, not ").append(p);
                 return null;
             }
-            sizes[i] = n;
+            sizes[i] = (int) n;
         }
         return sizes;
     }
@@ -116,7 +114,7 @@ public final class TrainSettings {
 
     /** All the points, before the train/test split. */
     Dataset allPoints() {
-        if (dataset.equals("custom")) {
+        if (dataset == DatasetChoice.CUSTOM) {
             double[][] xs = new double[custom.size()][];
             double[] ys = new double[custom.size()];
             for (int i = 0; i < xs.length; i++) {
@@ -125,15 +123,12 @@ public final class TrainSettings {
             }
             return new Dataset(xs, ys);
         }
-        if (dataset.equals("lecture")) {
-            return Datasets.lecture();
-        }
-        return Choice.byId(Datasets.Generator.values(), dataset).generate(points, noise, seed);
+        return dataset.generator.generate(points, noise, seed);
     }
 
     /** Inputs per point: 2 for the plane, 3 for the lecture's four examples. */
     int inputs() {
-        return dataset.equals("lecture") ? 3 : 2;
+        return dataset == DatasetChoice.LECTURE ? 3 : 2;
     }
 
     Dataset.Split split() {
@@ -146,20 +141,19 @@ public final class TrainSettings {
 
     /** A training spec for the trainer, over the given training points. */
     TrainSpec spec(Dataset train) {
-        Optimizer.Kind kind = Choice.byId(Optimizer.Kind.values(), optimizer);
-        Optimizer.Settings opt = new Optimizer.Settings(kind, lr, decay ? lrEnd : lr, decay, 0.9, 0.9, 0.999, 1e-8);
-        Loss lossFunction = new Loss(Choice.byId(Loss.Type.values(), loss), Choice.byId(Loss.Reduction.values(), reduction), l2);
+        Optimizer.Settings opt = new Optimizer.Settings(optimizer, lr, decay ? lrEnd : lr, decay, 0.9, 0.9, 0.999,
+                1e-8);
         int steps = budget > 0 ? budget : 100;
         int b = batch > 0 && batch < train.size() ? batch : 0;
-        return new TrainSpec(train, inputs(), sizes(), Choice.byId(Activation.values(), activation), Choice.byId(Activation.values(), output), false,
-                init, lossFunction, opt, steps, b, seed);
+        return new TrainSpec(train, inputs(), sizes(), activation, output, false, init, new Loss(loss, reduction, l2),
+                opt, steps, b, seed);
     }
 
     /** Settings that reproduce a training spec (a run file a teacher hands out): its data, model and schedule. */
     static TrainSettings fromSpec(TrainSpec spec) {
         TrainSettings s = new TrainSettings();
         double lectureShare = lectureTestShare(spec.data(), spec.seed());
-        s.dataset = lectureShare >= 0 ? "lecture" : "custom";
+        s.dataset = lectureShare >= 0 ? DatasetChoice.LECTURE : DatasetChoice.CUSTOM;
         for (int i = 0; i < spec.data().size() && lectureShare < 0; i++) {
             double[] x = spec.data().xs()[i];
             s.custom.add(new double[] {x[0], x[1], spec.data().ys()[i] > 0 ? 1 : -1});
@@ -171,12 +165,12 @@ public final class TrainSettings {
             layers.append(l == 0 ? "" : ",").append(spec.layers()[l]);
         }
         s.layers = layers.toString();
-        s.activation = spec.activation().id();
-        s.output = spec.output().id();
-        s.loss = spec.loss().type().id();
-        s.reduction = spec.loss().reduction().id();
+        s.activation = spec.activation();
+        s.output = spec.output();
+        s.loss = spec.loss().type();
+        s.reduction = spec.loss().reduction();
         s.l2 = spec.loss().l2();
-        s.optimizer = spec.optimizer().kind().id();
+        s.optimizer = spec.optimizer().kind();
         s.lr = spec.optimizer().lrStart();
         s.lrEnd = spec.optimizer().lrEnd();
         s.decay = spec.optimizer().linearDecay();
@@ -194,7 +188,7 @@ public final class TrainSettings {
     static double lectureTestShare(Dataset data, int seed) {
         for (double share : new double[] {0, 0.2, 0.5, 0.7}) { // 0, 1, 2 or 3 of the 4 held out
             TrainSettings s = new TrainSettings();
-            s.dataset = "lecture";
+            s.dataset = DatasetChoice.LECTURE;
             s.seed = seed;
             s.testRatio = share;
             Dataset train = s.split().train();
@@ -212,12 +206,12 @@ public final class TrainSettings {
     /** Reads what it can from the hash; each part that can't be used is named in the state and left at its default. */
     static TrainSettings read(Settings h) {
         TrainSettings s = new TrainSettings();
-        s.dataset = choice(h, "dataset", s.dataset, DATASETS);
-        s.points = integer(h, "n", s.points, 4, 1000);
-        s.noise = number(h, "noise", s.noise, 0, 2);
-        s.seed = integer(h, "seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        s.testRatio = number(h, "test", s.testRatio, 0, 0.9);
-        s.showTest = !"0".equals(h.get("showtest"));
+        s.dataset = h.choice("dataset", DatasetChoice.values(), s.dataset);
+        s.points = h.integer("n", s.points, 4, 1000);
+        s.noise = h.number("noise", s.noise, 0, 2);
+        s.seed = h.integer("seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        s.testRatio = h.number("test", s.testRatio, 0, 0.9);
+        s.showTest = h.flag("showtest", s.showTest);
         if (h.has("layers")) {
             StringBuilder why = new StringBuilder();
             if (parseLayers(h.get("layers"), why) == null) {
@@ -226,18 +220,18 @@ public final class TrainSettings {
                 s.layers = h.get("layers").trim();
             }
         }
-        s.activation = choice(h, "act", s.activation, "relu", "tanh", "sigmoid");
-        s.output = choice(h, "out", s.output, "linear", "tanh");
-        s.loss = choice(h, "loss", s.loss, "svm", "mse", "logistic");
-        s.reduction = choice(h, "reduce", s.reduction, "mean", "sum");
-        s.l2 = number(h, "l2", s.l2, 0, 10);
-        s.optimizer = choice(h, "opt", s.optimizer, "sgd", "momentum", "adam");
-        s.lr = number(h, "lr", s.lr, 0, 1e9);
-        s.lrEnd = number(h, "lrend", s.lrEnd, 0, 1e9);
-        s.decay = !"0".equals(h.get("decay"));
-        s.batch = integer(h, "batch", s.batch, 0, 1000);
-        s.engine = choice(h, "engine", s.engine, "tape", "value");
-        s.budget = integer(h, "budget", s.budget, 0, 1_000_000);
+        s.activation = h.choice("act", Activation.HIDDEN, s.activation);
+        s.output = h.choice("out", Activation.OUTPUT, s.output);
+        s.loss = h.choice("loss", Loss.Type.values(), s.loss);
+        s.reduction = h.choice("reduce", Loss.Reduction.values(), s.reduction);
+        s.l2 = h.number("l2", s.l2, 0, 10);
+        s.optimizer = h.choice("opt", Optimizer.Kind.values(), s.optimizer);
+        s.lr = h.number("lr", s.lr, 0, 1e9);
+        s.lrEnd = h.number("lrend", s.lrEnd, 0, 1e9);
+        s.decay = h.flag("decay", s.decay);
+        s.batch = h.integer("batch", s.batch, 0, 1000);
+        s.engine = h.choice("engine", Trainer.Engine.values(), s.engine);
+        s.budget = h.integer("budget", s.budget, 0, 1_000_000);
         if (h.has("pts")) {
             List<double[]> pts = parsePoints(h.get("pts"));
             if (pts == null) {
@@ -248,15 +242,15 @@ public final class TrainSettings {
         }
         if (h.has("init")) {
             double[] init = parseNumbers(h.get("init"));
-            if (init == null || init.length != org.backproplab.nn.MLP.parameterCount(s.inputs(), s.sizes())) {
+            if (init == null || init.length != MLP.parameterCount(s.inputs(), s.sizes())) {
                 h.ignore("init", "expected one number per parameter of the network");
             } else {
                 s.init = init;
             }
         }
-        if (s.dataset.equals("custom") && s.custom.isEmpty() && h.has("dataset")) {
+        if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty() && h.has("dataset")) {
             h.ignore("dataset", "'custom' needs points; showing moons");
-            s.dataset = "moons";
+            s.dataset = DatasetChoice.MOONS;
         }
         return s;
     }
@@ -267,15 +261,15 @@ public final class TrainSettings {
      * @return false if the custom points were too many to put in the link
      */
     boolean write(Settings h) {
-        h.put("dataset", dataset).put("n", Integer.toString(points)).put("noise", Numbers.shortLiteral(noise))
+        h.put("dataset", dataset.id()).put("n", Integer.toString(points)).put("noise", Numbers.shortLiteral(noise))
                 .put("seed", Integer.toString(seed)).put("test", Numbers.shortLiteral(testRatio))
-                .put("showtest", showTest ? "1" : "0").put("layers", layers).put("act", activation)
-                .put("out", output).put("loss", loss).put("reduce", reduction).put("l2", Numbers.shortLiteral(l2)).put("opt", optimizer)
-                .put("lr", Numbers.shortLiteral(lr)).put("lrend", Numbers.shortLiteral(lrEnd))
-                .put("decay", decay ? "1" : "0").put("batch", Integer.toString(batch)).put("engine", engine)
-                .put("budget", Integer.toString(budget));
+                .putFlag("showtest", showTest).put("layers", layers).put("act", activation.id())
+                .put("out", output.id()).put("loss", loss.id()).put("reduce", reduction.id())
+                .put("l2", Numbers.shortLiteral(l2)).put("opt", optimizer.id()).put("lr", Numbers.shortLiteral(lr))
+                .put("lrend", Numbers.shortLiteral(lrEnd)).putFlag("decay", decay).put("batch", Integer.toString(batch))
+                .put("engine", engine.id()).put("budget", Integer.toString(budget));
         boolean fits = true;
-        if (dataset.equals("custom")) {
+        if (dataset == DatasetChoice.CUSTOM) {
             if (custom.size() <= MAX_POINTS_IN_LINK) {
                 StringBuilder pts = new StringBuilder();
                 for (double[] p : custom) {
@@ -318,64 +312,16 @@ public final class TrainSettings {
         return pts;
     }
 
+    /** Numbers separated by commas, each read by {@link Numbers#read}; null if any one is not a number. */
     static double[] parseNumbers(String text) {
         String[] parts = text.split(",");
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (!Double.isFinite(v[i])) {
+            v[i] = Numbers.parse(parts[i]);
+            if (Double.isNaN(v[i])) {
                 return null;
             }
         }
         return v;
-    }
-
-    private static String choice(Settings h, String key, String fallback, String... allowed) {
-        if (!h.has(key)) {
-            return fallback;
-        }
-        for (String a : allowed) {
-            if (a.equals(h.get(key))) {
-                return a;
-            }
-        }
-        h.ignore(key, "expected one of " + String.join(", ", allowed));
-        return fallback;
-    }
-
-    private static double number(Settings h, String key, double fallback, double min, double max) {
-        if (!h.has(key)) {
-            return fallback;
-        }
-        try {
-            double v = Double.parseDouble(h.get(key).trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        h.ignore(key, "expected a number from " + Numbers.format(min) + " to " + Numbers.format(max));
-        return fallback;
-    }
-
-    private static int integer(Settings h, String key, int fallback, int min, int max) {
-        if (!h.has(key)) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(h.get(key).trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        h.ignore(key, "expected a whole number from " + min + " to " + max);
-        return fallback;
     }
 }

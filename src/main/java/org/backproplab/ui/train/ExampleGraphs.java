@@ -1,0 +1,99 @@
+package org.backproplab.ui.train;
+
+import org.backproplab.data.Dataset;
+import org.backproplab.engine.Numbers;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.ExampleProgram;
+import org.backproplab.nn.Loss;
+import org.backproplab.nn.Trainer;
+import org.backproplab.ui.dom.Dom;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * One training example's whole scalar graph (forward pass and loss term, through the current weights), written as a
+ * program and opened in a graph view by the app: the point clicked, or with Inspect the point with the largest loss
+ * term, the most to learn from. A network too big to read that way offers one neuron's graph instead.
+ */
+final class ExampleGraphs {
+    /** Larger graphs are too many Values to read. */
+    private static final int MAX_NODES = 400;
+
+    private final TrainView view;
+    private final TrainView.Inspector inspector;
+
+    ExampleGraphs(TrainView view, TrainView.Inspector inspector) {
+        this.view = view;
+        this.inspector = inspector;
+    }
+
+    /** Opens training point i's graph. */
+    void inspect(int i) {
+        Trainer trainer = view.trainer();
+        Dataset train = view.train();
+        if (trainer == null || train.size() == 0) {
+            return;
+        }
+        i = Math.max(0, Math.min(train.size() - 1, i));
+        view.highlight(i);
+        TrainSettings settings = view.settings();
+        int[] sizes = settings.sizes();
+        int nodes = ExampleProgram.nodeCount(settings.inputs(), sizes, settings.loss);
+        double[] x = train.xs()[i];
+        double y = train.ys()[i];
+        double term = new Loss(settings.loss, Loss.Reduction.MEAN, 0).pointLossValue(trainer.predict(x), y);
+        if (nodes > MAX_NODES) {
+            view.say("One example's graph through this network has about " + nodes + " Values: too many to read. Try "
+                    + "a smaller network such as 4,4 (+ and − neuron buttons), or look at one neuron's graph.");
+            view.addToMessage(oneNeuronButton(i));
+            return;
+        }
+        String program = ExampleProgram.write(trainer.parameterValues(), settings.inputs(), sizes,
+                settings.activation, settings.output, settings.loss, x, y);
+        inspector.inspect(program, "Training point " + (i + 1) + " (x = " + Numbers.compact(x[0], 4)
+                + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + ", label " + Numbers.format(y)
+                + ") through the weights of step " + trainer.stepCount(), term);
+    }
+
+    /** The training point with the largest loss term. */
+    int worstPoint() {
+        Trainer trainer = view.trainer();
+        if (trainer == null) {
+            return 0;
+        }
+        Dataset train = view.train();
+        Loss terms = new Loss(view.settings().loss, Loss.Reduction.MEAN, 0);
+        int worst = 0;
+        double most = -1;
+        for (int i = 0; i < train.size(); i++) {
+            double term = terms.pointLossValue(trainer.predict(train.xs()[i]), train.ys()[i]);
+            if (term > most) {
+                most = term;
+                worst = i;
+            }
+        }
+        return worst;
+    }
+
+    /** A button that opens the graph of the first neuron of the first layer, for point i. */
+    private HTMLElement oneNeuronButton(int i) {
+        return Dom.button("Show neuron 1 of layer 1 for this point", "inspect-neuron", () -> {
+            double[] x = view.train().xs()[i];
+            double[] params = view.trainer().parameterValues();
+            TrainSettings settings = view.settings();
+            int width = settings.inputs();
+            StringBuilder p = new StringBuilder("# neuron 1 of hidden layer 1, for training point " + (i + 1) + "\n");
+            StringBuilder sum = new StringBuilder("b");
+            for (int k = 0; k < width; k++) {
+                p.append("x").append(k + 1).append(" = ").append(Numbers.literal(x[k])).append('\n');
+            }
+            for (int k = 0; k < width; k++) {
+                p.append("w").append(k + 1).append(" = ").append(Numbers.literal(params[k])).append('\n');
+                sum.append(" + w").append(k + 1).append(" * x").append(k + 1);
+            }
+            p.append("b = ").append(Numbers.literal(params[width])).append('\n');
+            Activation act = settings.sizes().length == 1 ? settings.output : settings.activation;
+            p.append("h = ").append(act == Activation.LINEAR ? sum : act.id() + "(" + sum + ")").append('\n');
+            inspector.inspect(p.toString(), "Neuron 1 of hidden layer 1, for training point " + (i + 1), Double.NaN);
+        });
+    }
+}

@@ -1,0 +1,132 @@
+package org.backproplab.ui.train;
+
+import java.util.List;
+import org.backproplab.data.Csv;
+import org.backproplab.ui.dom.Dom;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+import org.teavm.jso.dom.html.HTMLTextAreaElement;
+
+/**
+ * The custom dataset's points, shown in the Data panel when the dataset is custom: click the plot to add a point of
+ * the chosen class (shift-click: the other class), right-click (or "remove" mode) to take away the nearest one, clear
+ * them all, or paste them as CSV. A CSV with a bad line replaces nothing and says which line.
+ */
+final class PointEditor {
+    private final TrainView view;
+    private final boolean canEdit;
+    private final HTMLElement root = Dom.el("div", "bpl-custom");
+    private final HTMLSelectElement clickMode = SettingsPanel.select("click-mode", "add", "remove", "inspect");
+    private final HTMLSelectElement pointClass = SettingsPanel.select("point-class", "+1", "-1");
+    private final HTMLTextAreaElement csv = (HTMLTextAreaElement) Dom.el("textarea", "bpl-csv");
+    private final HTMLElement csvBox = Dom.el("div", "bpl-csv-box");
+
+    /** With canEdit false (a fixed exercise) clicks on the plot never change the points. */
+    PointEditor(TrainView view, boolean canEdit) {
+        this.view = view;
+        this.canEdit = canEdit;
+        root.appendChild(Dom.text("p", "bpl-hint", "Click the plot to add a point of the chosen class "
+                + "(shift-click: the other class); right-click removes the nearest point."));
+        HTMLElement modeRow = Dom.el("div", "bpl-row");
+        modeRow.appendChild(Dom.labelled(clickMode, "click to"));
+        modeRow.appendChild(Dom.labelled(pointClass, "class"));
+        root.appendChild(modeRow);
+        HTMLElement csvRow = Dom.el("div", "bpl-row");
+        csvRow.appendChild(Dom.button("Paste CSV…", "paste-csv", () -> csvBox.setHidden(!csvBox.isHidden())));
+        csvRow.appendChild(Dom.button("Clear points", "clear-points", () -> {
+            view.settings().custom.clear();
+            view.dataChanged("All points removed: click the plot to add some.");
+        }));
+        root.appendChild(csvRow);
+        csv.setAttribute("data-testid", "csv");
+        csv.setAttribute("aria-label", "Points as CSV: x,y,label per line");
+        csv.setAttribute("placeholder", "x,y,label\n0.5,1.2,1\n-0.3,0.8,-1");
+        csv.setRows(6);
+        csvBox.appendChild(csv);
+        csvBox.appendChild(Dom.button("Use these points", "csv-apply", this::applyCsv));
+        csvBox.setHidden(true);
+        root.appendChild(csvBox);
+    }
+
+    HTMLElement element() {
+        return root;
+    }
+
+    /** Shown only for the custom dataset. */
+    void show(TrainSettings settings) {
+        root.setHidden(settings.dataset != DatasetChoice.CUSTOM);
+    }
+
+    /**
+     * A click on the plot at data coordinates (x, y): adds or removes a custom point and returns true, or returns
+     * false when the click is not an edit (another dataset, a locked exercise, or "click to: inspect").
+     */
+    boolean clicked(double x, double y, boolean shift, boolean secondary) {
+        TrainSettings settings = view.settings();
+        if (settings.dataset != DatasetChoice.CUSTOM || !canEdit || clickMode.getValue().equals("inspect")) {
+            return false;
+        }
+        if (secondary || clickMode.getValue().equals("remove")) {
+            removeNearest(settings.custom, x, y);
+            return true;
+        }
+        double label = pointClass.getValue().equals("+1") ? 1 : -1;
+        if (shift) {
+            label = -label;
+        }
+        settings.custom.add(new double[] {x, y, label});
+        view.rebuild(true);
+        view.say("Added a " + (label > 0 ? "+1" : "−1") + " point: " + settings.custom.size() + " in all. Training "
+                + "starts again from step 0.");
+        return true;
+    }
+
+    private void removeNearest(List<double[]> points, double x, double y) {
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int i = 0; i < points.size(); i++) {
+            double[] p = points.get(i);
+            double d = Math.hypot(p[0] - x, p[1] - y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            points.remove(best);
+            view.rebuild(true);
+            view.say("Removed a point: " + points.size() + " left.");
+        }
+    }
+
+    private void applyCsv() {
+        Csv.Result result = Csv.parse(csv.getValue());
+        if (!result.ok()) {
+            StringBuilder text = new StringBuilder("The CSV was not used, nothing was replaced. ");
+            int shown = 0;
+            for (Csv.LineError e : result.errors()) {
+                if (shown++ == 5) {
+                    text.append(" …and ").append(result.errors().size() - 5).append(" more.");
+                    break;
+                }
+                text.append("Line ").append(e.line()).append(": ").append(e.reason()).append(". ");
+            }
+            view.say(text.toString().trim(), true);
+            return;
+        }
+        if (result.points().dims() != 2) {
+            view.say("The CSV was not used: each line needs x,y,label (2 coordinates).", true);
+            return;
+        }
+        TrainSettings settings = view.settings();
+        settings.dataset = DatasetChoice.CUSTOM;
+        settings.custom.clear();
+        for (int i = 0; i < result.points().size(); i++) {
+            double[] p = result.points().xs()[i];
+            settings.custom.add(new double[] {p[0], p[1], result.points().ys()[i]});
+        }
+        settings.init = null;
+        csvBox.setHidden(true);
+        view.dataChanged("Using the " + settings.custom.size() + " points from the CSV.");
+    }
+}

@@ -1,0 +1,296 @@
+package org.backproplab.ui.train;
+
+import org.backproplab.engine.Numbers;
+import org.backproplab.nn.Trainer;
+import org.backproplab.ui.dom.Controls;
+import org.backproplab.ui.dom.Dom;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+/**
+ * The run bar and the loop behind it: Play, Pause, Step and Reset, the step, loss and accuracy read-outs, and where
+ * the run stops. While playing, each animation frame trains for a slice of about 7 ms and then draws, so the page
+ * stays responsive while it learns. A step whose loss or parameters stop being numbers pauses the run and says which.
+ */
+final class RunLoop {
+    private static final double SLICE_MS = 7;
+
+    private final TrainView view;
+    private final HTMLElement root;
+    private final HTMLElement bar = Dom.el("div", "bpl-toolbar bpl-run-bar");
+    private final HTMLElement playButton;
+    private final HTMLElement stepCount = readout("step-count");
+    private final HTMLElement lossOut = readout("loss");
+    private final HTMLElement testLossOut = readout("test-loss");
+    private final HTMLElement accuracyOut = readout("accuracy");
+    private final HTMLElement testAccuracyOut = readout("test-accuracy");
+    private final HTMLSelectElement budget = SettingsPanel.select("budget", "100", "500", "1000", "∞");
+    private TrainView.RunListener listener;
+    private boolean playing;
+    private boolean shown;
+    private boolean dirty = true;
+    private int frame = -1;
+
+    /** The loop of a view whose root carries data-playing (and data-nan-step once a step breaks). */
+    RunLoop(TrainView view, HTMLElement root) {
+        this.view = view;
+        this.root = root;
+        bar.setAttribute("role", "toolbar");
+        bar.setAttribute("aria-label", "Training");
+        playButton = Dom.button("▶ Play", "train-play", this::toggle);
+        playButton.setAttribute("title", "Train continuously (Space)");
+        bar.appendChild(playButton);
+        HTMLElement stepButton = Dom.button("Step", "train-step", this::stepOnce);
+        stepButton.setAttribute("title", "One training step (S)");
+        bar.appendChild(stepButton);
+        HTMLElement resetButton = Dom.button("Reset", "train-reset", () -> {
+            view.rebuild(true);
+            view.say("Started again from step 0, with the weights drawn from the seed.");
+        });
+        resetButton.setAttribute("title", "Start again from the initial weights (R)");
+        bar.appendChild(resetButton);
+        bar.appendChild(figure("Step", stepCount, null));
+        bar.appendChild(figure("Loss", lossOut, testLossOut));
+        bar.appendChild(figure("Accuracy", accuracyOut, testAccuracyOut));
+        bar.appendChild(Dom.el("span", "bpl-spacer"));
+        bar.appendChild(Controls.extra(Dom.labelled(budget, "stop at")));
+        Dom.on(budget, "change", e -> view.setStepLimit(budget.getValue().equals("∞") ? 0
+                : (int) Numbers.parse(budget.getValue())));
+    }
+
+    /** The run bar; the view adds its Inspect and Export buttons at the end. */
+    HTMLElement bar() {
+        return bar;
+    }
+
+    void setListener(TrainView.RunListener listener) {
+        this.listener = listener;
+    }
+
+    /** Shows a step limit in the "stop at" menu (0: none), adding it to the menu if a link asked for another. */
+    void showLimit(int limit) {
+        String text = limit == 0 ? "∞" : Integer.toString(limit);
+        budget.setValue(text);
+        if (budget.getSelectedIndex() < 0) {
+            budget.appendChild(Dom.option(text, text));
+            budget.setValue(text);
+        }
+    }
+
+    void toggle() {
+        if (playing) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    void play() {
+        Trainer trainer = view.trainer();
+        if (trainer == null) {
+            return;
+        }
+        int limit = view.settings().budget;
+        if (limit > 0 && trainer.stepCount() >= limit) {
+            view.say("The run reached its " + limit + " steps: choose a longer one (stop at), or press Reset.");
+            return;
+        }
+        playing = true;
+        playButton.setTextContent("❚❚ Pause");
+        playButton.setAttribute("aria-pressed", "true");
+        root.setAttribute("data-playing", "true");
+        requestFrame();
+    }
+
+    void pause() {
+        playing = false;
+        playButton.setTextContent("▶ Play");
+        playButton.setAttribute("aria-pressed", "false");
+        root.setAttribute("data-playing", "false");
+    }
+
+    void stepOnce() {
+        pause();
+        if (view.trainer() != null) {
+            if (takeStep()) {
+                view.evaluate();
+                view.record();
+            }
+            redrawNow();
+        }
+    }
+
+    /**
+     * One step, checked for NaN and infinity; false (and paused, with a message) if training broke. The charts get
+     * the step's own loss and accuracy (those of the weights before its update, as micrograd prints them) and the
+     * test figures of the same weights.
+     */
+    private boolean takeStep() {
+        Trainer trainer = view.trainer();
+        Trainer.Evaluation testBefore = view.test().size() > 0 ? trainer.evaluate(view.test()) : null;
+        Trainer.Step s = trainer.step();
+        String bad = firstBad(trainer, s.loss());
+        if (bad != null) {
+            pause();
+            double lr = view.settings().lr;
+            view.say("Training stopped at step " + s.step() + ": " + bad + ". The learning rate ("
+                    + Numbers.compact(lr, 4) + ") is probably too large for this network: try a smaller one, such as "
+                    + Numbers.compact(lr / 10, 4) + ", then press Reset.", true);
+            root.setAttribute("data-nan-step", Integer.toString(s.step()));
+            view.evaluate();
+            return false;
+        }
+        view.charts().put(s.step(), s.loss(), s.accuracy(), testBefore);
+        if (listener != null) {
+            listener.stepped(s);
+        }
+        return true;
+    }
+
+    /** Names the first non-finite number of the run (the parameters in order, then the loss), or null. */
+    private String firstBad(Trainer trainer, double lossValue) {
+        int i = trainer.firstNonFinite();
+        if (i >= 0) {
+            double[] params = trainer.parameterValues();
+            double[] grads = trainer.parameterGrads();
+            boolean gradOnly = Double.isFinite(params[i]);
+            double bad = gradOnly ? grads[i] : params[i];
+            return (gradOnly ? "the grad of " : "") + parameterName(i) + " became "
+                    + (Double.isNaN(bad) ? "NaN" : "infinite") + (Double.isFinite(lossValue) ? "" : " (and the loss "
+                    + (Double.isNaN(lossValue) ? "NaN" : "infinite") + ")");
+        }
+        if (!Double.isFinite(lossValue)) {
+            return "the loss became " + (Double.isNaN(lossValue) ? "NaN" : "infinite");
+        }
+        return null;
+    }
+
+    /** "weight 2 of neuron 3 in hidden layer 1", "the bias of the output neuron", ... for parameter i. */
+    private String parameterName(int index) {
+        int[] sizes = view.settings().sizes();
+        int width = view.settings().inputs();
+        int p = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            int per = width + 1;
+            if (index < p + sizes[l] * per) {
+                int j = (index - p) / per;
+                int k = (index - p) % per;
+                String neuron = l == sizes.length - 1 ? "the output neuron" : "neuron " + (j + 1) + " of hidden layer "
+                        + (l + 1);
+                return k == width ? "the bias of " + neuron : "weight " + (k + 1) + " of " + neuron;
+            }
+            p += sizes[l] * per;
+            width = sizes[l];
+        }
+        return "parameter " + index;
+    }
+
+    // ---- frames ----
+
+    void shown() {
+        shown = true;
+        redrawSoon();
+    }
+
+    void hidden() {
+        shown = false;
+        pause();
+    }
+
+    /** Draws on the next frame. */
+    void redrawSoon() {
+        dirty = true;
+        requestFrame();
+    }
+
+    /** Draws at once (after a click or a setting), so every read-out is current when the handler returns. */
+    void redrawNow() {
+        if (shown) {
+            view.draw(false);
+            dirty = false;
+        } else {
+            dirty = true;
+        }
+    }
+
+    private void requestFrame() {
+        if (frame < 0 && shown) {
+            frame = Window.requestAnimationFrame(t -> onFrame());
+        }
+    }
+
+    /** One animation frame: train for a slice of time, then draw. */
+    private void onFrame() {
+        frame = -1;
+        double start = Dom.now();
+        if (playing && view.trainer() != null) {
+            double stepMs = 0;
+            int limit = view.settings().budget;
+            // Stop before a step that would run past the slice, rather than after it.
+            while (Dom.now() - start + stepMs < SLICE_MS) {
+                double stepStart = Dom.now();
+                if (limit > 0 && view.trainer().stepCount() >= limit) {
+                    pause();
+                    view.say("Reached step " + limit + ". Press Play with a longer run (stop at) to go on.");
+                    break;
+                }
+                if (!takeStep()) {
+                    break;
+                }
+                stepMs = Dom.now() - stepStart;
+            }
+            view.evaluate();
+            view.record();
+            dirty = true;
+        }
+        if (dirty) {
+            view.draw(playing);
+            dirty = false;
+        }
+        if (listener != null) {
+            listener.framed(Dom.now() - start);
+        }
+        if (playing) {
+            requestFrame();
+        }
+    }
+
+    // ---- read-outs ----
+
+    /** Shows the step count (of the limit) and the current weights' figures, or dashes when there are none. */
+    void showFigures(int steps, int limit, Trainer.Evaluation current, Trainer.Evaluation currentTest) {
+        set(stepCount, steps, Integer.toString(steps) + (limit > 0 ? " / " + limit : ""));
+        set(lossOut, current == null ? Double.NaN : current.loss(), current == null ? "–"
+                : Numbers.compact(current.loss(), 5));
+        set(accuracyOut, current == null ? Double.NaN : current.accuracy(), current == null ? "–"
+                : Numbers.fixed(current.accuracy() * 100, 0) + "%");
+        set(testLossOut, currentTest == null ? Double.NaN : currentTest.loss(), currentTest == null ? "no test set"
+                : "test " + Numbers.compact(currentTest.loss(), 5));
+        set(testAccuracyOut, currentTest == null ? Double.NaN : currentTest.accuracy(), currentTest == null
+                ? "no test set" : "test " + Numbers.fixed(currentTest.accuracy() * 100, 0) + "%");
+    }
+
+    /** A read-out's full-precision number in data-value, whatever its text shows. */
+    static void set(HTMLElement e, double value, String text) {
+        e.setAttribute("data-value", Double.toString(value));
+        e.setTextContent(text);
+    }
+
+    private static HTMLElement figure(String name, HTMLElement value, HTMLElement second) {
+        HTMLElement f = Dom.el("div", "bpl-figure");
+        f.appendChild(Dom.text("span", "bpl-figure-name", name));
+        f.appendChild(value);
+        if (second != null) {
+            f.appendChild(second);
+        }
+        return f;
+    }
+
+    static HTMLElement readout(String testId) {
+        HTMLElement e = Dom.el("span", testId.startsWith("test") ? "bpl-figure-test" : "bpl-figure-value");
+        e.setAttribute("data-testid", testId);
+        e.setAttribute("aria-live", "off");
+        return e;
+    }
+}

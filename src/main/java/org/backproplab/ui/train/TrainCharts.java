@@ -1,0 +1,88 @@
+package org.backproplab.ui.train;
+
+import java.util.Arrays;
+import org.backproplab.nn.LossHistory;
+import org.backproplab.nn.Trainer;
+import org.backproplab.ui.chart.LineChart;
+import org.backproplab.ui.dom.Dom;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The trainer's loss and accuracy charts: one value per step for the training points and, when there is a test set,
+ * for the test points. They are also what the loss history CSV holds.
+ */
+final class TrainCharts {
+    private final LineChart.Series trainLoss = new LineChart.Series("train", "#1d4f91", false);
+    private final LineChart.Series testLoss = new LineChart.Series("test", "#c25e00", true);
+    private final LineChart.Series trainAccuracy = new LineChart.Series("train", "#1d4f91", false);
+    private final LineChart.Series testAccuracy = new LineChart.Series("test", "#c25e00", true);
+    private final LineChart lossChart = new LineChart("Loss", "loss-chart", false, true, trainLoss, testLoss);
+    private final LineChart accuracyChart = new LineChart("Accuracy", "accuracy-chart", true, false, trainAccuracy,
+            testAccuracy);
+    private final HTMLElement root = Dom.el("div", "bpl-panel bpl-charts");
+    private int turn;
+
+    TrainCharts() {
+        root.appendChild(lossChart.element());
+        root.appendChild(accuracyChart.element());
+    }
+
+    HTMLElement element() {
+        return root;
+    }
+
+    void clear() {
+        trainLoss.clear();
+        testLoss.clear();
+        trainAccuracy.clear();
+        testAccuracy.clear();
+    }
+
+    /** A step's figures: the training loss and accuracy, and the test set's (null when there is none). */
+    void put(int step, double loss, double accuracy, Trainer.Evaluation test) {
+        put(trainLoss, step, loss);
+        put(trainAccuracy, step, accuracy);
+        if (test != null) {
+            put(testLoss, step, test.loss());
+            put(testAccuracy, step, test.accuracy());
+        }
+    }
+
+    /** Sets a chart's value at a step, dropping anything after it (a resumed or reset run). */
+    private static void put(LineChart.Series series, int step, double value) {
+        if (step < series.size) {
+            series.size = step;
+        }
+        while (series.size < step) {
+            series.add(Double.NaN);
+        }
+        series.add(value);
+    }
+
+    void draw(boolean training) {
+        // While training, the two charts take turns: each still moves 30 times a second, and a frame stays
+        // inside its 16 ms with the browser's own drawing.
+        turn++;
+        if (!training || turn % 2 == 0) {
+            lossChart.draw();
+        }
+        if (!training || turn % 2 == 1) {
+            accuracyChart.draw();
+        }
+    }
+
+    /** Rows recorded so far, one per step. */
+    int rows() {
+        return trainLoss.size;
+    }
+
+    /** Loss and accuracy by step, as the charts show them. */
+    String csv() {
+        return LossHistory.csv(trainLoss.size, values(trainLoss), values(trainAccuracy), values(testLoss),
+                values(testAccuracy));
+    }
+
+    private static double[] values(LineChart.Series series) {
+        return Arrays.copyOf(series.values, series.size);
+    }
+}
