@@ -24,11 +24,6 @@ enum DatasetChoice implements Choice {
         this.generator = generator;
     }
 
-    @Override
-    public String id() {
-        return generator == null ? "custom" : generator.id();
-    }
-
     /** Whether the points and noise fields apply: not to the lecture's four examples, nor to custom points. */
     boolean generated() {
         return this != CUSTOM && this != LECTURE;
