@@ -6,7 +6,6 @@ import org.backproplab.engine.Value;
 import org.backproplab.ui.chart.Palette;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.PointerEvent;
-import org.backproplab.ui.dom.Svg;
 import org.backproplab.ui.graph.GraphScene.ColourBy;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -59,7 +58,7 @@ public final class GraphCanvas {
         return root;
     }
 
-    /** The drawing, for an export to copy. */
+    /** The drawing, for the exports to copy. */
     GraphScene scene() {
         return scene;
     }
@@ -146,36 +145,6 @@ public final class GraphCanvas {
     void setLeavesEditable(boolean editable) {
         scene.setLeavesEditable(editable);
     }
-
-    /**
-     * The whole graph as a standalone SVG document, framed to its own size, for download: every box with its text
-     * (a big graph shown far out has none yet, so it is built now), and never the far-out look that hides it.
-     */
-    String exportSvg() {
-        if (scene.layout() == null) {
-            return "";
-        }
-        scene.buildTexts();
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone(scene.svg(),
-                Svg.r(scene.layout().width()), Svg.r(scene.layout().height()));
-    }
-
-    /** The exported drawing's width and height, in CSS pixels. */
-    double[] exportSize() {
-        return scene.layout() == null ? new double[] {1, 1}
-                : new double[] {scene.layout().width(), scene.layout().height()};
-    }
-
-    @JSBody(params = {"svg", "w", "h"}, script = "var bplCopy = svg.cloneNode(true);"
-            + "bplCopy.setAttribute('class', 'bpl-svg');"
-            + "bplCopy.setAttribute('viewBox', '0 0 ' + w + ' ' + h); bplCopy.setAttribute('width', w);"
-            + "bplCopy.setAttribute('height', h); bplCopy.removeAttribute('style');"
-            + "var bplView = bplCopy.querySelector('g'); if (bplView) { bplView.removeAttribute('transform'); }"
-            + "var bplBack = document.createElementNS('http://www.w3.org/2000/svg', 'rect');"
-            + "bplBack.setAttribute('width', w); bplBack.setAttribute('height', h);"
-            + "bplBack.setAttribute('fill', '#ffffff'); bplCopy.insertBefore(bplBack, bplCopy.firstChild);"
-            + "return new XMLSerializer().serializeToString(bplCopy);")
-    private static native String standalone(Element svg, String w, String h);
 
     /** The field over a leaf would no longer sit on its box. */
     private void viewMoved() {
