@@ -43,15 +43,12 @@ final class GradcheckPanel {
             head.appendChild(Dom.text("th", "", h));
         }
         table.appendChild(head);
-        double h;
-        try {
-            h = Double.parseDouble(hInput.getValue().trim());
-        } catch (NumberFormatException e) {
-            h = Double.NaN;
-        }
-        if (!(h > 0)) {
+        Numbers.Reading h = Numbers.read("h", hInput.getValue());
+        String problem = !h.ok() ? h.error() : h.value() > 0 ? null : "h must be a positive number, such as 1e-6.";
+        hInput.setAttribute("aria-invalid", problem == null ? "false" : "true");
+        if (problem != null) {
             HTMLElement tr = Dom.el("tr", "");
-            HTMLElement td = Dom.text("td", "bpl-mismatch", "h must be a positive number, such as 1e-6.");
+            HTMLElement td = Dom.text("td", "bpl-mismatch", problem);
             td.setAttribute("colspan", "5");
             tr.appendChild(td);
             table.appendChild(tr);
@@ -64,7 +61,7 @@ final class GradcheckPanel {
             table.appendChild(tr);
             return;
         }
-        for (GradCheck.Row r : GradCheck.check(copy.output(), copy.leaves(), h)) {
+        for (GradCheck.Row r : GradCheck.check(copy.output(), copy.leaves(), h.value())) {
             HTMLElement tr = Dom.el("tr", "");
             tr.setAttribute("data-label", r.leaf().label);
             tr.setAttribute("data-numeric", Double.toString(r.numeric()));

@@ -1,5 +1,6 @@
 package org.backproplab.ui.graph;
 
+import java.util.function.Consumer;
 import org.backproplab.engine.BackwardTrace;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
@@ -39,9 +40,10 @@ public final class GraphCanvas {
     private final HTMLElement legendTitle = Dom.text("span", "bpl-legend-title", "grad");
     private ColourBy colourBy = ColourBy.GRAD;
 
-    GraphCanvas(Listener listener) {
+    /** Leaf changes go to listener; rejected says why a typed value could not be used. */
+    GraphCanvas(Listener listener, Consumer<String> rejected) {
         viewport = new Viewport(scene, this::viewMoved);
-        editor = new LeafEditor(scene, viewport, listener);
+        editor = new LeafEditor(scene, viewport, listener, rejected);
         root.appendChild(scene.svg());
         root.appendChild(legend());
         HTMLElement zoom = Dom.el("div", "bpl-zoom");

@@ -35,7 +35,7 @@ public final class GraphView implements View {
     private final HTMLElement error = Dom.el("div", "bpl-error");
     private final HTMLElement notice = Dom.el("div", "bpl-notice");
     private final HTMLSelectElement presets = (HTMLSelectElement) Dom.el("select", "bpl-select");
-    private final GraphCanvas canvas = new GraphCanvas(this::leafChanged);
+    private final GraphCanvas canvas = new GraphCanvas(this::leafChanged, this::showNotice);
     private final StepPanel steps = new StepPanel(this, canvas);
     private final NudgePanel nudge = new NudgePanel(this);
     private final GradcheckPanel gradcheck = new GradcheckPanel();

@@ -1,5 +1,6 @@
 package org.backproplab.ui.graph;
 
+import java.util.function.Consumer;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
 import org.backproplab.ui.dom.Dom;
@@ -11,12 +12,14 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 /**
  * Changing a leaf on the drawing: click its box (or press Enter on it) to type a new value into a small field laid
  * over the box, or drag it sideways to scrub the value. The canvas's listener hears every new value and rewrites the
- * program; the drawing then follows the program.
+ * program; the drawing then follows the program. Typed text is read as every typed number is (Numbers.read): what
+ * isn't a plain decimal or scientific number leaves the leaf as it was, and the owner is told why.
  */
 final class LeafEditor {
     private final GraphScene scene;
     private final Viewport viewport;
     private final GraphCanvas.Listener listener;
+    private final Consumer<String> rejected;
     private final HTMLInputElement input = (HTMLInputElement) Dom.el("input", "bpl-leaf-editor");
     private Value editing;
 
@@ -26,10 +29,11 @@ final class LeafEditor {
     private boolean scrubMoved;
     private double scrubLast;
 
-    LeafEditor(GraphScene scene, Viewport viewport, GraphCanvas.Listener listener) {
+    LeafEditor(GraphScene scene, Viewport viewport, GraphCanvas.Listener listener, Consumer<String> rejected) {
         this.scene = scene;
         this.viewport = viewport;
         this.listener = listener;
+        this.rejected = rejected;
         input.setAttribute("type", "text");
         input.setAttribute("aria-label", "New value");
         input.setHidden(true);
@@ -75,14 +79,11 @@ final class LeafEditor {
         Value v = editing;
         editing = null;
         input.setHidden(true);
-        String text = input.getValue().trim();
-        try {
-            double value = Double.parseDouble(text);
-            if (Double.isFinite(value)) {
-                listener.leafChanged(v, value, true);
-            }
-        } catch (NumberFormatException ignored) {
-            // Not a number: keep the old value, as if Escape was pressed.
+        Numbers.Reading typed = Numbers.read("New value for " + v.label, input.getValue());
+        if (typed.ok()) {
+            listener.leafChanged(v, typed.value(), true);
+        } else {
+            rejected.accept(typed.error()); // the leaf keeps its value, as if Escape was pressed
         }
         int i = scene.index(v);
         if (i >= 0) {

@@ -12,7 +12,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 /**
  * "Nudge the inputs", as the lecture does by hand: move every named leaf a small step along its grad (against it,
  * with descent), run forward again, and see the output go up (or down). The moved leaves are written into the
- * program, which stays the single source of truth.
+ * program, which stays the single source of truth. The step is read as every typed number is (Numbers.read), so
+ * NaN, Infinity or hex is refused with a message rather than written into the program.
  */
 final class NudgePanel {
     private final GraphView view;
@@ -44,11 +45,10 @@ final class NudgePanel {
         if (view.evaluation() == null || !view.evaluate(false)) {
             return;
         }
-        double step;
-        try {
-            step = Double.parseDouble(stepSize.getValue().trim());
-        } catch (NumberFormatException e) {
-            result.setTextContent("The step must be a number, such as 0.01.");
+        Numbers.Reading step = Numbers.read("step", stepSize.getValue());
+        stepSize.setAttribute("aria-invalid", step.ok() ? "false" : "true");
+        if (!step.ok()) {
+            result.setTextContent(step.error()); // and the program stays as it is
             return;
         }
         view.trueGrads();
@@ -60,7 +60,7 @@ final class NudgePanel {
         for (Map.Entry<String, Value> e : evaluation.named().entrySet()) {
             Value v = e.getValue();
             if (v.isLeaf() && v.label.equals(e.getKey())) {
-                moved.put(e.getKey(), v.data + sign * step * v.grad);
+                moved.put(e.getKey(), v.data + sign * step.value() * v.grad);
             }
         }
         view.setLeaves(moved);
