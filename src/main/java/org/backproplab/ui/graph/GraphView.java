@@ -96,7 +96,7 @@ public final class GraphView implements View {
         });
         Dom.on(root, "keydown", e -> shortcut((KeyboardEvent) e));
 
-        if ("1".equals(state.get("bug"))) {
+        if (state.flag("bug", false)) {
             setBuggy(true);
         }
         editor.setValue(program);
@@ -179,7 +179,7 @@ public final class GraphView implements View {
             state.put("program", program());
         }
         if (buggy()) {
-            state.put("bug", "1");
+            state.putFlag("bug", true);
         }
     }
 
