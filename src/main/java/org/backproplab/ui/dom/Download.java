@@ -1,6 +1,5 @@
 package org.backproplab.ui.dom;
 
-import org.backproplab.ui.graph.GraphCanvas;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -51,7 +50,7 @@ public final class Download {
     }
 
     /**
-     * Draws a standalone SVG document (its styles inside it, as GraphCanvas writes them) into a canvas, at twice
+     * Draws a standalone SVG document (its styles inside it, as the graph view's exports write them) into a canvas, at twice
      * its size when that fits, and offers it as a PNG file.
      */
     public static void svgAsPng(String svg, double width, double height, String name, Done done) {
