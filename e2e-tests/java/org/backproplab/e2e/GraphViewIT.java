@@ -181,6 +181,47 @@ class GraphViewIT {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aNudgeStepThatIsNotANumberLeavesTheProgramAsItWasAndSaysWhy(Backend backend) {
+        browser.open(backend);
+        String program = browser.find("program").getAttribute("value");
+        WebElement result = browser.find("nudge-result");
+        for (String bad : List.of("NaN", "1e999", "0x10", "Infinity", "1d", "abc")) {
+            browser.type(browser.find("step-size"), bad);
+            browser.find("nudge").click();
+            browser.waitFor(d -> result.getText().contains(bad));
+            assertTrue(result.getText().startsWith("step: "), "the message names the field: " + result.getText());
+            assertEquals(program, browser.find("program").getAttribute("value"), "a step of " + bad);
+            assertEquals(-8.0, value("L"));
+        }
+        assertFalse(browser.find("error").isDisplayed(), "the program itself has no error");
+        browser.type(browser.find("step-size"), "0.01");
+        browser.find("nudge").click();
+        browser.waitFor(d -> browser.find("program").getAttribute("value").contains("a = 2.06"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void hAndATypedLeafThatAreNotNumbersAreRefusedWithTheFieldNamed(Backend backend) {
+        browser.open(backend);
+        String program = browser.find("program").getAttribute("value");
+        browser.type(browser.find("h"), "0x10");
+        browser.find("h").sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement table = browser.find("gradcheck");
+        browser.waitFor(d -> table.getText().contains("h: '0x10' is not a number"));
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=gradcheck] [data-label]")).isEmpty());
+        node("a").click();
+        WebElement editor = browser.driver.findElement(By.cssSelector(".bpl-leaf-editor"));
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "NaN",
+                org.openqa.selenium.Keys.ENTER);
+        WebElement notice = browser.find("notice");
+        browser.waitFor(d -> notice.isDisplayed());
+        assertTrue(notice.getText().startsWith("New value for a: 'NaN' is not a number"), notice.getText());
+        assertEquals(2.0, value("a"), "the leaf keeps its value");
+        assertEquals(program, browser.find("program").getAttribute("value"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void aLeafCanBeTypedOrScrubbedOnTheGraphAndTheProgramFollows(Backend backend) {
         browser.open(backend);
         WebElement a = node("a");

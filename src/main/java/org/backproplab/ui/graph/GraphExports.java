@@ -1,0 +1,83 @@
+package org.backproplab.ui.graph;
+
+import org.backproplab.expr.PythonExport;
+import org.backproplab.layout.Layout;
+import org.backproplab.ui.dom.Download;
+import org.backproplab.ui.dom.ExportMenu;
+import org.backproplab.ui.dom.Svg;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.Element;
+
+/**
+ * The files the graph view saves, from its Export menu: the drawing as SVG or PNG, and the program as Python that
+ * runs under micrograd. Each first re-reads a just-edited program (as Backward does), so a file always matches
+ * the text; if the text has an error, nothing is saved and the error shows.
+ */
+final class GraphExports {
+    /** Downloads are backprop-graph.svg, .png and .py. */
+    private static final String NAME = "backprop-graph";
+
+    private final GraphView view;
+    private final GraphScene scene;
+
+    GraphExports(GraphView view, GraphScene scene) {
+        this.view = view;
+        this.scene = scene;
+    }
+
+    HTMLElement menu() {
+        return new ExportMenu("export", "Save the graph or the program as a file")
+                .item("Graph as SVG drawing", "export-svg", this::saveSvg)
+                .item("Graph as PNG picture", "export-png", this::savePng)
+                .item("Program as Python (micrograd)", "export-python", this::savePython)
+                .element();
+    }
+
+    private void saveSvg() {
+        if (view.upToDate()) {
+            Download.text(NAME + ".svg", "image/svg+xml", svg());
+        }
+    }
+
+    private void savePng() {
+        if (!view.upToDate()) {
+            return;
+        }
+        Layout layout = scene.layout();
+        Download.svgAsPng(svg(), layout.width(), layout.height(), NAME + ".png", ok -> {
+            if (!ok) {
+                view.showNotice("The browser could not draw the graph as a picture (it may be too big): "
+                        + "Graph as SVG drawing still works.");
+            }
+        });
+    }
+
+    private void savePython() {
+        if (view.upToDate()) {
+            Download.text(NAME + ".py", "text/x-python",
+                    PythonExport.toPython(view.evaluation().program(), view.evaluation().outputName()));
+        }
+    }
+
+    /**
+     * The whole graph as a standalone SVG document, framed to its own size: every box with its text (a big graph
+     * shown far out has none yet, so it is built now), and never the far-out look that hides it.
+     */
+    private String svg() {
+        scene.buildTexts();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone(scene.svg(),
+                Svg.r(scene.layout().width()), Svg.r(scene.layout().height()));
+    }
+
+    @JSBody(params = {"svg", "w", "h"}, script = "var bplCopy = svg.cloneNode(true);"
+            + "bplCopy.setAttribute('class', 'bpl-svg');"
+            + "bplCopy.setAttribute('viewBox', '0 0 ' + w + ' ' + h); bplCopy.setAttribute('width', w);"
+            + "bplCopy.setAttribute('height', h); bplCopy.removeAttribute('style');"
+            + "var bplView = bplCopy.querySelector('g'); if (bplView) { bplView.removeAttribute('transform'); }"
+            + "var bplBack = document.createElementNS('http://www.w3.org/2000/svg', 'rect');"
+            + "bplBack.setAttribute('width', w); bplBack.setAttribute('height', h);"
+            + "bplBack.setAttribute('fill', '#ffffff'); bplCopy.insertBefore(bplBack, bplCopy.firstChild);"
+            + "return new XMLSerializer().serializeToString(bplCopy);")
+    private static native String standalone(Element svg, String w, String h);
+}
