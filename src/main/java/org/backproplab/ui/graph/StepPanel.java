@@ -172,32 +172,13 @@ final class StepPanel {
         }
     }
 
-    /**
-     * What an op computes and its local derivative, in words. The one place the step view words the ops, until
-     * each op in engine/ carries its own sentence.
-     */
+    /** What an op computes and its local derivative, in words, from the op's single home in engine/Op. */
     static String describeOp(Value v) {
-        switch (v.kind()) {
-            case ADD:
-                return label(v.child(0)) + " + " + label(v.child(1)) + " (local derivative 1 for each)";
-            case MUL:
-                return label(v.child(0)) + " × " + label(v.child(1)) + " (each child's local derivative is the "
-                        + "other's data)";
-            case POW:
-                return label(v.child(0)) + v.op() + " (local derivative k·x^(k−1))";
-            case TANH:
-                return "tanh(" + label(v.child(0)) + ") (local derivative 1 − tanh²)";
-            case EXP:
-                return "exp(" + label(v.child(0)) + ") (local derivative exp itself)";
-            case LOG:
-                return "log(" + label(v.child(0)) + ") (local derivative 1/x)";
-            case RELU:
-                return "relu(" + label(v.child(0)) + ") (local derivative 1 if out > 0, else 0)";
-            case SIGMOID:
-                return "sigmoid(" + label(v.child(0)) + ") (local derivative s·(1 − s))";
-            default:
-                return v.op();
+        String[] in = new String[v.arity()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = label(v.child(i));
         }
+        return v.kind().describe(in, v.op());
     }
 
     /** How the text names a Value: its label, or its op and number for unnamed ones. */
