@@ -54,6 +54,12 @@ class DerivativeViewIT {
                 browser.find("h"), exponent, event);
     }
 
+    /** Puts text in a field as a paste would, all at once, then leaves the field (input, then change). */
+    private static void paste(String testId, String text) {
+        browser.js("var f = arguments[0]; f.value = arguments[1]; f.dispatchEvent(new Event('input'));"
+                + "f.dispatchEvent(new Event('change'));", browser.find(testId), text);
+    }
+
     private static String curve() {
         return browser.find("curve").getAttribute("d");
     }
@@ -248,6 +254,30 @@ class DerivativeViewIT {
         assertTrue(message.getText().contains("'x'") && message.getText().contains("'h'")
                 && message.getText().contains("'central'"), message.getText());
         assertEquals(8.0, value("exact-slope"), "defaults instead");
+    }
+
+    @Test
+    void aBadTypedNumberIsNamedAndTheLastGoodOneStays() {
+        open(Backend.JS, "");
+        String before = curve();
+        for (String bad : new String[] {"abc", "NaN", "Infinity", "0x10", "1d", "1e999"}) {
+            paste("x", bad);
+            String note = browser.find("plot-note").getText();
+            assertTrue(browser.find("plot-note").isDisplayed() && note.startsWith("x: ") && note.contains(bad), note);
+            assertEquals("2", browser.find("x").getAttribute("value"), "the field goes back to the last good x");
+            assertEquals(8.0, value("exact-slope"), bad + " left x alone");
+        }
+        paste("x", "−1");
+        assertEquals(-10.0, value("exact-slope"), "the real minus sign is a minus");
+        assertFalse(browser.find("plot-note").isDisplayed(), "a good x clears the note");
+        paste("xmin", "1e999");
+        assertTrue(browser.find("plot-note").getText().startsWith("Plot from x: 1e999 is too large"),
+                browser.find("plot-note").getText());
+        paste("xmin", "-5");
+        paste("xmax", "0x10");
+        assertTrue(browser.find("plot-note").getText().startsWith("Plot to x: '0x10' is not a number"),
+                browser.find("plot-note").getText());
+        assertEquals(before, curve(), "the plot keeps its range");
     }
 
     @Test

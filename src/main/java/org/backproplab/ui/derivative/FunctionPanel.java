@@ -322,6 +322,7 @@ final class FunctionPanel {
         xminInput.setAttribute("aria-invalid", "false");
         xmaxInput.setAttribute("aria-invalid", "false");
         if (lo.value() == xmin && hi.value() == xmax) {
+            plot.draw(); // nothing to resample, but a note about an earlier bad range must go
             return;
         }
         xmin = lo.value();
