@@ -54,8 +54,23 @@ class DerivativeViewIT {
                 browser.find("h"), exponent, event);
     }
 
+    /** Puts text in a field as a paste would, all at once, then leaves the field (input, then change). */
+    private static void paste(String testId, String text) {
+        browser.js("var f = arguments[0]; f.value = arguments[1]; f.dispatchEvent(new Event('input'));"
+                + "f.dispatchEvent(new Event('change'));", browser.find(testId), text);
+    }
+
+    /**
+     * An attribute of a mark in a chart, read in one step: every redraw (an input, a resize) replaces the marks, so an
+     * element found first and read after can already be gone.
+     */
+    private static String mark(String testId, String attribute) {
+        return (String) browser.js("var bplMark = document.querySelector('[data-testid=' + arguments[0] + ']');"
+                + "return bplMark ? bplMark.getAttribute(arguments[1]) : null;", testId, attribute);
+    }
+
     private static String curve() {
-        return browser.find("curve").getAttribute("d");
+        return mark("curve", "d");
     }
 
     private static void assertClose(double expected, double actual, double tolerance, String what) {
@@ -87,11 +102,9 @@ class DerivativeViewIT {
         WebElement note = browser.find("h-note");
         assertEquals("lost", note.getAttribute("data-value"));
         assertTrue(note.getText().contains("x + h == x"), note.getText());
-        assertEquals(0.0, Double.parseDouble(browser.find("secant").getAttribute("data-slope")),
-                "the secant is flat");
+        assertEquals(0.0, Double.parseDouble(mark("secant", "data-slope")), "the secant is flat");
         assertFalse(browser.driver.findElements(By.cssSelector("[data-testid=lost-band]")).isEmpty());
-        assertEquals(1e-31, Double.parseDouble(browser.find("h-marker").getAttribute("data-value")),
-                "the chart marks the current h");
+        assertEquals(1e-31, Double.parseDouble(mark("h-marker", "data-value")), "the chart marks the current h");
     }
 
     @ParameterizedTest
@@ -103,7 +116,7 @@ class DerivativeViewIT {
         assertEquals(25.0, value("fx-value"));
         assertEquals("down", browser.find("direction").getAttribute("data-value"));
         assertTrue(browser.find("direction").getText().contains("f goes down"));
-        assertEquals(-2.0, Double.parseDouble(browser.find("point").getAttribute("data-x")));
+        assertEquals(-2.0, Double.parseDouble(mark("point", "data-x")));
     }
 
     @ParameterizedTest
@@ -153,7 +166,7 @@ class DerivativeViewIT {
         assertTrue(error.getText().startsWith("Line 1, column 15: "), error.getText());
         assertEquals("15", error.getAttribute("data-column"));
         assertEquals(before, curve(), "the last good plot stays");
-        assertEquals("3*x**2 - 4*x + 5", browser.find("curve").getAttribute("data-fx"));
+        assertEquals("3*x**2 - 4*x + 5", mark("curve", "data-fx"));
         assertEquals(8.0, value("exact-slope"), "and so do its numbers");
 
         browser.type(browser.find("fx"), "2*y + x");
@@ -173,7 +186,7 @@ class DerivativeViewIT {
         browser.type(browser.find("xmin"), "-2\n");
         browser.type(browser.find("xmax"), "2\n");
         browser.type(browser.find("fx"), "log(x)");
-        browser.waitFor(d -> "log(x)".equals(browser.find("curve").getAttribute("data-fx")));
+        browser.waitFor(d -> "log(x)".equals(mark("curve", "data-fx")));
         assertFalse(browser.find("error").isDisplayed());
         assertEquals(0.5, value("exact-slope"), "1/x at x = 2");
         String d = curve();
@@ -192,8 +205,8 @@ class DerivativeViewIT {
         browser.type(browser.find("x"), "-1");
         browser.waitFor(d2 -> "undefined".equals(browser.find("direction").getAttribute("data-value")));
         assertTrue(browser.find("plot-note").isDisplayed());
-        assertEquals("1", browser.find("curve").getAttribute("data-pieces"), "one piece: log(x) for x > 0");
-        assertEquals("log(x)", browser.find("curve").getAttribute("data-fx"));
+        assertEquals("1", mark("curve", "data-pieces"), "one piece: log(x) for x > 0");
+        assertEquals("log(x)", mark("curve", "data-fx"));
     }
 
     /** The pixel of x = 0 on the plot: the middle of the plotting area for [-2, 2]. */
@@ -210,12 +223,12 @@ class DerivativeViewIT {
         open(backend, "h=1e-3");
         double forward = value("numeric-slope");
         assertClose(8.003, forward, 1e-9, "forward: 6x − 4 + 3h");
-        String forwardCurve = browser.find("forward-errors").getAttribute("d");
-        String centralCurve = browser.find("central-errors").getAttribute("d");
+        String forwardCurve = mark("forward-errors", "d");
+        String centralCurve = mark("central-errors", "d");
         assertNotEquals(forwardCurve, centralCurve);
         browser.find("central").click();
         assertClose(8, value("numeric-slope"), 1e-9, "central differences are exact for a parabola");
-        assertEquals(centralCurve, browser.find("central-errors").getAttribute("d"));
+        assertEquals(centralCurve, mark("central-errors", "d"));
         assertTrue(browser.driver.getCurrentUrl().contains("central=1"), browser.driver.getCurrentUrl());
     }
 
@@ -227,7 +240,7 @@ class DerivativeViewIT {
         new Actions(browser.driver).moveToElement(point).clickAndHold().moveByOffset(-60, 0).release().perform();
         double x = Double.parseDouble(browser.find("x").getAttribute("value"));
         assertTrue(x < 2, "dragged left: " + x);
-        assertEquals(x, Double.parseDouble(browser.find("point").getAttribute("data-x")));
+        assertEquals(x, Double.parseDouble(mark("point", "data-x")));
         assertClose(6 * x - 4, value("exact-slope"), 1e-9, "the slope follows x");
         assertTrue(browser.driver.getCurrentUrl().contains("x=" + browser.find("x").getAttribute("value")),
                 browser.driver.getCurrentUrl());
@@ -248,6 +261,30 @@ class DerivativeViewIT {
         assertTrue(message.getText().contains("'x'") && message.getText().contains("'h'")
                 && message.getText().contains("'central'"), message.getText());
         assertEquals(8.0, value("exact-slope"), "defaults instead");
+    }
+
+    @Test
+    void aBadTypedNumberIsNamedAndTheLastGoodOneStays() {
+        open(Backend.JS, "");
+        String before = curve();
+        for (String bad : new String[] {"abc", "NaN", "Infinity", "0x10", "1d", "1e999"}) {
+            paste("x", bad);
+            String note = browser.find("plot-note").getText();
+            assertTrue(browser.find("plot-note").isDisplayed() && note.startsWith("x: ") && note.contains(bad), note);
+            assertEquals("2", browser.find("x").getAttribute("value"), "the field goes back to the last good x");
+            assertEquals(8.0, value("exact-slope"), bad + " left x alone");
+        }
+        paste("x", "−1");
+        assertEquals(-10.0, value("exact-slope"), "the real minus sign is a minus");
+        assertFalse(browser.find("plot-note").isDisplayed(), "a good x clears the note");
+        paste("xmin", "1e999");
+        assertTrue(browser.find("plot-note").getText().startsWith("Plot from x: 1e999 is too large"),
+                browser.find("plot-note").getText());
+        paste("xmin", "-5");
+        paste("xmax", "0x10");
+        assertTrue(browser.find("plot-note").getText().startsWith("Plot to x: '0x10' is not a number"),
+                browser.find("plot-note").getText());
+        assertEquals(before, curve(), "the plot keeps its range");
     }
 
     @Test
