@@ -199,6 +199,23 @@ public final class Numbers {
         return m + "e" + exp;
     }
 
+    /** {@link #compact} without the zeros a round number's mantissa ends in: "1e-32", "2.5e-7", "1000", "0.9". */
+    public static String trimmed(double x, int significant) {
+        String s = compact(x, significant);
+        int e = s.indexOf('e');
+        if (e < 0 || s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = e;
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end) + s.substring(e);
+    }
+
     /** A short, readable form for read-outs: up to the given significant digits, fixed or scientific as fits. */
     public static String compact(double x, int significant) {
         if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {

@@ -126,19 +126,7 @@ public final class Scale {
 
     /** "1e287" and "2.5e-7", not "1.00e287": ticks are round numbers, and a long label may not fit beside the axis. */
     private static String shortScientific(double v) {
-        String s = Numbers.compact(v, 3);
-        int e = s.indexOf('e');
-        if (e < 0 || s.indexOf('.') < 0) {
-            return s;
-        }
-        int end = e;
-        while (s.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (s.charAt(end - 1) == '.') {
-            end--;
-        }
-        return s.substring(0, end) + s.substring(e);
+        return Numbers.trimmed(v, 3);
     }
 
     /** The smallest of 1, 2, 5 or 10 times a power of ten that is at least raw. */

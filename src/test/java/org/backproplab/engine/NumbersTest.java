@@ -204,4 +204,13 @@ class NumbersTest {
         assertEquals(6, Numbers.scanNumber("x=1e-3", 2));
         assertEquals(2, Numbers.scanNumber("x=abc", 2), "no number there");
     }
+
+    @Test
+    void trimmedDropsTheZerosOfARoundMantissa() {
+        assertEquals("1e-32", Numbers.trimmed(1e-32, 6));
+        assertEquals("-1e308", Numbers.trimmed(-1e308, 6));
+        assertEquals("2.5e-7", Numbers.trimmed(2.5e-7, 3));
+        assertEquals("1000", Numbers.trimmed(1000, 6));
+        assertEquals("0.9", Numbers.trimmed(0.9, 6));
+    }
 }

@@ -80,9 +80,7 @@ public final class DerivativeView implements View {
     /** ← → move x, [ and ] make h ten times larger or smaller, c switches central differences. */
     @Override
     public void shortcut(KeyboardEvent e) {
-        String tag = Dom.tagOf(e.getTarget());
-        if (tag.equals("TEXTAREA") || tag.equals("INPUT") || tag.equals("SELECT") || e.isCtrlKey()
-                || e.isMetaKey() || e.isAltKey()) {
+        if (Dom.typingOrModified(e)) {
             return;
         }
         if (one.arrowMovesX(e)) {

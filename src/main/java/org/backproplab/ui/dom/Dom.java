@@ -127,6 +127,16 @@ public final class Dom {
     @JSBody(script = "return !!(window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches);")
     public static native boolean prefersReducedMotion();
 
+    /**
+     * True for a key a view's shortcuts must leave alone: one typed into a text field or menu, or pressed with Ctrl,
+     * Cmd or Alt (the browser's and the system's own shortcuts).
+     */
+    public static boolean typingOrModified(org.teavm.jso.dom.events.KeyboardEvent e) {
+        String tag = tagOf(e.getTarget());
+        return tag.equals("TEXTAREA") || tag.equals("INPUT") || tag.equals("SELECT") || e.isCtrlKey() || e.isMetaKey()
+                || e.isAltKey();
+    }
+
     /** The tag name of an event target (upper case), or "" if it is not an element. */
     @JSBody(params = "t", script = "return t && t.tagName ? String(t.tagName).toUpperCase() : '';")
     public static native String tagOf(JSObject t);

@@ -85,7 +85,7 @@ public final class Settings {
         if (x >= min && x <= max) {
             return x;
         }
-        ignore(key, "expected a number from " + Numbers.format(min) + " to " + Numbers.format(max));
+        ignore(key, "expected a number from " + Numbers.trimmed(min, 6) + " to " + Numbers.trimmed(max, 6));
         return fallback;
     }
 

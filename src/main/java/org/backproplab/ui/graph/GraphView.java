@@ -385,9 +385,7 @@ public final class GraphView implements View {
     /** Keyboard shortcuts, when the focus is not in a text field. */
     @Override
     public void shortcut(KeyboardEvent e) {
-        String tag = Dom.tagOf(e.getTarget());
-        if (tag.equals("TEXTAREA") || tag.equals("INPUT") || tag.equals("SELECT") || e.isCtrlKey()
-                || e.isMetaKey() || e.isAltKey()) {
+        if (Dom.typingOrModified(e)) {
             return;
         }
         switch (e.getKey()) {

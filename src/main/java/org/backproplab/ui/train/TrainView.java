@@ -135,8 +135,7 @@ public final class TrainView implements View {
 
     @Override
     public void shortcut(KeyboardEvent e) {
-        String tag = Dom.tagOf(e.getTarget());
-        if (tag.equals("TEXTAREA") || tag.equals("INPUT") || tag.equals("SELECT") || e.isCtrlKey() || e.isMetaKey()) {
+        if (Dom.typingOrModified(e)) {
             return;
         }
         switch (e.getKey()) {
