@@ -48,9 +48,9 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
     /** The most coordinates per point (model.inputs); the page's own data has 2, the lecture's 3. */
     public static final int MAX_INPUTS = 64;
     /**
-     * The longest text {@link #parse} reads, in characters: 5 MB. The biggest run the limits allow, with its weights
-     * and points written out in full, is under 2 MB. On the command line it is the file's size in bytes, which is
-     * never less than its length in characters.
+     * The longest text {@link #parse} reads, in characters: 5 MB. The biggest model file the limits allow, with its
+     * weights, points and scores at full precision, is about 1.9 MB (ModelFileTest keeps it under half the cap). On
+     * the command line the cap is on the file's size in bytes, which is never less than its length in characters.
      */
     public static final int MAX_TEXT_LENGTH = 5_000_000;
 
