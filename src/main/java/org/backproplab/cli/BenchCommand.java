@@ -49,7 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         } else {
             spec = TrainCommand.readSpec(specFile, err);
-            if (spec == null) {
+            if (spec == null || !TrainCommand.fitsTheValueEngine(spec, "bench --spec (it times the value engine too)",
+                    err)) {
                 return 2;
             }
         }

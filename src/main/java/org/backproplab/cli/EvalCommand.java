@@ -1,16 +1,14 @@
 package org.backproplab.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backproplab.engine.Value;
 import org.backproplab.expr.Evaluation;
 import org.backproplab.expr.Evaluator;
+import org.backproplab.expr.Lexer;
 import org.backproplab.expr.ParseError;
 import org.backproplab.expr.Parser;
 import picocli.CommandLine.Command;
@@ -36,8 +34,8 @@ final class EvalCommand implements Callable<Integer> {
         String source;
         try {
             source = read(file);
-        } catch (IOException e) {
-            System.err.println("error: cannot read " + file + ": " + e.getMessage());
+        } catch (TextFiles.Unreadable e) {
+            System.err.println("error: " + e.getMessage());
             return 2;
         }
         try {
@@ -52,12 +50,16 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    static String read(String file) throws IOException {
+    /**
+     * The program's text. A UTF-8 character takes at most 3 bytes per Java char, so a file over 3 × the Lexer's
+     * limit can't be a program it accepts: it is refused before it is read, and the Lexer counts the rest exactly.
+     */
+    static String read(String file) throws TextFiles.Unreadable {
+        int maxBytes = 3 * Lexer.MAX_CHARS;
         if (file.equals("-")) {
-            InputStream in = System.in;
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return TextFiles.read(System.in, "standard input", maxBytes);
         }
-        return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        return TextFiles.read(Path.of(file), maxBytes);
     }
 
     static String toJson(Evaluation evaluation) {

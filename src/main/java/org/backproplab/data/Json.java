@@ -10,6 +10,11 @@ import java.util.Map;
  * order) for an object, a {@code List<Object>} for an array, {@code Double}, {@code String}, {@code Boolean}, and
  * {@link #NULL} for null. Written by hand because the project uses no JSON library and TeaVM must compile it.
  * Every error says where it is (line and column) and what was expected there.
+ *
+ * <p>The reader is recursive, one method per grammar rule, so it caps how deeply arrays and objects may sit inside
+ * one another ({@link #MAX_DEPTH}). Without the cap, a file of 20,000 '[' overflows the stack, which in the browser
+ * is an error no one can catch. A number too large for a double reads as an infinity, as JavaScript's JSON.parse
+ * reads it; whoever uses the value decides whether that is allowed (a training spec does not allow it).
  */
 public final class Json {
     /** JSON's null, distinct from Java's null, which a map returns for a missing key. */
@@ -19,6 +24,9 @@ public final class Json {
             return "null";
         }
     };
+
+    /** How many arrays and objects may sit inside one another: a run file needs 3, and 200 keeps every stack safe. */
+    public static final int MAX_DEPTH = 200;
 
     /** A syntax error at a line and column (both from 1). */
     public static final class ParseException extends RuntimeException {
@@ -34,6 +42,7 @@ public final class Json {
 
     private final String text;
     private int pos;
+    private int depth; // arrays and objects open around pos
 
     private Json(String text) {
         this.text = text;
@@ -93,10 +102,12 @@ public final class Json {
     }
 
     private Map<String, Object> object() {
+        enter();
         consume('{', "expected '{'");
         Map<String, Object> members = new LinkedHashMap<>();
         skipWhitespace();
         if (match('}')) {
+            depth--;
             return members;
         }
         do {
@@ -112,14 +123,17 @@ public final class Json {
             skipWhitespace();
         } while (match(','));
         consume('}', "expected ',' or '}' after object member");
+        depth--;
         return members;
     }
 
     private List<Object> array() {
+        enter();
         consume('[', "expected '['");
         List<Object> items = new ArrayList<>();
         skipWhitespace();
         if (match(']')) {
+            depth--;
             return items;
         }
         do {
@@ -128,7 +142,16 @@ public final class Json {
             skipWhitespace();
         } while (match(','));
         consume(']', "expected ',' or ']' after array element");
+        depth--;
         return items;
+    }
+
+    /** Counts one more array or object open, refusing the one that would pass MAX_DEPTH. */
+    private void enter() {
+        if (depth == MAX_DEPTH) {
+            throw error("expected at most " + MAX_DEPTH + " arrays and objects inside one another");
+        }
+        depth++;
     }
 
     private String string() {

@@ -30,10 +30,29 @@ import org.backproplab.engine.Numbers;
  *
  * Unknown fields (such as "about" and "expected") are ignored. A missing or ill-typed field is an error that names
  * it, e.g. {@code model.layers[1]: expected a positive integer, got a string}.
+ *
+ * <p>A run file may come from anyone, so its sizes are limited before anything is built from it: the same limits as
+ * the trainer's own controls and links (MAX_POINTS, MAX_NEURONS, MAX_HIDDEN_LAYERS), a cap on the text, and finite
+ * numbers only. The page and the command line both read files through {@link #parse}, so both get them.
  */
 public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activation, Activation output,
                         boolean uniformBias, double[] init, Loss loss, Optimizer.Settings optimizer, int steps, int batch,
                         int seed) {
+
+    /** The most points a run trains on, generated (data.n) or listed (data.points). */
+    public static final int MAX_POINTS = 1000;
+    /** The most hidden layers: model.layers holds at most this many, plus the output layer. */
+    public static final int MAX_HIDDEN_LAYERS = 6;
+    /** The most neurons in one layer. */
+    public static final int MAX_NEURONS = 64;
+    /** The most coordinates per point (model.inputs); the page's own data has 2, the lecture's 3. */
+    public static final int MAX_INPUTS = 64;
+    /**
+     * The longest text {@link #parse} reads, in characters: 5 MB. The biggest model file the limits allow, with its
+     * weights, points and scores at full precision, is about 1.9 MB (ModelFileTest keeps it under half the cap). On
+     * the command line the cap is on the file's size in bytes, which is never less than its length in characters.
+     */
+    public static final int MAX_TEXT_LENGTH = 5_000_000;
 
     /** A spec that cannot be used; the message starts with the field (or the line and column) at fault. */
     public static final class SpecException extends RuntimeException {
@@ -74,6 +93,10 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
     // ---- parsing ----
 
     public static TrainSpec parse(String text) {
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new SpecException("spec: the text has " + text.length() + " characters; expected at most "
+                    + MAX_TEXT_LENGTH + " (5 MB)");
+        }
         Object root;
         try {
             root = Json.parse(text);
@@ -86,7 +109,7 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         Map<String, Object> spec = asObject(root, "spec");
 
         Map<String, Object> model = object(spec, "model", "model");
-        int inputs = positiveInt(model, "inputs", "model.inputs");
+        int inputs = atMost(positiveInt(model, "inputs", "model.inputs"), MAX_INPUTS, "model.inputs", " inputs");
         int[] layers = layers(model);
         Activation activation = choice(model, "activation", "model.activation", Activation.RELU, Activation.HIDDEN);
         Activation output = choice(model, "output", "model.output", Activation.LINEAR, Activation.OUTPUT);
@@ -112,18 +135,23 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         if (layerList.isEmpty()) {
             throw new SpecException("model.layers: expected at least one layer");
         }
+        if (layerList.size() > MAX_HIDDEN_LAYERS + 1) {
+            throw new SpecException("model.layers: expected at most " + MAX_HIDDEN_LAYERS + " hidden layers and the "
+                    + "output layer, got " + layerList.size() + " layers");
+        }
         int[] layers = new int[layerList.size()];
         for (int i = 0; i < layers.length; i++) {
-            layers[i] = positiveInt(layerList.get(i), "model.layers[" + i + "]");
+            String path = "model.layers[" + i + "]";
+            layers[i] = atMost(positiveInt(layerList.get(i), path), MAX_NEURONS, path, " neurons");
         }
         return layers;
     }
 
     private static Optimizer.Settings optimizer(Map<String, Object> opt) {
         Optimizer.Kind kind = choice(opt, "type", "optimizer.type", null, Optimizer.Kind.values());
-        double lrStart = number(opt, "lr_start", "optimizer.lr_start", Double.NaN);
+        double lrStart = nonNegative(opt, "lr_start", "optimizer.lr_start", Double.NaN);
         return new Optimizer.Settings(kind, lrStart,
-                number(opt, "lr_end", "optimizer.lr_end", lrStart),
+                nonNegative(opt, "lr_end", "optimizer.lr_end", lrStart),
                 choice(opt, "decay", "optimizer.decay", Decay.LINEAR, Decay.values()) == Decay.LINEAR,
                 number(opt, "momentum", "optimizer.momentum", 0.9),
                 number(opt, "beta1", "optimizer.beta1", 0.9),
@@ -154,13 +182,15 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
             }
             Datasets.Generator generator = choice(data, "generator", "data.generator", null,
                     Datasets.Generator.values());
-            int n = data.containsKey("n") ? positiveInt(data, "n", "data.n") : 100;
+            int n = data.containsKey("n") ? atMost(positiveInt(data, "n", "data.n"), MAX_POINTS, "data.n", " points")
+                    : 100;
             double noise = nonNegative(data, "noise", "data.noise", 0.1);
             int seed = data.containsKey("seed") ? integer(data.get("seed"), "data.seed", Integer.MIN_VALUE, "an integer")
                     : 0;
             return generator.generate(n, noise, seed);
         }
         List<Object> points = array(data, "points", "data.points");
+        atMost(points.size(), MAX_POINTS, "data.points", " points");
         List<Object> labels = array(data, "labels", "data.labels");
         if (labels.size() != points.size()) {
             throw new SpecException("data.labels: expected " + points.size() + " labels (one per point), got "
@@ -226,11 +256,17 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         return (List<Object>) value;
     }
 
+    /** A finite number: Json reads 1e309 as an infinity, which would poison every weight it touches. */
     private static double number(Object value, String path) {
         if (!(value instanceof Double)) {
             throw new SpecException(path + ": expected a number, got " + Json.typeName(value));
         }
-        return (Double) value;
+        double d = (Double) value;
+        if (Double.isInfinite(d)) {
+            throw new SpecException(path + ": expected a number between -1e308 and 1e308, got one too large for a "
+                    + "double");
+        }
+        return d;
     }
 
     /** A number field; missing gives fallback, or an error when fallback is NaN (the field is required). */
@@ -255,12 +291,20 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
     /** A whole number >= min; expected says what, for the error ("a positive integer"). */
     private static int integer(Object value, String path, int min, String expected) {
         if (value instanceof Double) {
-            double d = (Double) value;
+            double d = number(value, path);
             if (d == Math.rint(d) && d >= min && d <= Integer.MAX_VALUE) {
                 return (int) d;
             }
         }
         throw new SpecException(path + ": expected " + expected + ", got " + describe(value));
+    }
+
+    /** value itself, or an error if it is over max; what names the unit (" points"). */
+    private static int atMost(int value, int max, String path, String what) {
+        if (value > max) {
+            throw new SpecException(path + ": expected at most " + max + what + ", got " + value);
+        }
+        return value;
     }
 
     private static int positiveInt(Object value, String path) {

@@ -130,6 +130,38 @@ class EvalCommandTest {
     }
 
     @Test
+    void anUnreadableProgramSaysWhyAndAByteOrderMarkIsFine() throws Exception {
+        Path bom = dir.resolve("bom.py");
+        Files.write(bom, ("\uFEFF" + LECTURE).getBytes(StandardCharsets.UTF_8));
+        assertEquals(0, Main.run("eval", bom.toString()), stderr());
+        assertEquals(LECTURE_JSON, stdout().strip());
+
+        out.reset();
+        Path latin1 = dir.resolve("latin1.py");
+        Files.write(latin1, "# caf\u00e9\na = 1.0\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(2, Main.run("eval", latin1.toString()));
+        assertEquals("error: cannot read " + latin1 + ": it is not UTF-8 text (byte 6 is 0xE9); save it as UTF-8",
+                stderr().trim());
+        err.reset();
+        assertEquals(2, Main.run("eval", dir.toString()));
+        assertEquals("error: cannot read " + dir + ": it is a folder, not a file", stderr().trim());
+        err.reset();
+        assertEquals(2, Main.run("eval", dir.resolve("nope.py").toString()));
+        assertEquals("error: cannot read " + dir.resolve("nope.py") + ": no such file", stderr().trim());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void standardInputIsReadOnlyUpToTheLimit() {
+        byte[] endless = new byte[3 * org.backproplab.expr.Lexer.MAX_CHARS + 10];
+        java.util.Arrays.fill(endless, (byte) ' ');
+        System.setIn(new ByteArrayInputStream(endless));
+        assertEquals(2, Main.run("eval", "-"));
+        assertEquals("error: cannot read standard input: it has more than 600000 bytes; expected at most 600000",
+                stderr().trim());
+    }
+
+    @Test
     void numbersArePrintedToFullPrecision() throws Exception {
         String neuron = "x1 = 2.0\nx2 = 0.0\nw1 = -3.0\nw2 = 1.0\nb = 6.8813735870195432\n"
                 + "n = x1*w1 + x2*w2 + b\no = tanh(n)\n";

@@ -23,7 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The static server behind {@code serve}: MIME types, 404s, and nothing outside its root. */
+/**
+ * The static server behind {@code serve}: MIME types, 404s, nothing outside its root, only GET and HEAD, security
+ * headers, and a bounded load test with half-open connections. Every wait is bounded, so a broken server fails a
+ * test instead of hanging the build.
+ */
 class SiteServerTest {
     private static final byte[] WASM = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
     private static final String INDEX = "<!doctype html><title>Backprop Lab</title>";
@@ -68,17 +72,29 @@ class SiteServerTest {
 
     /** Sends a request line exactly as written (no client normalises it) and returns the status line. */
     private String rawStatus(String target) throws Exception {
+        String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertFalse(response.contains("outside the root"), "served a file outside the root for " + target);
+        return statusLine(response);
+    }
+
+    /** Sends a request exactly as written and returns the whole response (ISO-8859-1), waiting 10 s at most. */
+    private String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(10_000);
             OutputStream o = socket.getOutputStream();
-            o.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            o.write(request.getBytes(StandardCharsets.ISO_8859_1));
             o.flush();
             InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertFalse(response.contains("outside the root"), "served a file outside the root for " + target);
-            return response.isEmpty() ? "(connection closed)" : response.substring(0, response.indexOf("\r\n"));
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static String statusLine(String response) {
+        return response.isEmpty() ? "(connection closed)" : response.substring(0, response.indexOf("\r\n"));
+    }
+
+    private static String body(String response) {
+        return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
 
     @Test
@@ -154,20 +170,194 @@ class SiteServerTest {
     }
 
     @Test
-    void serveRefusesAFolderWithoutASite() throws Exception {
+    void onlyGetAndHeadServeFiles() throws Exception {
+        for (String method : new String[] {"POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "BREW", "get"}) {
+            String response = raw(method + " /index.html HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n"
+                    + "Connection: close\r\n\r\nhello");
+            assertEquals("HTTP/1.1 405 Method Not Allowed", statusLine(response), method);
+            assertTrue(response.contains("\r\nAllow: GET, HEAD\r\n"), response);
+            assertFalse(response.contains(INDEX), method + " served the file");
+        }
+    }
+
+    @Test
+    void aNotFoundPageDoesNotEchoThePath() throws Exception {
+        HttpResponse<byte[]> r = get("/missing-%3Cb%3Ehello%3C%2Fb%3E.js");
+        assertEquals(404, r.statusCode());
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        assertFalse(body.contains("missing") || body.contains("hello") || body.contains("<"), body);
+        assertEquals("Not Found\n", body);
+    }
+
+    @Test
+    void aRawBackslashOrAngleBracketIsAPlainBadRequest() throws Exception {
+        for (String target : new String[] {"/a\\b", "/<script>", "/a>b", "/a\"b", "/a{b}", "/caf\u00e9", "/a%zz",
+            "/a%4", "*", "http://localhost/index.html"}) {
+            String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertEquals("HTTP/1.1 400 Bad Request", statusLine(response), target);
+            assertEquals("Bad Request\n", body(response), target);
+            assertTrue(response.contains("Content-Type: text/plain; charset=utf-8"), response);
+        }
+        assertEquals("HTTP/1.1 400 Bad Request", statusLine(raw("GET /index.html\r\n\r\n")), "no HTTP version");
+        assertEquals("HTTP/1.1 400 Bad Request", statusLine(raw("GET  /index.html HTTP/1.1\r\n\r\n")), "two spaces");
+    }
+
+    @Test
+    void everyAnswerForbidsSniffingAndFramingByOtherSites() throws Exception {
+        for (String path : new String[] {"/", "/wasm/lab.wasm", "/missing.js"}) {
+            HttpResponse<byte[]> r = get(path);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse("(none)"), path);
+            assertEquals("frame-ancestors 'self'",
+                    r.headers().firstValue("Content-Security-Policy").orElse("(none)"), path);
+        }
+        String bad = raw("GET /<x> HTTP/1.1\r\n\r\n");
+        assertTrue(bad.contains("\r\nX-Content-Type-Options: nosniff\r\n"), bad);
+    }
+
+    @Test
+    void aRequestHeadMustArriveInTimeHoweverSlowlyItTrickles() throws Exception {
+        server.close();
+        server = SiteServer.start(root, 0, 1000, 60_000);
+        try (Socket halfOpen = new Socket("127.0.0.1", server.port());
+             Socket trickle = new Socket("127.0.0.1", server.port())) {
+            halfOpen.setSoTimeout(10_000);
+            trickle.setSoTimeout(10_000);
+            halfOpen.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            for (char c : "GET / HTTP/1.1\r\nHost: localhost\r\nX: 0123456789\r\n".toCharArray()) {
+                if (trickle.getInputStream().available() > 0) {
+                    break; // answered
+                }
+                trickle.getOutputStream().write(c); // a byte every 300 ms: each read is quick, the whole head is not
+                Thread.sleep(300);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String trickled = new String(trickle.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 408", trickled, "after " + seconds + " s");
+            assertTrue(seconds < 8, "the deadline is 1 s, the trickle was cut after " + seconds + " s");
+            String answer = new String(halfOpen.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 408 Request Timeout", statusLine(answer));
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsItsAnswerIsCutOff() throws Exception {
+        Files.write(root.resolve("big.bin"), new byte[32 << 20]); // far more than the socket buffers hold
+        server.close();
+        server = SiteServer.start(root, 0, 10_000, 1500);
+        try (Socket stalled = new Socket("127.0.0.1", server.port())) {
+            stalled.setSoTimeout(10_000);
+            stalled.getOutputStream().write("GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(3000); // not reading: the server's write blocks until the connection's deadline
+            long received = 0;
+            try {
+                InputStream in = stalled.getInputStream();
+                for (int n = in.read(new byte[65536]); n > 0; n = in.read(new byte[65536])) {
+                    received += n;
+                }
+            } catch (java.net.SocketException e) {
+                // reset by the server's close: cut off, as meant
+            }
+            assertTrue(received < (32 << 20), "the whole file arrived: " + received + " bytes");
+        }
+        assertEquals(200, get("/index.html").statusCode());
+    }
+
+    /**
+     * The bounded load test: 20 connections that never finish their request are held open while a normal request
+     * is timed and 200 requests run at once. The JDK's HttpServer, with 4 threads and no deadline, stopped answering
+     * anyone with 4 of them. The time limits are generous for a slow 2-core machine (measured: see the output).
+     */
+    @Test
+    void holdsUnderLoadWithHalfOpenConnectionsHeld() throws Exception {
+        java.util.List<Socket> held = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(200);
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+                held.add(s);
+            }
+            Thread.sleep(300); // let the server take them up, so that they hold its workers
+
+            long start = System.nanoTime();
+            assertEquals("HTTP/1.1 200 OK", rawStatus("/index.html"));
+            double normalMs = (System.nanoTime() - start) / 1e6;
+
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Double>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                answers.add(clients.submit(() -> {
+                    go.await();
+                    long t = System.nanoTime();
+                    String response = raw("GET /wasm/lab.wasm HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                    assertEquals("HTTP/1.1 200 OK", statusLine(response));
+                    assertArrayEquals(WASM, body(response).getBytes(StandardCharsets.ISO_8859_1));
+                    return (System.nanoTime() - t) / 1e6;
+                }));
+            }
+            long burst = System.nanoTime();
+            go.countDown();
+            long during = System.nanoTime();
+            assertEquals("HTTP/1.1 200 OK", rawStatus("/index.html"));
+            double duringMs = (System.nanoTime() - during) / 1e6;
+            double slowestMs = 0;
+            for (java.util.concurrent.Future<Double> answer : answers) {
+                slowestMs = Math.max(slowestMs, answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            double burstMs = (System.nanoTime() - burst) / 1e6;
+            System.out.println("SiteServer load test: normal request with 20 half-open held " + Math.round(normalMs)
+                    + " ms, during 200 concurrent " + Math.round(duringMs) + " ms; 200 concurrent all answered in "
+                    + Math.round(burstMs) + " ms, slowest " + Math.round(slowestMs) + " ms");
+            assertTrue(normalMs < 5000, normalMs + " ms");
+            assertTrue(duringMs < 10_000, duringMs + " ms");
+            for (Socket s : held) {
+                assertFalse(s.isClosed());
+            }
+        } finally {
+            clients.shutdownNow();
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /** Runs serve, which must fail at once (a working serve would never return), and gives its stderr. */
+    private static String serveFails(String... args) {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            Path empty = Files.createDirectory(tmp.resolve("empty"));
-            assertEquals(2, Main.run("serve", "--port", "0", "--dir", empty.toString()));
-            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: no built site found"), err.toString());
-            err.reset();
-            assertEquals(2, Main.run("serve", "--port", String.valueOf(server.port()), "--dir", root.toString()));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("port " + server.port() + " is in use"),
-                    err.toString());
+            String[] command = new String[args.length + 1];
+            command[0] = "serve";
+            System.arraycopy(args, 0, command, 1, args.length);
+            assertEquals(2, Main.run(command));
+            return err.toString(StandardCharsets.UTF_8).trim();
         } finally {
             System.setErr(saved);
         }
+    }
+
+    @Test
+    void servePortOutOfRangeIsAnErrorNotAStackTrace() {
+        for (String port : new String[] {"-1", "99999", "65536"}) {
+            assertEquals("error: --port: expected a port from 0 to 65535 (0 picks a free one), got " + port,
+                    serveFails("--port", port, "--dir", root.toString()));
+        }
+    }
+
+    @Test
+    void serveRefusesAFolderWithoutASiteNamingIt() throws Exception {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        String noSite = serveFails("--port", "0", "--dir", empty.toString());
+        assertTrue(noSite.startsWith("error: --dir " + empty + ": no index.html in it, so no built site to serve"),
+                noSite);
+        assertEquals("error: --dir " + tmp.resolve("nowhere") + ": no such folder",
+                serveFails("--port", "0", "--dir", tmp.resolve("nowhere").toString()));
+        assertEquals("error: --dir " + tmp.resolve("secret.txt") + ": not a folder",
+                serveFails("--port", "0", "--dir", tmp.resolve("secret.txt").toString()));
+        String inUse = serveFails("--port", String.valueOf(server.port()), "--dir", root.toString());
+        assertTrue(inUse.contains("port " + server.port() + " is in use"), inUse);
     }
 }

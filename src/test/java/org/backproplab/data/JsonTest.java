@@ -47,6 +47,31 @@ class JsonTest {
         assertError("\"\\x\"", 1, 3, "expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u after '\\', found 'x'");
     }
 
+    @Test
+    void deepNestingIsAnErrorNotAStackOverflow() {
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        assertError(deep, 1, Json.MAX_DEPTH + 1, "expected at most " + Json.MAX_DEPTH
+                + " arrays and objects inside one another, found '['");
+        String objects = "{\"a\": ".repeat(20_000) + "1" + "}".repeat(20_000);
+        Json.ParseException e = assertThrows(Json.ParseException.class, () -> Json.parse(objects));
+        assertEquals(1 + 6 * Json.MAX_DEPTH, e.column, e.getMessage());
+
+        String deepest = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        Object v = Json.parse(deepest);
+        for (int i = 1; i < Json.MAX_DEPTH; i++) {
+            v = ((List<?>) v).get(0);
+        }
+        assertEquals(List.of(), v);
+    }
+
+    @Test
+    void numbersBeyondADoubleAreInfiniteAsInJavaScript() {
+        // JSON.parse("1e309") is Infinity in a browser too; TrainSpec refuses it, naming the field
+        assertEquals(Double.POSITIVE_INFINITY, Json.parse("1e309"));
+        assertEquals(Double.NEGATIVE_INFINITY, Json.parse("-1e400"));
+        assertEquals(0.0, Json.parse("1e-400"));
+    }
+
     private static void assertError(String text, int line, int column, String message) {
         Json.ParseException e = assertThrows(Json.ParseException.class, () -> Json.parse(text));
         assertEquals("line " + line + ", column " + column + ": " + message, e.getMessage());

@@ -127,4 +127,28 @@ class ModelFileTest {
     private static List<Object> list(Object root, String key) {
         return (List<Object>) ((Map<String, Object>) root).get(key);
     }
+
+    @Test
+    void theBiggestModelTheLimitsAllowStillImports() {
+        // every size at its limit, every number 17-18 characters long: the text cap must never refuse a saved model
+        int inputs = TrainSpec.MAX_INPUTS;
+        int[] layers = new int[TrainSpec.MAX_HIDDEN_LAYERS + 1];
+        java.util.Arrays.fill(layers, TrainSpec.MAX_NEURONS);
+        layers[layers.length - 1] = 1;
+        double[][] xs = new double[TrainSpec.MAX_POINTS][inputs];
+        double[] ys = new double[TrainSpec.MAX_POINTS];
+        double[] scores = new double[TrainSpec.MAX_POINTS];
+        for (int i = 0; i < xs.length; i++) {
+            java.util.Arrays.fill(xs[i], -0.12345678901234567);
+            ys[i] = i % 2 == 0 ? 1 : -1;
+            scores[i] = -123.45678901234567;
+        }
+        double[] init = new double[MLP.parameterCount(inputs, layers)];
+        java.util.Arrays.fill(init, -0.12345678901234567);
+        TrainSpec spec = new TrainSpec(new Dataset(xs, ys), inputs, layers, Activation.RELU, Activation.LINEAR, false,
+                init, new Loss(Loss.Type.SVM, Loss.Reduction.MEAN, 1e-4), Optimizer.Settings.sgd(1.0, 0.1), 100, 0, 0);
+        String text = ModelFile.write(spec, 100, scores);
+        assertTrue(text.length() < TrainSpec.MAX_TEXT_LENGTH / 2, text.length() + " characters");
+        assertEquals(init.length, TrainSpec.parse(text).init().length);
+    }
 }

@@ -135,6 +135,57 @@ class TrainSpecTest {
     }
 
     @Test
+    void sizesAreLimitedAsThePageLimitsThemBeforeAnythingIsBuilt() {
+        // 2e9 points would run out of memory if they were generated before the check
+        assertError(edit("\"n\": 20", "\"n\": 2000000000"), "data.n: expected at most 1000 points, got 2000000000");
+        assertError(edit("\"n\": 20", "\"n\": 10000000"), "data.n: expected at most 1000 points, got 10000000");
+        assertEquals(TrainSpec.MAX_POINTS, TrainSpec.parse(edit("\"n\": 20", "\"n\": 1000")).data().size());
+        StringBuilder points = new StringBuilder("\"data\": {\"points\": [[0, 0]");
+        StringBuilder labels = new StringBuilder("], \"labels\": [1");
+        for (int i = 1; i <= TrainSpec.MAX_POINTS; i++) {
+            points.append(", [0, 0]");
+            labels.append(", 1");
+        }
+        String listed = points.append(labels).append("]}").toString();
+        assertError(edit("\"data\": {\"generator\": \"moons\", \"n\": 20, \"noise\": 0.1, \"seed\": 3}", listed),
+                "data.points: expected at most 1000 points, got 1001");
+
+        assertError(edit("[4, 1]", "[100, 100, 100, 1]"), "model.layers[0]: expected at most 64 neurons, got 100");
+        assertError(edit("[4, 1]", "[100000, 100000, 1]"), "model.layers[0]: expected at most 64 neurons, got 100000");
+        assertError(edit("[4, 1]", "[4, 4, 4, 4, 4, 4, 4, 1]"),
+                "model.layers: expected at most 6 hidden layers and the output layer, got 8 layers");
+        assertEquals(7, TrainSpec.parse(edit("[4, 1]", "[64, 64, 64, 64, 64, 64, 1]")).layers().length);
+        assertError(edit("\"inputs\": 2", "\"inputs\": 100000"), "model.inputs: expected at most 64 inputs, got 100000");
+    }
+
+    @Test
+    void numbersMustBeFiniteAndLearningRatesNotNegative() {
+        assertError(edit("[4, 1]", "[1]").replace("\"steps\": 10", "\"steps\": 10, \"init\": [1e309, 0, 0]"),
+                "init[0]: expected a number between -1e308 and 1e308, got one too large for a double");
+        assertError(edit("\"noise\": 0.1", "\"noise\": -1e999"),
+                "data.noise: expected a number between -1e308 and 1e308, got one too large for a double");
+        assertError(edit("\"n\": 20", "\"n\": 1e400"),
+                "data.n: expected a number between -1e308 and 1e308, got one too large for a double");
+        assertError(edit("\"lr_start\": 0.5", "\"lr_start\": -1"), "optimizer.lr_start: expected a number >= 0, got -1");
+        assertError(edit("\"lr_start\": 0.5", "\"lr_start\": 0.5, \"lr_end\": -0.1"),
+                "optimizer.lr_end: expected a number >= 0, got -0.1");
+        assertEquals(0.0, TrainSpec.parse(edit("\"lr_start\": 0.5", "\"lr_start\": 0")).optimizer().lrStart());
+    }
+
+    @Test
+    void hostileTextIsRefusedWithAMessage() {
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        TrainSpec.SpecException e = assertThrows(TrainSpec.SpecException.class,
+                () -> TrainSpec.parse(MINIMAL.replace("\"steps\": 10", "\"steps\": 10, \"junk\": " + deep)));
+        assertTrue(e.getMessage().endsWith(": expected at most 200 arrays and objects inside one another, found '['"),
+                e.getMessage());
+
+        String atTheLimit = MINIMAL + " ".repeat(TrainSpec.MAX_TEXT_LENGTH - MINIMAL.length());
+        assertEquals(10, TrainSpec.parse(atTheLimit).steps());
+        assertError(atTheLimit + " ", "spec: the text has 5000001 characters; expected at most 5000000 (5 MB)");
+    }
+
+    @Test
     void syntaxErrorsKeepTheirLineAndColumn() {
         TrainSpec.SpecException e = assertThrows(TrainSpec.SpecException.class,
                 () -> TrainSpec.parse("{\n  \"steps\": 10,\n  \"model\": [1 2]\n}"));
