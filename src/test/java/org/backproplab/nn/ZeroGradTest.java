@@ -73,7 +73,7 @@ class ZeroGradTest {
         assertFalse(TrainSpec.parse(saved).optimizer().zeroGrad());
         assertFalse(ModelFile.write(DemoReproductionTest.demoSpec(), 0, null).contains("zero_grad"),
                 "the default is left out");
-        SpecException e = assertThrows(SpecException.class, () -> TrainSpec.parse(DemoReproductionTest
+        TrainSpec.SpecException e = assertThrows(TrainSpec.SpecException.class, () -> TrainSpec.parse(DemoReproductionTest
                 .demoSpecText().replaceFirst("\"optimizer\"\\s*:\\s*\\{", "\"optimizer\": {\"zero_grad\": \"no\", ")));
         assertEquals("optimizer.zero_grad: expected true or false, got a string", e.getMessage());
     }
