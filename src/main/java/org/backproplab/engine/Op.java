@@ -9,7 +9,8 @@ package org.backproplab.engine;
  *   <li>its symbol in drawings and programs;</li>
  *   <li>its Python: the micrograd {@code _backward} line for each child, and for the functions stock micrograd
  *       lacks, the forward line the exported code defines them with;</li>
- *   <li>its sentence in the step-by-step view, {@link #describe}.</li>
+ *   <li>its sentence in the step-by-step view, {@link #describe}, and its chain rule in words for a by-hand answer,
+ *       {@link #rule}.</li>
  * </ul>
  * Value, the nn package's activations, losses and tape, the Python export, the step view and the trainer's inspected
  * example all read these from here, so adding an op touches this file (and Value's one-line method for it).
@@ -35,6 +36,11 @@ public enum Op {
         public String describe(String[] in, String out) {
             return out + " is a leaf";
         }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " is a leaf: nothing passes a grad through it";
+        }
     },
 
     ADD("+", true, "", new String[] {"self.grad += out.grad", "other.grad += out.grad"}) {
@@ -52,6 +58,11 @@ public enum Op {
         public String describe(String[] in, String out) {
             return in[0] + " + " + in[1] + " (local derivative 1 for each)";
         }
+
+        @Override
+        public String rule(String child, String out) {
+            return child + " reaches " + out + " through +: a + passes " + out + "'s grad on unchanged";
+        }
     },
 
     MUL("*", true, "", new String[] {"self.grad += other.data * out.grad", "other.grad += self.data * out.grad"}) {
@@ -68,6 +79,11 @@ public enum Op {
         @Override
         public String describe(String[] in, String out) {
             return in[0] + " × " + in[1] + " (each child's local derivative is the other's data)";
+        }
+
+        @Override
+        public String rule(String child, String out) {
+            return child + " reaches " + out + " through ×: multiply " + out + "'s grad by the other input's data";
         }
     },
 
@@ -87,6 +103,11 @@ public enum Op {
         public String describe(String[] in, String out) {
             return in[0] + out + " (local derivative k·x^(k−1))";
         }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " = " + child + "**k: multiply " + out + "'s grad by k·" + child + "^(k−1)";
+        }
     },
 
     TANH("tanh", false, "t = math.tanh(self.data)", new String[] {"self.grad += (1 - t**2) * out.grad"}) {
@@ -103,6 +124,11 @@ public enum Op {
         @Override
         public String describe(String[] in, String out) {
             return "tanh(" + in[0] + ") (local derivative 1 − tanh²)";
+        }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " = tanh(" + child + "): multiply " + out + "'s grad by 1 − " + out + "²";
         }
     },
 
@@ -121,6 +147,12 @@ public enum Op {
         public String describe(String[] in, String out) {
             return "exp(" + in[0] + ") (local derivative exp itself)";
         }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " = exp(" + child + "): multiply " + out + "'s grad by " + out + "'s own data (exp is its own "
+                    + "derivative)";
+        }
     },
 
     LOG("log", false, "l = math.log(self.data)", new String[] {"self.grad += (1 / self.data) * out.grad"}) {
@@ -138,6 +170,11 @@ public enum Op {
         public String describe(String[] in, String out) {
             return "log(" + in[0] + ") (local derivative 1/x)";
         }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " = log(" + child + "): multiply " + out + "'s grad by 1/" + child;
+        }
     },
 
     RELU("relu", true, "", new String[] {"self.grad += (out.data > 0) * out.grad"}) {
@@ -154,6 +191,12 @@ public enum Op {
         @Override
         public String describe(String[] in, String out) {
             return "relu(" + in[0] + ") (local derivative 1 if out > 0, else 0)";
+        }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " = relu(" + child + "): " + out + "'s grad passes on unchanged where " + out + " > 0, and "
+                    + "as 0 where it isn't";
         }
     },
 
@@ -176,6 +219,11 @@ public enum Op {
         @Override
         public String describe(String[] in, String out) {
             return "sigmoid(" + in[0] + ") (local derivative s·(1 − s))";
+        }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " = sigmoid(" + child + "): multiply " + out + "'s grad by " + out + "·(1 − " + out + ")";
         }
     };
 
@@ -208,6 +256,12 @@ public enum Op {
      * other's data)". {@code out} is the op as {@link Value#op()} names it ("**2" for a square).
      */
     public abstract String describe(String[] in, String out);
+
+    /**
+     * The chain rule for a child of this op in words, without numbers, for a student whose by-hand answer for the
+     * child was wrong: "e reaches L through ×: multiply L's grad by the other input's data".
+     */
+    public abstract String rule(String child, String out);
 
     /** How many inputs the op takes. */
     public int arity() {

@@ -45,7 +45,8 @@ public final class ModelFile {
         field(json, "optimizer", "{\"type\": " + string(o.kind().id()) + ", \"lr_start\": " + number(o.lrStart())
                 + ", \"lr_end\": " + number(o.lrEnd()) + ", \"decay\": " + string(o.linearDecay() ? "linear" : "none")
                 + ", \"momentum\": " + number(o.momentum()) + ", \"beta1\": " + number(o.beta1()) + ", \"beta2\": "
-                + number(o.beta2()) + ", \"eps\": " + number(o.eps()) + "}");
+                + number(o.beta2()) + ", \"eps\": " + number(o.eps()) + (o.zeroGrad() ? "" : ", \"zero_grad\": false")
+                + "}");
         field(json, "steps", Integer.toString(spec.steps()));
         if (spec.batch() > 0) {
             field(json, "batch", Integer.toString(spec.batch()));

@@ -20,9 +20,22 @@ public interface Optimizer {
     /**
      * The optimizer part of a training spec. The learning rate decays linearly from lrStart (step 0) towards lrEnd
      * (step {@code steps}), or stays at lrStart; momentum is for MOMENTUM, beta1, beta2 and eps for ADAM.
+     * {@code zeroGrad} false is the lecture's bug of dropping {@code p.grad = 0.0}: every parameter's grad then keeps
+     * the sum of all the steps so far.
      */
     record Settings(Kind kind, double lrStart, double lrEnd, boolean linearDecay, double momentum, double beta1,
-                    double beta2, double eps) {
+                    double beta2, double eps, boolean zeroGrad) {
+
+        /** Settings that zero the grads before each backward pass, as they should be. */
+        public Settings(Kind kind, double lrStart, double lrEnd, boolean linearDecay, double momentum, double beta1,
+                        double beta2, double eps) {
+            this(kind, lrStart, lrEnd, linearDecay, momentum, beta1, beta2, eps, true);
+        }
+
+        /** The same settings, with or without zeroing the grads before each backward pass. */
+        public Settings withZeroGrad(boolean on) {
+            return new Settings(kind, lrStart, lrEnd, linearDecay, momentum, beta1, beta2, eps, on);
+        }
 
         /** micrograd's demo: SGD from 1.0 down to 0.1. */
         public static Settings sgd(double lrStart, double lrEnd) {

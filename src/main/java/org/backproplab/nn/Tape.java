@@ -250,9 +250,18 @@ public final class Tape {
      * Value nodes it stands for. Each line below names the Value op whose backward step it repeats.
      */
     public void backward() {
+        backward(true);
+    }
+
+    /**
+     * The same, but with {@code zeroParameterGrads} false the parameters' grads are kept and added to, as in
+     * micrograd when {@code p.grad = 0.0} is left out (the rest of the graph is new each step there, so only the
+     * parameters carry grads over).
+     */
+    public void backward(boolean zeroParameterGrads) {
         final double[] v = data;
         final double[] g = grad;
-        java.util.Arrays.fill(g, 0);
+        java.util.Arrays.fill(g, zeroParameterGrads ? 0 : parameterCount, g.length, 0);
         g[root] = 1;
         for (int k = opCount - 1; k >= 0; k--) {
             int o = out[k];

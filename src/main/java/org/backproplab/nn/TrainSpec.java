@@ -22,7 +22,7 @@ import org.backproplab.engine.Numbers;
  * init       optional: every parameter's initial value, in micrograd's order; otherwise drawn from seed
  * loss       {"type": "svm|mse|logistic", "l2": 0 (0), "reduction": "mean|sum" (mean)}
  * optimizer  {"type": "sgd|momentum|adam", "lr_start": 1.0, "lr_end": (lr_start), "decay": "linear|none" (linear),
- *             "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
+ *             "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "zero_grad": true|false (true)}
  * steps      the number of steps
  * batch      optional: points per step (full batch when absent)
  * seed       optional: for the initial parameters and the minibatches (0)
@@ -156,7 +156,20 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
                 number(opt, "momentum", "optimizer.momentum", 0.9),
                 number(opt, "beta1", "optimizer.beta1", 0.9),
                 number(opt, "beta2", "optimizer.beta2", 0.999),
-                number(opt, "eps", "optimizer.eps", 1e-8));
+                number(opt, "eps", "optimizer.eps", 1e-8),
+                bool(opt, "zero_grad", "optimizer.zero_grad", true));
+    }
+
+    /** A true/false field; missing gives fallback. */
+    private static boolean bool(Map<String, Object> obj, String key, String path, boolean fallback) {
+        Object value = obj.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean)) {
+            throw new SpecException(path + ": expected true or false, got " + describe(value));
+        }
+        return (Boolean) value;
     }
 
     private static double[] init(Map<String, Object> spec) {

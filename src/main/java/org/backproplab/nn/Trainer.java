@@ -118,7 +118,7 @@ public final class Trainer {
             }
             lossValue = tape.forward();
             accuracy = tape.accuracy();
-            tape.backward();
+            tape.backward(settings.zeroGrad());
             optimizer.update(tape.data, tape.grad, lr);
         } else {
             for (int i = 0; i < scores.length; i++) {
@@ -134,7 +134,9 @@ public final class Trainer {
             Value total = loss.total(scores, labels, parameters);
             lossValue = total.data;
             accuracy = Loss.accuracy(scoreData, labels, scores.length);
-            model.zeroGrad();
+            if (settings.zeroGrad()) {
+                model.zeroGrad(); // micrograd's p.grad = 0.0; without it, each step's grads add to the last ones
+            }
             total.backward();
             for (int i = 0; i < paramData.length; i++) {
                 paramData[i] = parameters.get(i).data;
