@@ -159,10 +159,14 @@ public final class Printer implements Expr.Visitor<Void> {
         }
     };
 
-    /** A literal that parses back to the same double; infinity has no literal of its own, so 1e999 stands in. */
+    /**
+     * A literal that parses back to the same double. Infinity (an exponent such as 2**2**2**...**2) has no literal
+     * the lexer takes, since 1e999 is refused as too large, so 10**400 stands in: as an exponent it reads back as
+     * infinity.
+     */
     private static String number(double x) {
         if (Double.isInfinite(x)) {
-            return x > 0 ? "1e999" : "-1e999";
+            return x > 0 ? "10**400" : "-10**400";
         }
         return Numbers.format(x);
     }
