@@ -22,7 +22,6 @@ public final class Evaluator implements Expr.Visitor<Evaluator.Operand> {
     private final Map<String, Value> named = new LinkedHashMap<>();
     private final List<Value> leaves = new ArrayList<>();
     private final List<Evaluation.Binding> bindings = new ArrayList<>();
-    private String lastValueName;
     private Evaluation.NonFinite firstNonFinite;
 
     private Evaluator(boolean usesValue) {
@@ -44,11 +43,13 @@ public final class Evaluator implements Expr.Visitor<Evaluator.Operand> {
         if (chosen != null) {
             return evaluator.evaluation(program, chosen.text(), chosen.line(), chosen.column());
         }
-        String last = evaluator.lastValueName;
-        if (last == null) {
-            throw new ParseError(1, 1, "the program makes no Value; expected a line such as 'a = Value(2.0)'");
+        for (int i = evaluator.bindings.size() - 1; i >= 0; i--) { // the last name that still holds a Value
+            String name = evaluator.bindings.get(i).name();
+            if (evaluator.named.containsKey(name)) {
+                return evaluator.evaluation(program, name, 1, 1);
+            }
         }
-        return evaluator.evaluation(program, last, 1, 1);
+        throw new ParseError(1, 1, "the program makes no Value; expected a line such as 'a = Value(2.0)'");
     }
 
     /** Evaluates with a chosen output; an unknown output name is a {@link ParseError} too. */
@@ -111,7 +112,6 @@ public final class Evaluator implements Expr.Visitor<Evaluator.Operand> {
         scope.put(name, new Operand(value, 0));
         named.put(name, value);
         bindings.add(new Evaluation.Binding(line, value, value.data));
-        lastValueName = name;
     }
 
     /** Either a plain number (value == null) or a Value. */

@@ -192,6 +192,7 @@ class PythonFormTest {
         assertEquals("L", p.output().text());
         assertEquals("x", Evaluator.evaluate(p, "x").outputName(), "the command line's --output still chooses");
         assertEquals("a", Evaluator.run("a = Value(2.0)\nh = 0.001\n").outputName(), "the last Value, not h");
+        assertEquals("a", Evaluator.run("a = Value(2.0)\nb = a * 2\nb = 3.0\n").outputName(), "b is a number now");
     }
 
     @Test
