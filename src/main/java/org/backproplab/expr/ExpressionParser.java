@@ -92,14 +92,14 @@ abstract class ExpressionParser extends TokenCursor {
         Expr expr = primary();
         int methods = 0;
         while (check(Token.Type.DOT)) {
-            String receiver = excerpt(start.offset(), previous().end());
+            int receiverEnd = previous().end();
             advance();
             Token method = consume(Token.Type.NAME, "a method after '.', such as tanh()");
             if (!check(Token.Type.LEFT_PAREN)) {
-                throw new ParseError(start, Refusals.attribute(receiver, method.text()));
+                throw new ParseError(start, Refusals.attribute(excerpt(start.offset(), receiverEnd), method.text()));
             }
             if (Op.function(method.text()) == null) {
-                throw new ParseError(method, Refusals.method(receiver, method.text()));
+                throw new ParseError(method, Refusals.method(excerpt(start.offset(), receiverEnd), method.text()));
             }
             Token open = advance();
             enter(open);
