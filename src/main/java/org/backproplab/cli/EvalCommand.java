@@ -11,6 +11,7 @@ import org.backproplab.expr.Evaluator;
 import org.backproplab.expr.Lexer;
 import org.backproplab.expr.ParseError;
 import org.backproplab.expr.Parser;
+import org.backproplab.expr.Program;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +20,11 @@ import picocli.CommandLine.Parameters;
  * {@code eval [FILE|-] [--output NAME]}: runs a program forward and backward and prints one JSON object with the
  * output and every named variable's value and grad, at full precision. A bad program exits 2 with
  * {@code error: line L, column C: message} on stderr.
+ *
+ * <p>The nodes are keyed by variable name, as {@code --output} names them: a label such as 'x1*w1' need not be a
+ * name, nor be unique. A name assigned twice shows its last Value; a plain number beside Value(…) is no node. The
+ * lines the program ignores (imports, print...) are listed on stderr as {@code note: line L: ...}; they are not
+ * errors.
  */
 @Command(name = "eval", description = "Run a program forward and backward; print its values and grads as JSON.")
 final class EvalCommand implements Callable<Integer> {
@@ -40,7 +46,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         try {
             var program = Parser.parse(source);
-            Evaluation evaluation = Evaluator.evaluate(program, output == null ? program.lastName() : output);
+            Evaluation evaluation = output == null ? Evaluator.evaluate(program) : Evaluator.evaluate(program, output);
+            for (Program.Note note : program.notes()) {
+                System.err.println("note: " + note.describe());
+            }
             evaluation.output().backward();
             out.println(toJson(evaluation));
             return 0;

@@ -1,30 +1,73 @@
 package org.backproplab.expr;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Value;
 
 /**
  * Changes to program text that keep it the single source of truth: when the graph view nudges or scrubs a leaf,
- * the new number is written into that line's right-hand side, and comments and spacing elsewhere stay as they were.
+ * the new number is written where the leaf's number is (the right side of a = 2.0, or inside
+ * Value(2.0, label='a')), and the label, comments and spacing stay as they were.
  */
 public final class Edits {
     private Edits() {
     }
 
-    /** The program's source with the named variables' right-hand sides replaced by the given numbers. */
+    /**
+     * The program's source with the given leaves set to new numbers. Each key names a leaf by its variable or by its
+     * label (what the drawing shows), for a = Value(2.0, label='a') both a; a name that makes several leaves (a name
+     * assigned again) means the last of them, as the name does in later lines.
+     */
     public static String setValues(Program program, Map<String, Double> values) {
+        List<Program.Assignment> assignments = program.assignments();
+        String[] labels = new String[assignments.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = assignments.get(i).value() instanceof Expr.ValueCall call && call.label() != null
+                    ? call.labelText() : assignments.get(i).variable();
+        }
+        for (Program.Label label : program.labels()) {
+            labels[label.target()] = label.label();
+        }
         List<Program.Assignment> targets = new ArrayList<>();
-        for (Program.Assignment a : program.assignments()) {
-            if (values.containsKey(a.variable())) {
+        List<Double> numbers = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (int i = assignments.size() - 1; i >= 0; i--) { // from the end: the last leaf of a name wins
+            Program.Assignment a = assignments.get(i);
+            String key = values.containsKey(a.variable()) ? a.variable() : labels[i];
+            if (a.leaf() && values.containsKey(key) && done.add(key)) {
                 targets.add(a);
+                numbers.add(values.get(key));
             }
         }
-        StringBuilder out = new StringBuilder(program.source());
+        java.util.Collections.reverse(targets);
+        java.util.Collections.reverse(numbers);
+        return replace(program.source(), targets, numbers);
+    }
+
+    /** The program's source with these leaves of its evaluation set to new numbers; other Values are left alone. */
+    public static String setLeaves(Evaluation evaluation, Map<Value, Double> values) {
+        List<Program.Assignment> targets = new ArrayList<>();
+        List<Double> numbers = new ArrayList<>();
+        Set<Value> made = new HashSet<>();
+        for (Evaluation.Binding b : evaluation.bindings()) {
+            if (b.value() != null && made.add(b.value()) && b.assignment().leaf() && values.containsKey(b.value())) {
+                targets.add(b.assignment());
+                numbers.add(values.get(b.value()));
+            }
+        }
+        return replace(evaluation.program().source(), targets, numbers);
+    }
+
+    /** Writes each number over its leaf's text; the targets are in program order. */
+    private static String replace(String source, List<Program.Assignment> targets, List<Double> numbers) {
+        StringBuilder out = new StringBuilder(source);
         for (int i = targets.size() - 1; i >= 0; i--) { // from the end, so earlier offsets stay valid
             Program.Assignment a = targets.get(i);
-            out.replace(a.valueStart(), a.valueEnd(), Numbers.shortLiteral(values.get(a.variable())));
+            out.replace(a.valueStart(), a.valueEnd(), Numbers.shortLiteral(numbers.get(i)));
         }
         return out.toString();
     }

@@ -25,6 +25,8 @@ public sealed interface Expr {
         R visitPower(Power power);
 
         R visitCall(Call call);
+
+        R visitValueCall(ValueCall value);
     }
 
     /** A numeric literal. */
@@ -67,11 +69,31 @@ public sealed interface Expr {
         }
     }
 
-    /** One of the functions relu, tanh, exp, log, sigmoid applied to its argument. */
+    /**
+     * One of the functions relu, tanh, exp, log, sigmoid applied to its argument: written tanh(x) or, as micrograd's
+     * method, x.tanh(). Both mean the same node, so both are this one.
+     */
     record Call(Token function, Expr argument) implements Expr {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitCall(this);
+        }
+    }
+
+    /**
+     * micrograd's {@code Value(data, label='a')}: a new leaf holding the plain number data. {@code label} is the
+     * STRING token of its label, or null; {@code dataStart}/{@code dataEnd} is where data's text sits in the source,
+     * so that an editor can change the number in place.
+     */
+    record ValueCall(Token keyword, Expr data, Token label, int dataStart, int dataEnd) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitValueCall(this);
+        }
+
+        /** The label's text, or "" without one. */
+        public String labelText() {
+            return label == null ? "" : label.string();
         }
     }
 
@@ -109,9 +131,16 @@ public sealed interface Expr {
             return power.base().accept(this);
         }
 
+        /** tanh(x) starts at tanh, x.tanh() at x. */
         @Override
         public Token visitCall(Call call) {
-            return call.function();
+            Token argument = call.argument().accept(this);
+            return argument.offset() < call.function().offset() ? argument : call.function();
+        }
+
+        @Override
+        public Token visitValueCall(ValueCall value) {
+            return value.keyword();
         }
     }
 

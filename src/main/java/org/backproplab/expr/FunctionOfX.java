@@ -31,13 +31,21 @@ public final class FunctionOfX {
             if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 throw new ParseError(1, i + 1, "the function is one line; expected no line break");
             }
+            if (text.charAt(i) == ';') {
+                throw new ParseError(1, i + 1, "the function is one expression; expected no ';'");
+            }
         }
-        Evaluation evaluation;
+        Program program;
         try {
-            evaluation = Evaluator.run("x = 0.0\n" + PREFIX + text);
+            program = Parser.parse("x = 0.0\n" + PREFIX + text);
         } catch (ParseError e) {
             throw inText(e);
         }
+        if (program.usesValue()) { // x = 0.0 would then be a plain number, as in Python, and not a leaf to vary
+            throw new ParseError(1, Math.max(1, text.indexOf("Value") + 1), "x is the function's Value already; "
+                    + "expected an expression in x such as 3*x**2, without Value(…)");
+        }
+        Evaluation evaluation = Evaluator.evaluate(program, "f");
         return new FunctionOfX(text, evaluation.named().get("x"), evaluation.output());
     }
 

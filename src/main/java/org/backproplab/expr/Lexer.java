@@ -2,16 +2,20 @@ package org.backproplab.expr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.backproplab.engine.Numbers;
 
 /**
- * Turns program text into tokens (jlox's Scanner). Numbers are Python float literals: 2, 2.0, .5, 1e-3.
- * A '#' starts a comment that runs to the end of the line. Anything else unexpected is an error at its column.
+ * Turns program text into tokens (jlox's Scanner). Numbers are Python float literals: 2, 2.0, .5, 1e-3. Strings are
+ * Python's one-line strings, in either quote, with an optional prefix such as f. A '#' starts a comment that runs to
+ * the end of the line. Anything else unexpected becomes an ERROR token at its column (see {@link Token.Type}).
  */
 public final class Lexer {
     /** Programs beyond these sizes are refused up front, so that a paste of a huge file can't hang the page. */
     public static final int MAX_LINES = 10_000;
     public static final int MAX_CHARS = 200_000;
+    /** The letters that may start a Python string literal: f'...', r"...", b'...'. */
+    private static final Set<String> STRING_PREFIXES = Set.of("f", "r", "b", "u", "rb", "br", "fr", "rf");
 
     private final String source;
     private final List<Token> tokens = new ArrayList<>();
@@ -68,21 +72,29 @@ public final class Lexer {
                     current++;
                 }
             }
-            case '+' -> add(Token.Type.PLUS);
-            case '-' -> add(Token.Type.MINUS);
-            case '/' -> add(Token.Type.SLASH);
+            case '+' -> add(match('=') ? Token.Type.PLUS_EQUALS : Token.Type.PLUS);
+            case '-' -> add(match('=') ? Token.Type.MINUS_EQUALS : Token.Type.MINUS);
+            case '/' -> add(match('=') ? Token.Type.SLASH_EQUALS : Token.Type.SLASH);
+            case '*' -> add(match('*') ? Token.Type.STAR_STAR
+                    : match('=') ? Token.Type.STAR_EQUALS : Token.Type.STAR);
             case '(' -> add(Token.Type.LEFT_PAREN);
             case ')' -> add(Token.Type.RIGHT_PAREN);
+            case '[' -> add(Token.Type.LEFT_BRACKET);
+            case ']' -> add(Token.Type.RIGHT_BRACKET);
             case '=' -> add(Token.Type.EQUALS);
-            case '*' -> add(match('*') ? Token.Type.STAR_STAR : Token.Type.STAR);
+            case ',' -> add(Token.Type.COMMA);
+            case ';' -> add(Token.Type.SEMICOLON);
+            case '\'', '"' -> string(c);
             default -> {
                 if (isDigit(c) || (c == '.' && isDigit(peek()))) {
                     number();
+                } else if (c == '.') {
+                    add(Token.Type.DOT);
                 } else if (isNameStart(c)) {
                     name();
                 } else {
-                    throw new ParseError(line, start - lineStart + 1, "unexpected character " + show(c)
-                            + "; expected a name, a number, an operator (+ - * / **), '(' , ')' or '='");
+                    error(start, "unexpected character " + show(c) + "; expected a name, a number, an operator "
+                            + "(+ - * / **), '(' , ')' or '='");
                 }
             }
         }
@@ -106,21 +118,24 @@ public final class Lexer {
                 current++;
             }
             if (!isDigit(peek())) {
-                throw new ParseError(line, save - lineStart + 1, "expected digits after the exponent 'e' of "
-                        + "the number '" + source.substring(start, current) + "'");
+                error(save, "expected digits after the exponent 'e' of the number '"
+                        + source.substring(start, current) + "'");
+                return;
             }
             while (isDigit(peek())) {
                 current++;
             }
         }
         if (isNameStart(peek())) {
-            throw new ParseError(line, current - lineStart + 1, "unexpected " + show(peek())
-                    + " right after the number '" + source.substring(start, current) + "'; expected an operator");
+            error(current, "unexpected " + show(peek()) + " right after the number '"
+                    + source.substring(start, current) + "'; expected an operator");
+            return;
         }
         String text = source.substring(start, current);
         Numbers.Reading number = Numbers.read("the number", text);
         if (!number.ok()) {
-            throw new ParseError(line, start - lineStart + 1, number.error());
+            error(start, number.error());
+            return;
         }
         tokens.add(new Token(Token.Type.NUMBER, text, number.value(), line, start - lineStart + 1, start));
     }
@@ -129,11 +144,38 @@ public final class Lexer {
         while (isNameStart(peek()) || isDigit(peek())) {
             current++;
         }
+        if ((peek() == '\'' || peek() == '"') && STRING_PREFIXES.contains(source.substring(start, current)
+                .toLowerCase())) {
+            string(advance()); // f'...', r"...": the prefix is part of the string
+            return;
+        }
         add(Token.Type.NAME);
+    }
+
+    /** A one-line string, up to the same quote; a backslash escapes the character after it. */
+    private void string(char quote) {
+        while (!isAtEnd() && peek() != quote && peek() != '\n') {
+            if (peek() == '\\' && current + 1 < source.length() && source.charAt(current + 1) != '\n') {
+                current++;
+            }
+            current++;
+        }
+        if (isAtEnd() || peek() == '\n') {
+            error(start, "the string that starts here isn't closed; expected a closing " + quote
+                    + " before the end of the line");
+            return;
+        }
+        current++;
+        add(Token.Type.STRING);
     }
 
     private void add(Token.Type type) {
         tokens.add(new Token(type, source.substring(start, current), 0, line, start - lineStart + 1, start));
+    }
+
+    /** An ERROR token at the given offset on this line; its text is the message (see {@link Token.Type}). */
+    private void error(int at, String message) {
+        tokens.add(new Token(Token.Type.ERROR, message, 0, line, at - lineStart + 1, at));
     }
 
     private static String show(char c) {

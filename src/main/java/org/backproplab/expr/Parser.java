@@ -7,24 +7,37 @@ import java.util.Map;
 import org.backproplab.engine.Op;
 
 /**
- * A recursive-descent parser for the expression language (jlox's Parser). One method per grammar rule:
+ * A recursive-descent parser for the expression language (jlox's Parser), which also reads micrograd's Python as the
+ * lecture's notebooks write it. One method per grammar rule:
  *
  * <pre>
- * program    → statement* EOF
- * statement  → NAME "=" expression NEWLINE | NEWLINE
- * expression → term
- * term       → factor ( ( "+" | "-" ) factor )*
- * factor     → unary ( ( "*" | "/" ) unary )*
- * unary      → "-" unary | power
- * power      → primary ( "**" exponent )?
- * exponent   → "-"? NUMBER ( "**" exponent )? | "(" exponent ")"
- * primary    → NUMBER | NAME "(" expression ")" | NAME | "(" expression ")"
+ * program     → line* EOF
+ * line        → statement ( ";" statement )* ";"? NEWLINE | NEWLINE
+ * statement   → assignment | augmented | attribute | word | bare
+ * assignment  → NAME "=" expression
+ * augmented   → NAME ( "+=" | "-=" | "*=" | "/=" ) expression
+ * attribute   → NAME "." "label" "=" STRING | NAME "." "grad" "=" "-"? NUMBER | NAME "." "backward" "(" ")"
+ * word        → "import" … | "from" … | "print" "(" … | "sys" "." … | "draw_dot" "(" NAME ")" | definition
+ * definition  → "def" NAME "(" … ":" and the indented lines below it
+ * bare        → expression
+ * expression  → term
+ * term        → factor ( ( "+" | "-" ) factor )*
+ * factor      → unary ( ( "*" | "/" ) unary )*
+ * unary       → "-" unary | power
+ * power       → call ( "**" exponent )?
+ * exponent    → "-"? NUMBER ( "**" exponent )? | "(" exponent ")"
+ * call        → primary ( "." NAME "(" ")" )*
+ * primary     → NUMBER | valueCall | NAME "(" expression ")" | NAME | "(" expression ")"
+ * valueCall   → "Value" "(" ( "data" "=" )? expression ( "," "label" "=" STRING )? ","? ")"
  * </pre>
  *
  * As in Python, ** binds tighter than unary minus (-x**2 is -(x**2)), and its right side must be a constant
- * because micrograd's x**k takes a number k. Names must be defined on an earlier line, and only once.
+ * because micrograd's x**k takes a number k. A name must be assigned on an earlier line; assigning it again binds it
+ * anew, and later lines see the new binding. Python the lab won't run (def, if, for, lists, .data...) is refused by
+ * the rule that meets it, with a message from {@link Refusals}; Python it has no use for (imports, print, a bare
+ * expression) is skipped with a note.
  */
-public final class Parser {
+public final class Parser extends ExpressionParser {
     /** The function names, from the function ops: tanh, exp, log, relu, sigmoid. */
     public static final List<String> FUNCTIONS = functionNames();
 
@@ -38,18 +51,20 @@ public final class Parser {
         return List.copyOf(names);
     }
 
-    /** Nesting deeper than this is refused, so recursion stays shallow on every backend. */
-    static final int MAX_DEPTH = 200;
+    /** An assignment as read, before the whole program shows whether its number lines are leaves or constants. */
+    private record Line(Token name, Expr value, int start, int end, boolean mentionsNoName) {
+    }
 
-    private final List<Token> tokens;
-    private final String source;
-    private final Map<String, Integer> definedOnLine = new HashMap<>();
-    private int current;
-    private int depth;
+    private final List<Line> lines = new ArrayList<>();
+    /** Each name assigned so far, and which line of {@link #lines} binds it now. */
+    private final Map<String, Integer> bound = new HashMap<>();
+    private final List<Program.Label> labels = new ArrayList<>();
+    private final List<Program.Answer> answers = new ArrayList<>();
+    private final List<Program.Note> notes = new ArrayList<>();
+    private Token output;
 
     private Parser(String source) {
-        this.source = source;
-        this.tokens = new Lexer(source).scanTokens();
+        super(source);
     }
 
     /** Parses a whole program, or throws a {@link ParseError} that names the line and column. */
@@ -58,206 +73,303 @@ public final class Parser {
     }
 
     private Program program() {
-        List<Program.Assignment> assignments = new ArrayList<>();
         while (!check(Token.Type.EOF)) {
-            if (match(Token.Type.NEWLINE)) {
-                continue;
+            if (!match(Token.Type.NEWLINE)) {
+                line();
             }
-            assignments.add(statement());
         }
-        if (assignments.isEmpty()) {
+        if (lines.isEmpty()) {
             throw new ParseError(1, 1, "the program is empty; expected at least one line such as 'a = 2.0'");
         }
-        return new Program(List.copyOf(assignments), source);
+        List<Program.Assignment> assignments = assignments();
+        notes.sort((x, y) -> x.line() != y.line() ? Integer.compare(x.line(), y.line())
+                : Integer.compare(x.column(), y.column()));
+        return new Program(List.copyOf(assignments), source, List.copyOf(labels), List.copyOf(answers),
+                List.copyOf(notes), output, usesValue);
     }
 
-    private Program.Assignment statement() {
-        Token name = consume(Token.Type.NAME, "a variable name at the start of the line, as in 'a = 2.0'");
-        if (FUNCTIONS.contains(name.text())) {
-            throw new ParseError(name, "'" + name.text() + "' is a function; expected a variable name such as "
-                    + "'a' or 'x1'");
+    /**
+     * The assignments, now that the whole program shows whether it uses Value(…): then only Value(…) makes a leaf
+     * and a number line is a plain number, as in Python; without it, a number line makes a leaf, as it always has.
+     */
+    private List<Program.Assignment> assignments() {
+        List<Program.Assignment> assignments = new ArrayList<>();
+        for (Line line : lines) {
+            Expr value = line.value();
+            if (usesValue && value instanceof Expr.ValueCall call) {
+                assignments.add(new Program.Assignment(line.name(), value, true, literal(call.data()),
+                        call.dataStart(), call.dataEnd()));
+            } else if (!usesValue && line.mentionsNoName()) {
+                assignments.add(new Program.Assignment(line.name(), value, true, literal(value), line.start(),
+                        line.end()));
+            } else {
+                if (usesValue && line.mentionsNoName()) {
+                    note(line.name(), "`" + excerpt(line.name().offset(), line.end()) + "` is a plain number, as in "
+                            + "Python: in a program that uses Value(…), only Value(…) makes a leaf");
+                }
+                assignments.add(new Program.Assignment(line.name(), value, false, 0, line.start(), line.end()));
+            }
         }
-        Integer earlier = definedOnLine.get(name.text());
-        if (earlier != null) {
-            throw new ParseError(name, "'" + name.text() + "' is already defined on line " + earlier
-                    + "; expected a new name");
+        return assignments;
+    }
+
+    /** The number a leaf's text writes, optionally negative; NaN for an expression such as 2 * 3. */
+    private static double literal(Expr e) {
+        if (e instanceof Expr.Number n) {
+            return n.value();
         }
-        consume(Token.Type.EQUALS, "'=' after '" + name.text() + "'");
-        Token first = peek();
-        Expr value = expression();
+        return e instanceof Expr.Negate neg && neg.operand() instanceof Expr.Number n ? -n.value() : Double.NaN;
+    }
+
+    private void line() {
+        statement();
+        while (match(Token.Type.SEMICOLON) && !check(Token.Type.NEWLINE)) {
+            statement();
+        }
         if (!check(Token.Type.NEWLINE)) {
             throw new ParseError(peek(), "expected an operator or the end of the line after the expression, "
                     + "found " + peek().describe());
         }
-        Token end = previous();
         advance();
-        definedOnLine.put(name.text(), name.line());
-
-        int valueEnd = end.offset() + end.text().length();
-        if (value instanceof Expr.Number n) {
-            return new Program.Assignment(name, value, true, n.value(), first.offset(), valueEnd);
-        }
-        if (value instanceof Expr.Negate neg && neg.operand() instanceof Expr.Number n) {
-            return new Program.Assignment(name, value, true, -n.value(), first.offset(), valueEnd);
-        }
-        return new Program.Assignment(name, value, false, 0, first.offset(), valueEnd);
     }
 
-    private Expr expression() {
-        return term();
+    private void statement() {
+        labelled.clear();
+        if (check(Token.Type.NAME)) {
+            Token.Type next = peekAt(1).type();
+            if (next == Token.Type.EQUALS) {
+                assignment();
+                return;
+            }
+            if (isAugmented(next)) {
+                augmented();
+                return;
+            }
+            if (next == Token.Type.DOT && peekAt(2).type() == Token.Type.NAME && attribute()) {
+                return;
+            }
+            if (word()) {
+                return;
+            }
+        }
+        bare();
     }
 
-    private Expr term() {
-        Expr expr = factor();
-        while (match(Token.Type.PLUS, Token.Type.MINUS)) {
-            Token operator = previous();
-            Expr right = factor();
-            expr = new Expr.Binary(expr, operator, right);
+    private void assignment() {
+        Token name = assignable(advance());
+        advance(); // '='
+        int first = current;
+        Expr value = expression();
+        boolean mentionsNoName = true;
+        for (int i = first; i < current; i++) {
+            mentionsNoName &= tokens.get(i).type() != Token.Type.NAME;
         }
-        return expr;
+        bind(name, value, tokens.get(first).offset(), previous().end(), mentionsNoName);
     }
 
-    private Expr factor() {
-        Expr expr = unary();
-        while (match(Token.Type.STAR, Token.Type.SLASH)) {
-            Token operator = previous();
-            Expr right = unary();
-            expr = new Expr.Binary(expr, operator, right);
-        }
-        return expr;
+    /** a += h is a = a + h: a new Value, as in Python, which later lines see as a. */
+    private void augmented() {
+        Token name = assignable(advance());
+        known(name);
+        Token operator = advance();
+        Token.Type type = switch (operator.type()) {
+            case PLUS_EQUALS -> Token.Type.PLUS;
+            case MINUS_EQUALS -> Token.Type.MINUS;
+            case STAR_EQUALS -> Token.Type.STAR;
+            default -> Token.Type.SLASH;
+        };
+        Token binary = new Token(type, operator.text().substring(0, 1), 0, operator.line(), operator.column(),
+                operator.offset());
+        Token first = peek();
+        Expr right = expression();
+        bind(name, new Expr.Binary(new Expr.Variable(name), binary, right), first.offset(), previous().end(), false);
     }
 
-    private Expr unary() {
-        if (match(Token.Type.MINUS)) {
-            Token operator = previous();
-            enter(operator);
-            Expr operand = unary();
-            depth--;
-            return new Expr.Negate(operator, operand);
+    private Token assignable(Token name) {
+        if (FUNCTIONS.contains(name.text())) {
+            throw new ParseError(name, "'" + name.text() + "' is a function; expected a variable name such as "
+                    + "'a' or 'x1'");
         }
-        return power();
+        return name;
     }
 
-    private Expr power() {
-        Expr base = primary();
-        if (match(Token.Type.STAR_STAR)) {
-            Token operator = previous();
-            return new Expr.Power(base, operator, exponent(operator));
+    private void bind(Token name, Expr value, int start, int end, boolean mentionsNoName) {
+        for (Expr.ValueCall call : labelled) {
+            if (call != value) {
+                throw new ParseError(call.label(), Refusals.INLINE_LABEL);
+            }
         }
-        return base;
+        lines.add(new Line(name, value, start, end, mentionsNoName));
+        bound.put(name.text(), lines.size() - 1);
     }
 
-    private double exponent(Token operator) {
-        String expected = "a number after '**' (micrograd's x**k takes a constant k)";
-        if (match(Token.Type.LEFT_PAREN)) {
-            Token open = previous();
-            enter(open);
-            double k = exponent(operator);
-            depth--;
-            consume(Token.Type.RIGHT_PAREN, "')' to close the '(' at column " + open.column());
-            return k;
+    /**
+     * NAME "." NAME as a statement: x.label = 'x' labels the drawing, x.grad = 4.0 is an answer, o.backward() chooses
+     * the output, and x.data or x.grad alone is what a notebook displays. False for anything else (x.tanh() is an
+     * expression), which the rules below read.
+     */
+    private boolean attribute() {
+        Token name = peek();
+        String attribute = peekAt(2).text();
+        Token.Type after = peekAt(3).type();
+        boolean sets = after == Token.Type.EQUALS || isAugmented(after);
+        boolean called = after == Token.Type.LEFT_PAREN && peekAt(4).type() == Token.Type.RIGHT_PAREN;
+        boolean alone = after == Token.Type.NEWLINE || after == Token.Type.SEMICOLON;
+        boolean backward = attribute.equals("backward") || attribute.equals("_backward");
+        if (backward ? !called : !(sets || (alone && !attribute.startsWith("_")))) {
+            return false;
         }
+        known(name);
+        current += backward ? 5 : alone ? 3 : 4;
+        if (attribute.equals("backward")) {
+            output = name;
+        } else if (backward) {
+            note(name, "`" + name.text() + "._backward()` is one step of backward by hand: ignored here (the Step "
+                    + "button does it)");
+        } else if (alone) {
+            note(name, "`" + excerpt(name.offset(), previous().end()) + "` is ignored: the drawing shows it");
+        } else if (attribute.equals("label")) {
+            label(name, previous());
+        } else if (attribute.equals("grad")) {
+            answer(name, previous());
+        } else {
+            throw new ParseError(name, Refusals.setAttribute(name.text(), attribute));
+        }
+        return true;
+    }
+
+    private void label(Token name, Token operator) {
+        if (operator.type() != Token.Type.EQUALS) {
+            throw new ParseError(operator, "expected '=' after '" + name.text() + ".label', found "
+                    + operator.describe());
+        }
+        Token text = consume(Token.Type.STRING, "a string after '" + name.text() + ".label =', such as '"
+                + name.text() + "'");
+        labels.add(new Program.Label(name, text, lines.size(), bound.get(name.text())));
+    }
+
+    private void answer(Token name, Token operator) {
+        if (operator.type() != Token.Type.EQUALS) {
+            throw new ParseError(name, Refusals.gradUpdate(name.text()));
+        }
+        Token first = peek();
         boolean negative = match(Token.Type.MINUS);
-        if (!check(Token.Type.NUMBER)) {
-            throw new ParseError(peek(), "expected " + expected + ", found " + peek().describe());
-        }
-        double k = advance().number();
-        if (match(Token.Type.STAR_STAR)) { // 2**3**2 is 2**(3**2), as in Python
-            Token inner = previous();
-            enter(inner);
-            k = Math.pow(k, exponent(inner));
-            depth--;
-        }
-        return negative ? -k : k; // ** binds tighter than the minus: 2**-2**2 is 2**-(2**2)
+        Token number = consume(Token.Type.NUMBER, "a number after '" + name.text() + ".grad =', such as 0.5: your "
+                + "answer for the grad of " + name.text());
+        double grad = negative ? -number.number() : number.number();
+        answers.add(new Program.Answer(name, grad, first.offset(), number.end(), bound.get(name.text())));
+        note(name, "`" + excerpt(name.offset(), number.end()) + "` is an answer for by-hand mode: ignored here");
     }
 
-    private Expr primary() {
-        if (match(Token.Type.NUMBER)) {
-            return new Expr.Number(previous(), previous().number());
-        }
-        if (match(Token.Type.NAME)) {
-            Token name = previous();
-            if (check(Token.Type.LEFT_PAREN)) {
-                return call(name);
+    /** Lines that start with one of Python's words: the ones the lab skips, draw_dot, def, and the refused ones. */
+    private boolean word() {
+        Token word = peek();
+        Token.Type next = peekAt(1).type();
+        switch (word.text()) {
+            case "import", "from" -> ignore(word, "the lab needs no imports");
+            case "print" -> {
+                if (next != Token.Type.LEFT_PAREN) {
+                    return false;
+                }
+                ignore(word, "the drawing shows every value");
             }
-            if (FUNCTIONS.contains(name.text())) {
-                throw new ParseError(peek(), "expected '(' after the function '" + name.text() + "', found "
-                        + peek().describe());
+            case "sys" -> {
+                if (next != Token.Type.DOT) {
+                    return false;
+                }
+                ignore(word, "it is for Python only");
             }
-            if (!definedOnLine.containsKey(name.text())) {
-                throw new ParseError(name, "unknown name '" + name.text() + "'; expected a name defined on an "
-                        + "earlier line");
+            case "draw_dot" -> {
+                if (next != Token.Type.LEFT_PAREN) {
+                    return false;
+                }
+                drawDot();
             }
-            return new Expr.Variable(name);
-        }
-        if (match(Token.Type.LEFT_PAREN)) {
-            Token open = previous();
-            enter(open);
-            Expr inner = expression();
-            depth--;
-            consume(Token.Type.RIGHT_PAREN, "')' to close the '(' at column " + open.column());
-            return inner;
-        }
-        throw new ParseError(peek(), "expected a number, a name, a function call or '(', found "
-                + peek().describe());
-    }
-
-    private Expr call(Token function) {
-        if (!FUNCTIONS.contains(function.text())) {
-            throw new ParseError(function, "unknown function '" + function.text() + "'; expected one of "
-                    + String.join(", ", FUNCTIONS));
-        }
-        Token open = advance();
-        enter(open);
-        Expr argument = expression();
-        depth--;
-        consume(Token.Type.RIGHT_PAREN, "')' to close the call of '" + function.text() + "' at column "
-                + open.column());
-        return new Expr.Call(function, argument);
-    }
-
-    // ---- helpers that make each rule read like the grammar ----
-
-    private void enter(Token at) {
-        if (++depth > MAX_DEPTH) {
-            throw new ParseError(at, "the expression is nested too deeply; expected at most " + MAX_DEPTH
-                    + " levels of parentheses, minus signs and calls");
-        }
-    }
-
-    private boolean match(Token.Type... types) {
-        for (Token.Type type : types) {
-            if (check(type)) {
-                advance();
-                return true;
+            case "def" -> definition();
+            default -> {
+                String refusal = Refusals.statement(word.text());
+                if (refusal == null) {
+                    return false;
+                }
+                throw new ParseError(word, refusal);
             }
         }
-        return false;
+        return true;
     }
 
-    private Token consume(Token.Type type, String expected) {
-        if (check(type)) {
-            return advance();
+    /** Skips a statement whatever it holds (an f-string's format, a '>'), up to ';' or the end of the line. */
+    private void ignore(Token first, String why) {
+        int end = first.end();
+        while (!isEndOfStatement(tokens.get(current).type())) {
+            Token t = tokens.get(current++);
+            end = t.type() == Token.Type.ERROR ? t.offset() + 1 : t.end(); // an ERROR's text is its message
         }
-        throw new ParseError(peek(), "expected " + expected + ", found " + peek().describe());
+        note(first, "`" + excerpt(first.offset(), end) + "` is ignored: " + why);
     }
 
-    private boolean check(Token.Type type) {
-        return peek().type() == type;
+    /** draw_dot(o) chooses o as the output, as o.backward() does. */
+    private void drawDot() {
+        advance();
+        advance(); // '('
+        Token name = consume(Token.Type.NAME, "the name of a Value inside draw_dot(…), such as o");
+        known(name);
+        consume(Token.Type.RIGHT_PAREN, "')' after 'draw_dot(" + name.text() + "'");
+        output = name;
     }
 
-    private Token advance() {
-        if (!check(Token.Type.EOF)) {
-            current++;
+    /**
+     * def and its indented lines. The Python export defines the lab's own functions (tanh...) because stock micrograd
+     * lacks them, so such a definition is skipped with a note; any other function is refused.
+     */
+    private void definition() {
+        Token def = peek();
+        Token name = peekAt(1);
+        if (name.type() != Token.Type.NAME || Op.function(name.text()) == null) {
+            throw new ParseError(def, Refusals.DEF);
         }
-        return previous();
+        int end = endOfLine(current);
+        while (true) {
+            int next = end + 1;
+            while (tokens.get(next).type() == Token.Type.NEWLINE) {
+                next++;
+            }
+            Token t = tokens.get(next);
+            if (t.type() == Token.Type.EOF || t.column() <= def.column()) {
+                break;
+            }
+            end = endOfLine(next);
+        }
+        current = end;
+        note(def, "`def " + name.text() + "` is skipped: the lab has " + name.text() + " built in");
     }
 
-    private Token peek() {
-        return tokens.get(current);
+    /**
+     * A line that is only an expression, such as L: a notebook displays it; here it is read (so its names must exist)
+     * and skipped with a note. A line that starts with a new name is taken for an assignment that lacks its '='.
+     */
+    private void bare() {
+        Token first = peek();
+        Token.Type next = peekAt(1).type();
+        if (first.type() == Token.Type.NAME && !bound.containsKey(first.text()) && !FUNCTIONS.contains(first.text())
+                && next != Token.Type.LEFT_PAREN && next != Token.Type.DOT) {
+            advance();
+            consume(Token.Type.EQUALS, "'=' after '" + first.text() + "'");
+        }
+        expression();
+        if (check(Token.Type.EQUALS) || isAugmented(peek().type())) {
+            throw new ParseError(first, "expected a variable name at the start of the line, as in 'a = 2.0', found "
+                    + first.describe());
+        }
+        note(first, "`" + excerpt(first.offset(), previous().end()) + "` is ignored: a line with only an expression "
+                + "does nothing here");
     }
 
-    private Token previous() {
-        return tokens.get(current - 1);
+    @Override
+    boolean isBound(String name) {
+        return bound.containsKey(name);
+    }
+
+    private void note(Token at, String text) {
+        notes.add(new Program.Note(at.line(), at.column(), text));
     }
 }

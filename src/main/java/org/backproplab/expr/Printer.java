@@ -5,7 +5,8 @@ import org.backproplab.engine.Numbers;
 
 /**
  * Prints a program back to text with the fewest parentheses that keep its meaning, so that
- * parse(print(p)) builds the same graph as p. Comments and spacing are not kept.
+ * parse(print(p)) builds the same graph as p. Comments, spacing and the lines the lab ignores are not kept; its
+ * labels, answers and chosen output are, in Python's own words. x.tanh() prints as tanh(x), which means the same.
  */
 public final class Printer implements Expr.Visitor<Void> {
     private static final int TERM = 1;
@@ -16,10 +17,10 @@ public final class Printer implements Expr.Visitor<Void> {
 
     /**
      * How to print for another reader of the same syntax (Python, for {@link PythonExport}): variables renamed
-     * through {@code names} (a name not in it stays), and one number node written as {@code Value(k)}, or none.
+     * through {@code names} (a name not in it stays).
      */
-    record Style(java.util.Map<String, String> names, Expr.Number asValue) {
-        static final Style PLAIN = new Style(java.util.Map.of(), null);
+    record Style(java.util.Map<String, String> names) {
+        static final Style PLAIN = new Style(java.util.Map.of());
     }
 
     private final StringBuilder out;
@@ -30,13 +31,34 @@ public final class Printer implements Expr.Visitor<Void> {
         this.style = style;
     }
 
+    /** The program's lines: each label where it was, each answer right after the line that made its Value. */
     public static String print(Program program) {
         StringBuilder out = new StringBuilder();
         Printer printer = new Printer(out, Style.PLAIN);
-        for (Program.Assignment a : program.assignments()) {
+        List<Program.Assignment> assignments = program.assignments();
+        List<Program.Answer> answers = new java.util.ArrayList<>(program.answers());
+        answers.sort((x, y) -> Integer.compare(x.target(), y.target()));
+        int label = 0;
+        int answer = 0;
+        for (int i = 0; i <= assignments.size(); i++) {
+            for (; label < program.labels().size() && program.labels().get(label).after() == i; label++) {
+                Program.Label l = program.labels().get(label);
+                out.append(l.name().text()).append(".label = ").append(Token.quote(l.label())).append('\n');
+            }
+            if (i == assignments.size()) {
+                break;
+            }
+            Program.Assignment a = assignments.get(i);
             out.append(a.variable()).append(" = ");
             a.value().accept(printer);
             out.append('\n');
+            for (; answer < answers.size() && answers.get(answer).target() == i; answer++) {
+                out.append(a.variable()).append(".grad = ").append(Numbers.literal(answers.get(answer).grad()))
+                        .append('\n');
+            }
+        }
+        if (program.output() != null) {
+            out.append("draw_dot(").append(program.output().text()).append(")\n");
         }
         return out.toString();
     }
@@ -53,8 +75,7 @@ public final class Printer implements Expr.Visitor<Void> {
 
     @Override
     public Void visitNumber(Expr.Number n) {
-        String literal = Double.isInfinite(n.value()) ? number(n.value()) : Numbers.literal(n.value());
-        out.append(n == style.asValue() ? "Value(" + literal + ")" : literal);
+        out.append(Double.isInfinite(n.value()) ? number(n.value()) : Numbers.literal(n.value()));
         return null;
     }
 
@@ -85,6 +106,17 @@ public final class Printer implements Expr.Visitor<Void> {
     public Void visitCall(Expr.Call c) {
         out.append(c.function().text()).append('(');
         c.argument().accept(this);
+        out.append(')');
+        return null;
+    }
+
+    @Override
+    public Void visitValueCall(Expr.ValueCall v) {
+        out.append("Value(");
+        v.data().accept(this);
+        if (v.label() != null) {
+            out.append(", label=").append(Token.quote(v.labelText()));
+        }
         out.append(')');
         return null;
     }
@@ -157,12 +189,21 @@ public final class Printer implements Expr.Visitor<Void> {
         public Integer visitCall(Expr.Call call) {
             return PRIMARY;
         }
+
+        @Override
+        public Integer visitValueCall(Expr.ValueCall value) {
+            return PRIMARY;
+        }
     };
 
-    /** A literal that parses back to the same double; infinity has no literal of its own, so 1e999 stands in. */
+    /**
+     * A literal that parses back to the same double. Infinity (an exponent such as 2**2**2**...**2) has no literal
+     * the lexer takes, since 1e999 is refused as too large, so 10**400 stands in: as an exponent it reads back as
+     * infinity.
+     */
     private static String number(double x) {
         if (Double.isInfinite(x)) {
-            return x > 0 ? "1e999" : "-1e999";
+            return x > 0 ? "10**400" : "-10**400";
         }
         return Numbers.format(x);
     }

@@ -5,18 +5,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Op;
+import org.backproplab.engine.Value;
 
 /**
- * A program as Python that runs with stock micrograd (pip install micrograd) in a notebook. Stock micrograd's Value
- * takes no label and has no tanh, exp, log or sigmoid, so labels are set as attributes afterwards and the functions
- * the program uses are defined the way the lecture writes them. Our syntax is Python's (same operators and
+ * A program as Python that runs with stock micrograd (pip install micrograd) in a notebook, and that the lab reads
+ * back into the same graph. Stock micrograd's Value takes no label and has no tanh, exp, log or sigmoid, so labels
+ * are set as attributes afterwards and the functions the program uses are defined the way the lecture writes them
+ * (the lab skips those definitions when the file is pasted back). Our syntax is Python's (same operators and
  * precedence, ** binding tighter than unary minus), and micrograd turns a number next to a Value into a Value, so
  * 2 * a, 1 / a and 1 - a mean what they mean here. Three things still need care:
  * <ul>
- *   <li>a right side with no variable or function (k = 2 * 3) would be a Python float, so its first number is
- *       written Value(2.0);</li>
+ *   <li>a line that makes a leaf from plain numbers (a = 2.0, k = 2 * 3) would be a Python float, so its right side
+ *       is wrapped in Value(…); a plain number beside Value(…) (h = 0.001) stays one, as it is here;</li>
  *   <li>a name Python reserves (in, if, lambda...) or one the export itself uses (Value, math, print...) gets a
  *       trailing _ in the code, while its label keeps the name;</li>
  *   <li>micrograd's backward() sorts the graph recursively, so a deep graph raises Python's recursion limit.</li>
@@ -35,16 +36,38 @@ public final class PythonExport {
     }
 
     public static String toPython(Program program, String outputName) {
+        Evaluation evaluation = Evaluator.evaluate(program, outputName);
         Map<String, String> names = pythonNames(program);
+        Printer.Style style = new Printer.Style(names);
+        StringBuilder py = header(program);
+        Set<Value> labelled = new HashSet<>();
+        for (Evaluation.Binding b : evaluation.bindings()) {
+            String code = names.get(b.name());
+            py.append(code).append(" = ").append(rightSide(b, style)).append('\n');
+            // Each new Value gets the label it ends with. b = a makes b the same object as a: it keeps a's label.
+            if (b.value() != null && labelled.add(b.value())) {
+                py.append(code).append(".label = ").append(Token.quote(b.value().label)).append('\n');
+            }
+        }
+        py.append('\n').append(names.getOrDefault(outputName, outputName)).append(".backward()\n");
+        for (String name : evaluation.named().keySet()) {
+            String code = names.get(name);
+            py.append("print(f'{\"").append(name).append("\":>8} | data {").append(code).append(".data:.4f} | grad {")
+                    .append(code).append(".grad:.4f}')\n");
+        }
+        return py.toString();
+    }
+
+    /** The imports, a higher recursion limit for a deep graph, and the functions stock micrograd lacks. */
+    private static StringBuilder header(Program program) {
         Scan scan = new Scan();
         int values = 0;
         for (Program.Assignment a : program.assignments()) {
             values += a.value().accept(scan);
         }
-        Set<String> functions = scan.functions;
-
         StringBuilder py = new StringBuilder();
         py.append("# Exported from Backprop Lab. Runs with micrograd: pip install micrograd\n");
+        py.append("# Paste it back into the lab to see the same graph.\n");
         py.append("import math\n");
         if (values > SAFE_DEPTH) {
             py.append("import sys\n");
@@ -55,36 +78,23 @@ public final class PythonExport {
             py.append("sys.setrecursionlimit(").append(values + 1000).append(")\n\n");
         }
         for (Op op : Op.values()) {
-            if (op.isFunction() && functions.contains(op.symbol)) {
+            if (op.isFunction() && scan.functions.contains(op.symbol)) {
                 py.append(definition(op));
             }
         }
-        for (Program.Assignment a : program.assignments()) {
-            String name = a.variable();
-            String code = names.get(name);
-            py.append(code).append(" = ");
-            if (a.leaf()) {
-                py.append("Value(").append(Numbers.literal(a.leafValue())).append(")");
-            } else {
-                Expr.Number first = a.value().accept(FIRST_NUMBER_IF_CONSTANT);
-                py.append(Printer.print(a.value(), new Printer.Style(names, first)));
-            }
-            py.append("\n");
-            // b = a makes b the same Python object as a: labelling it would rename a.
-            if (a.leaf() || !(a.value() instanceof Expr.Variable)) {
-                py.append(code).append(".label = '").append(name).append("'\n");
-            }
+        return py;
+    }
+
+    /** The Python for what one assignment bound. */
+    private static String rightSide(Evaluation.Binding b, Printer.Style style) {
+        Expr value = b.assignment().value();
+        if (value instanceof Expr.ValueCall call) {
+            return "Value(" + Printer.print(call.data(), style) + ")"; // stock micrograd's Value takes no label
         }
-        py.append("\n").append(names.getOrDefault(outputName, outputName)).append(".backward()\n");
-        py.append("for name, v in [");
-        boolean first = true;
-        for (Program.Assignment a : program.assignments()) {
-            py.append(first ? "" : ", ").append("('").append(a.variable()).append("', ").append(names.get(a.variable()))
-                    .append(")");
-            first = false;
+        if (b.value() != null && b.value().isLeaf() && !(value instanceof Expr.Variable)) {
+            return "Value(" + Printer.print(value, style) + ")"; // a = 2.0 here is a leaf; in Python, a float
         }
-        py.append("]:\n    print(f'{name:>8} | data {v.data:.4f} | grad {v.grad:.4f}')\n");
-        return py.toString();
+        return Printer.print(value, style);
     }
 
     /** Every variable's name in the Python code: itself, or with _ appended until it is free. */
@@ -150,50 +160,12 @@ public final class PythonExport {
             functions.add(call.function().text());
             return 2 + call.argument().accept(this);
         }
+
+        @Override
+        public Integer visitValueCall(Expr.ValueCall value) {
+            return 1 + value.data().accept(this);
+        }
     }
-
-    /**
-     * For a right side with no variable and no function call, which Python would compute as a plain float: the number
-     * Python evaluates first, down the left operands. Made a Value, it makes every operation above it a Value too (a
-     * Value on either side of + - * / gives a Value, and so do -x and x ** k). For any other right side, null.
-     */
-    private static final Expr.Visitor<Expr.Number> FIRST_NUMBER_IF_CONSTANT = new Expr.Visitor<>() {
-        @Override
-        public Expr.Number visitNumber(Expr.Number number) {
-            return number;
-        }
-
-        @Override
-        public Expr.Number visitVariable(Expr.Variable variable) {
-            return null;
-        }
-
-        @Override
-        public Expr.Number visitNegate(Expr.Negate negate) {
-            return negate.operand().accept(this);
-        }
-
-        @Override
-        public Expr.Number visitBinary(Expr.Binary top) {
-            List<Expr.Binary> spine = Expr.leftSpine(top);
-            for (Expr.Binary b : spine) {
-                if (b.right().accept(this) == null) {
-                    return null;
-                }
-            }
-            return spine.get(0).left().accept(this);
-        }
-
-        @Override
-        public Expr.Number visitPower(Expr.Power power) {
-            return power.base().accept(this);
-        }
-
-        @Override
-        public Expr.Number visitCall(Expr.Call call) {
-            return null;
-        }
-    };
 
     /**
      * The Python for a function op, from its single home in {@link Op}: stock micrograd has relu as a method, so it

@@ -200,4 +200,50 @@ class EvalCommandTest {
         assertEquals("-0.0", Json.number(-0.0));
         assertEquals("1.0E-7", Json.number(1e-7));
     }
+
+    @Test
+    void aPastedNotebookCellGivesTheJsonOfItsCleanedUpTwin() throws Exception {
+        String cell;
+        try (InputStream in = EvalCommandTest.class.getResourceAsStream("/lecture-cell.py")) {
+            cell = new String(in.readAllBytes(), StandardCharsets.UTF_8); // its twin is LECTURE
+        }
+        assertEquals(0, Main.run("eval", file("cell.py", cell).toString()), stderr());
+        assertEquals(LECTURE_JSON + System.lineSeparator(), stdout());
+        assertEquals("note: line 2: `from micrograd.engine import Value` is ignored: the lab needs no imports"
+                + System.lineSeparator(), stderr(), "an ignored line is a note, not an error");
+    }
+
+    @Test
+    void labelsThatAreNotNamesKeepTheJsonKeyedByName() throws Exception {
+        String twin = "x1 = 2.0\nx2 = 0.0\nw1 = -3.0\nw2 = 1.0\nb = 6.8813735870195432\nx1w1 = x1 * w1\n"
+                + "x2w2 = x2 * w2\nn = x1w1 + x2w2 + b\no = tanh(n)\ny = o * 2\n";
+        String cell = "x1 = Value(2.0, label='x1')\nx2 = Value(0.0, label='x2')\nw1 = Value(-3.0, label='w1')\n"
+                + "w2 = Value(1.0, label='w2')\nb = Value(6.8813735870195432, label='b')\n"
+                + "x1w1 = x1*w1; x1w1.label = 'x1*w1'\nx2w2 = x2*w2; x2w2.label = 'x2*w2'\n"
+                + "n = x1w1 + x2w2 + b; n.label = 'n'\no = n.tanh(); o.label = 'o'\ny = o * 2\no.backward()\n";
+        assertEquals(0, Main.run("eval", file("twin.py", twin).toString(), "--output", "o"), stderr());
+        String expected = stdout();
+        out.reset();
+        assertEquals(0, Main.run("eval", file("cell.py", cell).toString()), stderr());
+        assertEquals(expected, stdout(), "o.backward() chose o, as --output o did for the twin");
+        assertTrue(expected.contains("\"x1w1\":{\"value\":-6.0,"), "keyed by the name, not by x1*w1: " + expected);
+    }
+
+    @Test
+    void aNameAssignedAgainShowsItsLastValueAndAPlainNumberIsNoNode() throws Exception {
+        String cell = "a = Value(2.0, label='a')\nb = a * 3\nh = 0.5\na += h\nL = a * b\n";
+        assertEquals(0, Main.run("eval", file("cell.py", cell).toString()), stderr());
+        assertEquals("{\"output\":\"L\",\"value\":15.0,\"nodes\":{\"a\":{\"value\":2.5,\"grad\":6.0},"
+                + "\"b\":{\"value\":6.0,\"grad\":2.5},\"L\":{\"value\":15.0,\"grad\":1.0}}}", stdout().strip());
+        assertTrue(stderr().startsWith("note: line 3: `h = 0.5` is a plain number"), stderr());
+    }
+
+    @Test
+    void refusedPythonExitsTwoWithLineAndColumn() throws Exception {
+        String cell = "a = Value(2.0)\nb = Value(3.0)\ndef lol():\n    return a * b\n";
+        assertEquals(2, Main.run("eval", file("cell.py", cell).toString()));
+        assertEquals("", stdout());
+        assertEquals("error: line 3, column 1: `def` isn't supported here: paste the body of the function"
+                + System.lineSeparator(), stderr());
+    }
 }

@@ -77,6 +77,21 @@ class FunctionOfXTest {
     }
 
     @Test
+    void microgradsMethodsWorkButMoreStatementsOrValueDoNot() {
+        assertEquals(Math.tanh(0.5), FunctionOfX.parse("x.tanh()").at(0.5));
+        assertEquals(1 - Math.tanh(0.5) * Math.tanh(0.5), FunctionOfX.parse("x.tanh()").slope(0.5), 1e-15);
+        ParseError e = assertThrows(ParseError.class, () -> FunctionOfX.parse("2*x; x = 3.0"));
+        assertEquals(4, e.column());
+        assertEquals("the function is one expression; expected no ';'", e.reason());
+        e = assertThrows(ParseError.class, () -> FunctionOfX.parse("x * Value(2.0)"));
+        assertEquals(5, e.column());
+        assertTrue(e.reason().startsWith("x is the function's Value already"), e.reason());
+        e = assertThrows(ParseError.class, () -> FunctionOfX.parse("math.exp(x.data)"));
+        assertEquals(1, e.column());
+        assertTrue(e.reason().contains("write `x.exp()`"), e.reason());
+    }
+
+    @Test
     void aCommentIsAllowed() {
         assertEquals(4.0, FunctionOfX.parse("x**2  # a parabola").at(2));
     }

@@ -28,13 +28,6 @@ class ParseErrorTest {
     }
 
     @Test
-    void nameAssignedTwice() {
-        assertError("a = 1.0\nb = 2.0\nc = a + b\nd = 3.0\nc = d\n", 5, 1,
-                "'c' is already defined on line 3", "expected a new name");
-        assertError("a = 1.0\n\n# comment\n  a = 2.0", 4, 3, "'a' is already defined on line 1");
-    }
-
-    @Test
     void unknownFunction() {
         assertError("x = 1.0\ny = foo(x)\n", 2, 5, "unknown function 'foo'",
                 "expected one of tanh, exp, log, relu, sigmoid");

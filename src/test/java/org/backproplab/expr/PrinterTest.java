@@ -88,6 +88,8 @@ class PrinterTest {
         assertEquals("1.0E-7 * a", printed("1e-7 * a"));
         assertEquals("1.0E20 + a", printed("100000000000000000000 + a"));
         assertEquals("0.1 * a", printed(".1 * a"));
+        assertEquals("x**10**400", printed("x**2**2**2**2**2**2**2**2**2**2**2"), "an infinite exponent reads back");
+        assertEquals("x**-10**400", printed("x**-10**999"));
     }
 
     @Test

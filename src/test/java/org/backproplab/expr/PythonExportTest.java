@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The Python a program exports to: valid for stock micrograd (which has no labels in its constructor and no tanh,
  * exp, log or sigmoid), and meaning the same graph. Running it needs Python and micrograd, which the build doesn't
- * have, so these tests read the text: its assignments, with Value(k) read as k, must parse back (in our syntax,
- * which is Python's for these lines) into the very graph the program builds.
+ * have, so these tests read the text, and paste it back into the lab, which reads micrograd's Python: it must build
+ * the very graph the program builds, with the same names, labels, numbers and grads.
  */
 class PythonExportTest {
 
@@ -20,24 +20,15 @@ class PythonExportTest {
         return PythonExport.toPython(p, p.lastName());
     }
 
-    /** The exported assignments as a program of ours: Value(k) read as k, labels and everything else left out. */
-    private static String assignments(String python) {
-        StringBuilder program = new StringBuilder();
-        for (String line : python.split("\n")) {
-            if (line.matches("[A-Za-z_][A-Za-z0-9_]* = .*") && !line.contains(".label")) {
-                program.append(line.replaceAll("Value\\(([^()]*)\\)", "$1")).append('\n');
-            }
-        }
-        return program.toString();
-    }
-
-    private static void assertSameMeaning(String source) {
-        String python = export(source);
-        Evaluation before = Evaluator.evaluate(Parser.parse(source));
-        Evaluation after = Evaluator.evaluate(Parser.parse(assignments(python)));
+    /** Exports, pastes the export back, and asserts the same graph; returns the export. */
+    static String assertSameMeaning(String source) {
+        Evaluation before = Evaluator.run(source);
+        String python = PythonExport.toPython(before.program(), before.outputName());
+        Evaluation after = Evaluator.run(python);
         before.output().backward();
         after.output().backward();
         assertSameGraph(before, after, "export of\n" + source + "\nas\n" + python);
+        return python;
     }
 
     @Test
@@ -80,8 +71,8 @@ class PythonExportTest {
     @Test
     void aLineOfOnlyNumbersStillMakesAValue() {
         String py = export("k = 2 * 3\nm = -2.0**2 + 1\nx = 2.0\ny = k * m * x\n");
-        assertTrue(py.contains("k = Value(2.0) * 3.0\nk.label = 'k'\n"), "a float has no .label or .grad: " + py);
-        assertTrue(py.contains("m = -Value(2.0)**2 + 1.0\n"), py);
+        assertTrue(py.contains("k = Value(2.0 * 3.0)\nk.label = 'k'\n"), "a float has no .label or .grad: " + py);
+        assertTrue(py.contains("m = Value(-2.0**2 + 1.0)\n"), "a leaf, as it is in the lab: " + py);
         assertTrue(py.contains("y = k * m * x\n"), py);
         assertSameMeaning("k = 2 * 3\nm = -2.0**2 + 1\nx = 2.0\ny = k * m * x\n");
     }
@@ -94,7 +85,11 @@ class PythonExportTest {
         assertTrue(py.contains("Value_ = in__ * in_\nValue_.label = 'Value'\n"), py);
         assertTrue(py.contains("print_ = Value_ + 1.0\n"), py);
         assertTrue(py.contains("\nprint_.backward()\n"), py);
-        assertTrue(py.contains("('in', in__), ('in_', in_), ('Value', Value_), ('print', print_)"), py);
+        assertTrue(py.contains("print(f'{\"in\":>8} | data {in__.data:.4f} | grad {in__.grad:.4f}')\n"
+                + "print(f'{\"in_\":>8} | data {in_.data:.4f} | grad {in_.grad:.4f}')\n"
+                + "print(f'{\"Value\":>8} | data {Value_.data:.4f} | grad {Value_.grad:.4f}')\n"), py);
+        Evaluation back = Evaluator.run(py);
+        assertEquals("in", back.named().get("in__").label, "pasted back, the label is the name again");
     }
 
     @Test
@@ -132,6 +127,41 @@ class PythonExportTest {
             }
             assertSameMeaning(source);
         }
-        assertEquals(4, assignments(export("a = 1.0\nb = 2.0\nc = a * b\nd = c + 1\n")).split("\n").length);
+    }
+
+    @Test
+    void programsOfBothFormsPasteBackAsTheSameGraph() {
+        assertSameMeaning(PythonFormTest.LECTURE_CELL);
+        assertSameMeaning(PythonFormTest.NEURON_CELL);
+        RandomPrograms random = new RandomPrograms(1414);
+        int programs = 0;
+        for (; programs < 500; programs += 2) {
+            assertSameMeaning(random.pythonProgram());
+            assertSameMeaning(random.program());
+        }
+        assertEquals(500, programs);
+    }
+
+    @Test
+    void labelsThatAreNotNamesAndPlainNumbersSurviveTheExport() {
+        String py = assertSameMeaning(PythonFormTest.NEURON_CELL);
+        assertTrue(py.contains("x1w1 = x1 * w1\nx1w1.label = 'x1*w1'\n"), py);
+        assertTrue(py.contains("o = tanh(n)\no.label = 'o'\n"), "the lecture's tanh, defined above: " + py);
+        py = assertSameMeaning("a = Value(2.0, label='in')\nh = 0.5\na += h\nb = a * Value(3.0)\ndraw_dot(a)\n");
+        assertTrue(py.contains("a = Value(2.0)\na.label = 'in'\nh = 0.5\na = a + h\na.label = 'a'\n"), py);
+        assertTrue(py.contains("b = a * Value(3.0)\n"), py);
+        assertTrue(py.contains("\na.backward()\n"), py);
+        assertFalse(py.contains("print(f'{\"h\""), "h is a plain number, with no grad to print: " + py);
+    }
+
+    @Test
+    void pastingAnExportBackAndExportingAgainChangesNothing() {
+        RandomPrograms random = new RandomPrograms(99);
+        for (int i = 0; i < 100; i++) {
+            String once = assertSameMeaning(random.pythonProgram());
+            Program pasted = Parser.parse(once);
+            Evaluation ev = Evaluator.evaluate(pasted);
+            assertEquals(once, PythonExport.toPython(pasted, ev.outputName()));
+        }
     }
 }
