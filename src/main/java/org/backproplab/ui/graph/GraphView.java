@@ -91,6 +91,7 @@ public final class GraphView implements View {
                 }
                 canvas.clearHighlight();
                 steps.reset(evaluation.output(), null);
+                gradcheck.update(evaluation, buggy());
             }
             changed.run();
         });
@@ -203,6 +204,9 @@ public final class GraphView implements View {
     void setBuggy(boolean on) {
         bugToggle.setChecked(on);
         bugBanner.setHidden(!on);
+        if (evaluation != null) {
+            gradcheck.update(evaluation, on);
+        }
     }
 
     public void setProgram(String program) {
@@ -268,7 +272,7 @@ public final class GraphView implements View {
         canvas.clearHighlight();
         steps.reset(evaluation.output(), null);
         showNonFinite();
-        gradcheck.update(evaluation);
+        gradcheck.update(evaluation, buggy());
         root.setAttribute("data-eval-ms", Double.toString(Dom.now() - started));
         changed.run();
         return true;
@@ -336,10 +340,12 @@ public final class GraphView implements View {
                 : "Backward: every grad is d(" + StepPanel.label(output) + ")/d(node), by the chain rule.");
     }
 
-    /** The true grads on screen (backward run, without the = bug), as a nudge needs them. */
-    void trueGrads() {
-        if (!gradsOn || buggy()) {
-            setBuggy(false);
+    /**
+     * Makes sure the grads on screen are Backward's, with the = bug if it is on: a nudge moves the leaves by exactly
+     * the grads the student sees, so with the bug on it shows what wrong grads do.
+     */
+    void gradsShown() {
+        if (!gradsOn) {
             runBackward();
         }
     }

@@ -51,7 +51,7 @@ final class NudgePanel {
             result.setTextContent(step.error()); // and the program stays as it is
             return;
         }
-        view.trueGrads();
+        view.gradsShown();
         Evaluation evaluation = view.evaluation();
         String name = evaluation.outputName();
         double before = evaluation.output().data;
