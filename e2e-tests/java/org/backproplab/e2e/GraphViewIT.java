@@ -225,6 +225,11 @@ class GraphViewIT {
             assertEquals(-8.0, value("L"));
         }
         assertFalse(browser.find("error").isDisplayed(), "the program itself has no error");
+        browser.type(browser.find("step-size"), "1e308"); // a number, but a = 2 + 6e308 is not
+        browser.find("nudge").click();
+        browser.waitFor(d -> result.getText().contains("too large"));
+        assertEquals(program, browser.find("program").getAttribute("value"), "no a = Infinity is written");
+        assertFalse(browser.find("error").isDisplayed());
         browser.type(browser.find("step-size"), "0.01");
         browser.find("nudge").click();
         browser.waitFor(d -> browser.find("program").getAttribute("value").contains("a = 2.06"));

@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import java.util.HashMap;
 import java.util.Map;
 import org.backproplab.engine.BackwardTrace;
+import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
 import org.backproplab.expr.Edits;
 import org.backproplab.expr.Evaluation;
@@ -283,10 +284,21 @@ public final class GraphView implements View {
         return evaluation != null && (editor.value().equals(evaluation.program().source()) || evaluate(false));
     }
 
-    /** Writes these values into the program's leaves (by name) and runs it. */
-    void setLeaves(Map<String, Double> values) {
+    /**
+     * Writes these values into the program's leaves (by name) and runs it; false, with a message and the program as
+     * it was, if a value is not a finite number (a huge nudge step would write a = Infinity, which no program takes).
+     */
+    boolean setLeaves(Map<String, Double> values) {
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                showNotice(e.getKey() + " would become " + Numbers.fixed(e.getValue(), 4) + ", which is not a number "
+                        + "a program can hold: the program is left as it was. Try a smaller step.");
+                return false;
+            }
+        }
         editor.setValue(Edits.setValues(evaluation.program(), values));
         evaluate(false);
+        return true;
     }
 
     private void leafChanged(Value leaf, double value, boolean done) {
