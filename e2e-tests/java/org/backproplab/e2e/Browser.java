@@ -22,9 +22,13 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    /** Where a page is loaded from, and which backend it must end up running. */
+    /**
+     * Where a page is loaded from, and which backend it must end up running: forced over http, or from file://
+     * as an offline classroom opens it, where it upgrades to WebAssembly as over http (FILE) unless JavaScript is
+     * forced (FILE_JS, which is also what a browser without WebAssembly GC runs).
+     */
     public enum Backend {
-        JS("?backend=js", "js"), WASM("?backend=wasm", "wasm"), FILE("", "js");
+        JS("?backend=js", "js"), WASM("?backend=wasm", "wasm"), FILE("", "wasm"), FILE_JS("?backend=js", "js");
 
         final String query;
         final String expected;
@@ -32,6 +36,11 @@ public final class Browser implements AutoCloseable {
         Backend(String query, String expected) {
             this.query = query;
             this.expected = expected;
+        }
+
+        /** Whether the page is opened from file://. */
+        public boolean fromDisk() {
+            return this == FILE || this == FILE_JS;
         }
     }
 
@@ -84,7 +93,7 @@ public final class Browser implements AutoCloseable {
 
     /** The URL of a page of the site, for a backend, with an optional #hash. */
     public String url(Backend backend, String page, String hash) {
-        String base = backend == Backend.FILE ? site.resolve(page).toUri().toString() : server.url() + page;
+        String base = backend.fromDisk() ? site.resolve(page).toUri().toString() : server.url() + page;
         return base + backend.query + (hash.isEmpty() ? "" : "#" + hash);
     }
 

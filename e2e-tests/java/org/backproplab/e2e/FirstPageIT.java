@@ -46,6 +46,15 @@ class FirstPageIT {
                 what + ": expected " + expected + " but was " + actual);
     }
 
+    /** An offline classroom opens the folder from disk and gets the fast engine, and says so; ?backend=js still wins. */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"FILE", "FILE_JS"})
+    void fromDiskTheFooterNamesTheEngine(Backend backend) {
+        browser.open(backend);
+        assertTrue(browser.driver.getCurrentUrl().startsWith("file:"), browser.driver.getCurrentUrl());
+        assertEquals(backend == Backend.FILE ? "WebAssembly" : "JavaScript", browser.find("backend").getText());
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void lectureProgramBackwardGivesTheLectureGrads(Backend backend) {

@@ -89,7 +89,7 @@ class OfflineIT {
         useEveryView();
         List<String> problems = new ArrayList<>();
         List<String> urls = requests(problems);
-        String site = backend == Backend.FILE ? browser.site.toUri().toString() : browser.server.url();
+        String site = backend.fromDisk() ? browser.site.toUri().toString() : browser.server.url();
         assertFalse(urls.isEmpty(), "the log recorded the page's own requests");
         for (String url : urls) {
             assertTrue(url.startsWith(site) || url.startsWith("blob:") || url.startsWith("data:"),

@@ -17,9 +17,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * tutorial.html, used the way a student on an offline laptop would: opened from file:// (so on the JS backend),
- * every step's widget mounted with exactly its example and working, no failed request and no script error; and
- * reachable by keyboard alone.
+ * tutorial.html, used the way a student on an offline laptop would: opened from file:// (where it runs on
+ * WebAssembly, as over http), every step's widget mounted with exactly its example and working, no failed request
+ * and no script error; and reachable by keyboard alone.
  */
 class TutorialIT {
     private static final String PAGE = "tutorial.html";
@@ -72,7 +72,8 @@ class TutorialIT {
     void fromFileEveryStepWorksWithNoFailedRequestOrError() {
         openTutorial(Backend.FILE);
         List<WebElement> backends = browser.driver.findElements(By.cssSelector("[data-testid=backend]"));
-        assertTrue(backends.stream().allMatch(b -> "js".equals(b.getAttribute("data-value"))));
+        assertTrue(backends.stream().allMatch(b -> "wasm".equals(b.getAttribute("data-value"))),
+                "every widget runs on WebAssembly from file://");
         for (WebElement message : browser.driver.findElements(By.cssSelector("[data-testid=message]"))) {
             assertFalse(message.isDisplayed(), "a widget says: " + message.getText());
         }
@@ -149,7 +150,8 @@ class TutorialIT {
         List<String> loaded = (List<String>) browser.js("return Array.prototype.map.call("
                 + "document.querySelectorAll('script[src], link[href], img[src]'),"
                 + " function (e) { return e.src || e.href; });");
-        assertTrue(loaded.size() >= 5, "the page's files: " + loaded); // loader, lab.js, 2 style sheets, icon
+        // the loader, the Wasm runtime and module script, 2 style sheets, the icon
+        assertTrue(loaded.size() >= 6, "the page's files: " + loaded);
         for (String url : loaded) {
             assertTrue(url.startsWith("file:"), "loaded from outside the folder: " + url);
         }

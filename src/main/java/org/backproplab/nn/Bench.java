@@ -32,6 +32,15 @@ public final class Bench {
         public static Options quick() {
             return new Options(1, 3, 2, 3, 2, 1, 3);
         }
+
+        /**
+         * For {@link #bigSpec()}, whose Value engine step builds 2.4 million Values (seconds in a browser, which
+         * cannot answer anything meanwhile): fewer samples, and no predict (the demo network's is the one the
+         * heatmap needs).
+         */
+        public static Options big() {
+            return new Options(1, 3, 10, 10, 3, 0, 0);
+        }
     }
 
     private static final int GRID = 100;
@@ -50,11 +59,22 @@ public final class Bench {
                 Activation.LINEAR, false, null, Loss.microgradDemo(), Optimizer.Settings.sgd(1.0, 0.1), 100, 0, 1337);
     }
 
+    /**
+     * A bigger run than the demo, to see how the engines scale: 1,000 points of moons and a 2-32-32-1 network (1,185
+     * parameters), trained as the demo is.
+     */
+    public static TrainSpec bigSpec() {
+        return new TrainSpec(Datasets.moons(1000, 0.1, 1337), 2, new int[] {32, 32, 1}, Activation.RELU,
+                Activation.LINEAR, false, null, Loss.microgradDemo(), Optimizer.Settings.sgd(1.0, 0.1), 100, 0, 1337);
+    }
+
+    /** The figures; predict is NaN when the options ask for no predict samples. */
     public static Result run(TrainSpec spec, Options options) {
         double value = msPerStep(spec, Trainer.Engine.VALUE, options.valueWarmup(), options.valueSamples(), 1);
         double tape = msPerStep(spec, Trainer.Engine.TAPE, options.tapeWarmup(), options.tapeSamples(),
                 options.tapeStepsPerSample());
-        double predict = usPerPredict(spec, options.predictWarmup(), options.predictSamples());
+        double predict = options.predictSamples() == 0 ? Double.NaN
+                : usPerPredict(spec, options.predictWarmup(), options.predictSamples());
         return new Result(value, tape, predict);
     }
 

@@ -19,6 +19,9 @@ import org.backproplab.engine.Value;
  * TeaVM 0.16's JavaScript output drops the parentheses of a right-hand product or quotient ({@code z * x * y}),
  * which rounds differently. Multiplication is commutative in IEEE arithmetic, so the left form loses nothing.
  *
+ * <p>The replay reads and writes its arrays through {@link #get}, {@link #set} and {@link #add}, which check the bounds
+ * themselves, and not with {@code a[i]}: see there for why.
+ *
  * <p>The layout of {@code data} and {@code grad}: the parameters first, in micrograd's order (so an optimizer updates
  * {@code data[0..parameterCount)} in place), then each batch point's inputs, then the labels, then each point's
  * neuron outputs, then the per-point losses, then the data loss, the L2 term and the total.
@@ -201,48 +204,49 @@ public final class Tape {
     public double forward() {
         final double[] v = data;
         for (int k = 0; k < opCount; k++) {
-            int o = out[k];
-            int a = in[k];
-            int p = par[k];
-            int n = len[k];
-            switch (op[k]) {
+            int o = get(out, k);
+            int a = get(in, k);
+            int p = get(par, k);
+            int n = get(len, k);
+            int code = get(op, k);
+            switch (code) {
                 case NEURON:
                 case INPUT_NEURON: {
-                    double s = v[p + n]; // the bias first: ((b + w0*x0) + w1*x1) + ...
+                    double s = get(v, p + n); // the bias first: ((b + w0*x0) + w1*x1) + ...
                     for (int i = 0; i < n; i++) {
-                        s = s + v[p + i] * v[a + i];
+                        s = s + get(v, p + i) * get(v, a + i);
                     }
-                    v[o] = act[k].apply(s);
+                    set(v, o, get(act, k).apply(s));
                     break;
                 }
                 case LOSS:
-                    v[o] = Loss.pointLossValue(lossType, v[a], v[p]);
+                    set(v, o, Loss.pointLossValue(lossType, get(v, a), get(v, p)));
                     break;
                 case SUM:
                 case MEAN: {
                     double s = 0;
                     for (int i = 0; i < n; i++) {
-                        s = s + v[a + i];
+                        s = s + get(v, a + i);
                     }
-                    v[o] = op[k] == MEAN ? s * constant[k] : s; // constant = 1.0/n, as micrograd's * (1.0/len)
+                    set(v, o, code == MEAN ? s * get(constant, k) : s); // constant = 1.0/n, as micrograd's * (1.0/len)
                     break;
                 }
                 case L2: {
                     double s = 0;
                     for (int i = 0; i < n; i++) {
-                        s = s + v[i] * v[i];
+                        s = s + get(v, i) * get(v, i);
                     }
-                    v[o] = s * constant[k];
+                    set(v, o, s * get(constant, k));
                     break;
                 }
                 case ADD:
-                    v[o] = v[a] + v[p];
+                    set(v, o, get(v, a) + get(v, p));
                     break;
                 default:
-                    throw new IllegalStateException("bad op " + op[k]);
+                    throw new IllegalStateException("bad op " + code);
             }
         }
-        return v[root];
+        return get(v, root);
     }
 
     /**
@@ -261,58 +265,59 @@ public final class Tape {
     public void backward(boolean zeroParameterGrads) {
         final double[] v = data;
         final double[] g = grad;
-        java.util.Arrays.fill(g, zeroParameterGrads ? 0 : parameterCount, g.length, 0);
-        g[root] = 1;
+        zero(g, zeroParameterGrads ? 0 : parameterCount);
+        set(g, root, 1);
         for (int k = opCount - 1; k >= 0; k--) {
-            int o = out[k];
-            int a = in[k];
-            int p = par[k];
-            int n = len[k];
-            switch (op[k]) {
+            int o = get(out, k);
+            int a = get(in, k);
+            int p = get(par, k);
+            int n = get(len, k);
+            int code = get(op, k);
+            switch (code) {
                 case NEURON:
                 case INPUT_NEURON: {
-                    double up = act[k].derivativeFromOutput(v[o]) * g[o]; // through the activation
+                    double up = get(act, k).derivativeFromOutput(get(v, o)) * get(g, o); // through the activation
                     if (up == 0) {
                         break; // a dead relu: every contribution below would be a zero
                     }
-                    g[p + n] += up; // +: the bias
-                    if (op[k] == NEURON) {
+                    add(g, p + n, up); // +: the bias
+                    if (code == NEURON) {
                         for (int i = 0; i < n; i++) {
-                            g[p + i] += v[a + i] * up; // *: w.grad += x * grad
-                            g[a + i] += v[p + i] * up; // *: x.grad += w * grad
+                            add(g, p + i, get(v, a + i) * up); // *: w.grad += x * grad
+                            add(g, a + i, get(v, p + i) * up); // *: x.grad += w * grad
                         }
                     } else {
                         for (int i = 0; i < n; i++) {
-                            g[p + i] += v[a + i] * up;
+                            add(g, p + i, get(v, a + i) * up);
                         }
                     }
                     break;
                 }
                 case LOSS:
-                    g[a] += Loss.pointLossGrad(lossType, v[a], v[p], g[o]);
+                    add(g, a, Loss.pointLossGrad(lossType, get(v, a), get(v, p), get(g, o)));
                     break;
                 case SUM:
                 case MEAN: {
-                    double up = op[k] == MEAN ? constant[k] * g[o] : g[o];
+                    double up = code == MEAN ? get(constant, k) * get(g, o) : get(g, o);
                     for (int i = n - 1; i >= 0; i--) {
-                        g[a + i] += up;
+                        add(g, a + i, up);
                     }
                     break;
                 }
                 case L2: {
-                    double up = constant[k] * g[o];
+                    double up = get(constant, k) * get(g, o);
                     for (int i = n - 1; i >= 0; i--) {
-                        g[i] += v[i] * up; // p * p: once for each operand
-                        g[i] += v[i] * up;
+                        add(g, i, get(v, i) * up); // p * p: once for each operand
+                        add(g, i, get(v, i) * up);
                     }
                     break;
                 }
                 case ADD:
-                    g[a] += g[o];
-                    g[p] += g[o];
+                    add(g, a, get(g, o));
+                    add(g, p, get(g, o));
                     break;
                 default:
-                    throw new IllegalStateException("bad op " + op[k]);
+                    throw new IllegalStateException("bad op " + code);
             }
         }
     }
@@ -322,26 +327,89 @@ public final class Tape {
      * arithmetic as {@link MLP#predict}, reading the parameters from the front of {@code data}. Allocates nothing.
      */
     public double predict(double[] x) {
+        final double[] v = data;
         double[] inputs = scratchIn;
         double[] outputs = scratchOut;
-        System.arraycopy(x, 0, inputs, 0, nin);
+        for (int i = 0; i < nin; i++) {
+            set(inputs, i, get(x, i));
+        }
         int width = nin;
         int p = 0;
         for (int l = 0; l < sizes.length; l++) {
-            Activation activation = layerActivation[l];
-            for (int j = 0; j < sizes[l]; j++) {
-                double s = data[p + width];
+            Activation activation = get(layerActivation, l);
+            int size = get(sizes, l);
+            for (int j = 0; j < size; j++) {
+                double s = get(v, p + width);
                 for (int i = 0; i < width; i++) {
-                    s = s + data[p + i] * inputs[i];
+                    s = s + get(v, p + i) * get(inputs, i);
                 }
-                outputs[j] = activation.apply(s);
+                set(outputs, j, activation.apply(s));
                 p += width + 1;
             }
-            width = sizes[l];
+            width = size;
             double[] t = inputs;
             inputs = outputs;
             outputs = t;
         }
-        return inputs[0];
+        return get(inputs, 0);
+    }
+
+    // ---- array access for the hot loops ----
+    //
+    // Why not a[i]: in TeaVM's JavaScript every checked array access calls one bounds-check function shared by all
+    // the code in the page, and once arrays of several kinds have gone through it (any page that has drawn a graph
+    // has), V8 treats its array.length as megamorphic: each access becomes a generic property lookup, and the tape
+    // and predict ran 3x slower after the graph view had been used. These helpers check the bounds themselves, in
+    // the form TeaVM recognises (0 <= i && i < a.length), so it adds no check of its own; and each sees one kind of
+    // array only, so V8 keeps them fast whatever else the page runs. On the JVM and in WebAssembly they are the
+    // plain access.
+
+    private static double get(double[] a, int i) {
+        if (0 <= i && i < a.length) {
+            return a[i];
+        }
+        throw outOfBounds(i, a.length);
+    }
+
+    private static int get(int[] a, int i) {
+        if (0 <= i && i < a.length) {
+            return a[i];
+        }
+        throw outOfBounds(i, a.length);
+    }
+
+    private static Activation get(Activation[] a, int i) {
+        if (0 <= i && i < a.length) {
+            return a[i];
+        }
+        throw outOfBounds(i, a.length);
+    }
+
+    private static void set(double[] a, int i, double x) {
+        if (0 <= i && i < a.length) {
+            a[i] = x;
+            return;
+        }
+        throw outOfBounds(i, a.length);
+    }
+
+    /** a[from..] = 0: Arrays.fill, but through the helper that sees double[] only. */
+    private static void zero(double[] a, int from) {
+        for (int i = from; i < a.length; i++) {
+            set(a, i, 0);
+        }
+    }
+
+    /** a[i] += x. */
+    private static void add(double[] a, int i, double x) {
+        if (0 <= i && i < a.length) {
+            a[i] += x;
+            return;
+        }
+        throw outOfBounds(i, a.length);
+    }
+
+    private static ArrayIndexOutOfBoundsException outOfBounds(int i, int length) {
+        return new ArrayIndexOutOfBoundsException("Index " + i + " out of bounds for length " + length);
     }
 }

@@ -361,7 +361,9 @@ class ValueTest {
         assertEquals(7, order.size());
         assertSame(v[6], order.get(order.size() - 1));
         assertChildrenFirst(order);
-        assertEquals(order, v[6].backward(), "backward returns the order it used");
+        // micrograd's build_topo: depth first, children in operand order, each Value after its children
+        assertEquals(List.of(v[0], v[1], v[3], v[2], v[4], v[5], v[6]), order);
+        assertEquals(order, v[6].topologicalOrder(), "a second sort gives the same order");
     }
 
     @Test

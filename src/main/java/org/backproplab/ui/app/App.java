@@ -28,19 +28,10 @@ public final class App {
         return LABS.size() - 1;
     }
 
-    /** Runs a browser benchmark ("graph", or "train" with a spec's text or "") and returns its figures as JSON. */
+    /** Runs a browser benchmark (see {@link Bench#run}) and returns its figures as JSON. */
     @JSExport
     public static String backpropLabBench(String what, String backend, String spec) {
-        switch (what) {
-            case "train":
-                return Bench.train(backend, spec);
-            case "train-frames":
-                return Bench.startTrainFrames(backend);
-            case "train-frames-result":
-                return Bench.trainFramesResult();
-            default:
-                return Bench.graph(backend);
-        }
+        return Bench.run(what, backend, spec);
     }
 
     /** Calls a method of a mounted widget: setProgram, backward, destroy. */

@@ -20,9 +20,30 @@ public final class Bench {
     }
 
     /**
+     * Runs the benchmark the page asked for: "graph", "train" (with a spec's text, or ""), "big", or the two halves
+     * of the frame benchmark, "train-frames" and "train-frames-result".
+     */
+    public static String run(String what, String backend, String spec) {
+        switch (what) {
+            case "graph":
+                return graph(backend);
+            case "train":
+                return train(backend, spec);
+            case "big":
+                return big(backend);
+            case "train-frames":
+                return startTrainFrames(backend);
+            case "train-frames-result":
+                return trainFramesResult();
+            default:
+                throw new IllegalArgumentException("no benchmark " + what);
+        }
+    }
+
+    /**
      * Times the graph view: a fresh 500-node program (parse, evaluate, layout, SVG) and keystrokes in a 40-node one.
      */
-    public static String graph(String backend) {
+    private static String graph(String backend) {
         HTMLElement host = widgetHost("1200px");
         host.getStyle().setProperty("position", "absolute");
         host.getStyle().setProperty("left", "-20000px");
@@ -72,13 +93,21 @@ public final class Bench {
      * Times training with the same code as the command line's bench: the Value engine and the tape on micrograd's
      * demo spec (given as text; "" uses a spec of the same shape), and predict.
      */
-    public static String train(String backend, String specText) {
+    private static String train(String backend, String specText) {
         TrainSpec spec = specText == null || specText.isEmpty() ? org.backproplab.nn.Bench.demoShapedSpec()
                 : TrainSpec.parse(specText);
         org.backproplab.nn.Bench.Result r = org.backproplab.nn.Bench.run(spec,
                 org.backproplab.nn.Bench.Options.standard());
         return "{\"backend\":\"" + backend + "\",\"valueMsPerStep\":" + r.valueMsPerStep() + ",\"tapeMsPerStep\":"
                 + r.tapeMsPerStep() + ",\"predictUsPerPoint\":" + r.predictUsPerPoint() + "}";
+    }
+
+    /** Training speed on {@link org.backproplab.nn.Bench#bigSpec()}: 1,000 points, 2-32-32-1. */
+    private static String big(String backend) {
+        org.backproplab.nn.Bench.Result r = org.backproplab.nn.Bench.run(org.backproplab.nn.Bench.bigSpec(),
+                org.backproplab.nn.Bench.Options.big());
+        return "{\"backend\":\"" + backend + "\",\"bigTapeMsPerStep\":" + r.tapeMsPerStep()
+                + ",\"bigValueMsPerStep\":" + r.valueMsPerStep() + "}";
     }
 
     /** The trainer's frame benchmark between its start and its result (two calls from the page), or null. */
@@ -89,7 +118,7 @@ public final class Bench {
      * 1280-pixel-wide widget, with the boundary, charts and diagram all live; {@link #trainFramesResult} reports
      * once 300 frames are recorded.
      */
-    public static String startTrainFrames(String backend) {
+    private static String startTrainFrames(String backend) {
         HTMLElement host = widgetHost("1280px");
         host.getStyle().setProperty("position", "fixed");
         host.getStyle().setProperty("left", "0");
@@ -104,7 +133,7 @@ public final class Bench {
     }
 
     /** The frame figures once the run has recorded its frames (and done 100 steps), or "" until then. */
-    public static String trainFramesResult() {
+    private static String trainFramesResult() {
         String result = frames == null ? "" : frames.result();
         if (!result.isEmpty()) {
             frames = null;
