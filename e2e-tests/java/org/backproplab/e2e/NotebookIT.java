@@ -121,6 +121,11 @@ class NotebookIT {
         assertTrue(answer("c").getText().contains("does not feed b"), answer("c").getText());
         assertEquals("2.0", answer("a").getAttribute("data-grad"));
         browser.screenshot("notebook-answers-checked");
+        assertEquals("0", String.valueOf(browser.js("var out = [document.documentElement.scrollHeight - innerHeight];"
+                + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                + "  if (r.bottom > innerHeight + 1 && r.height > 0 && out.length < 12) out.push(e.tagName + '.'"
+                + "    + e.className + '@' + Math.round(r.bottom)); });"
+                + "return out[0] <= 0 ? '0' : out.join(' ');")), "the answers fit the app: the page never scrolls");
 
         browser.find("bug-toggle").click();
         browser.waitFor(d -> "1.0".equals(answer("a").getAttribute("data-grad")));
@@ -133,6 +138,13 @@ class NotebookIT {
         browser.waitFor(d -> "unchecked".equals(answer("a").getAttribute("data-check")));
         assertFalse(browser.driver.findElements(By.cssSelector("[data-testid=program-note]")).stream()
                 .anyMatch(n -> n.getText().contains(".grad")), "an answer is listed once, as an answer");
+
+        browser.find("bug-toggle").click();
+        paste(browser.find("program"), "a = Value(3.0, label='a')\nb = a + a; b.label = 'b'\na.grad = 1.0\n");
+        browser.find("backward").click();
+        browser.waitFor(d -> "wrong".equals(answer("a").getAttribute("data-check")));
+        assertTrue(answer("a").getText().contains("the grad is 2. a is used twice: add the contributions"),
+                "a wrong answer gets the rule by-hand mode gives: " + answer("a").getText());
     }
 
     @Test

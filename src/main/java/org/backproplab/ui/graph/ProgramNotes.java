@@ -87,15 +87,33 @@ final class ProgramNotes {
                 + "of its grads are wrong." : "Checked against the grads Backward gives.");
         // The true grads, on a copy: the drawing's own may be the = bug's.
         Evaluation copy = Evaluator.evaluate(evaluation.program(), evaluation.outputName());
-        HandCheck truth = new HandCheck(copy.output(), true, StepPanel::label);
+        copy.output().backward();
         for (Program.Answer a : list) {
-            answers.appendChild(answer(a, evaluation, copy, truth, gradsShown, buggy));
+            answers.appendChild(answer(a, evaluation, copy, gradsShown, buggy));
         }
     }
 
+    /**
+     * By-hand mode's verdict on one answer: right to 1e-6 relative or to the 4 decimals shown, and if wrong, the
+     * rule that applies. Every other grad counts as known, so the rule is never "find another grad first". Null
+     * if v does not feed the output.
+     */
+    private static HandCheck.Verdict verdict(Value output, Value v, double answer) {
+        HandCheck check = new HandCheck(output, true, StepPanel::label);
+        if (!check.isAsked(v)) {
+            return null;
+        }
+        for (Value other : check.asked()) {
+            if (other != v) {
+                check.reveal(other);
+            }
+        }
+        return check.check(v, answer);
+    }
+
     /** One x.grad = … line and, once Backward has run, whether it is right. */
-    private static HTMLElement answer(Program.Answer a, Evaluation shown, Evaluation copy, HandCheck truth,
-                                      boolean gradsShown, boolean buggy) {
+    private static HTMLElement answer(Program.Answer a, Evaluation shown, Evaluation copy, boolean gradsShown,
+                                      boolean buggy) {
         Value onScreen = shown.bindings().get(a.target()).value();
         Value v = copy.bindings().get(a.target()).value();
         String name = a.name().text();
@@ -116,25 +134,22 @@ final class ProgramNotes {
         } else {
             li.setAttribute("data-label", v.label);
             li.setAttribute("data-grad", Double.toString(onScreen.grad));
-            double grad = truth.isAsked(v) ? truth.grad(v) : 0;
-            boolean right = truth.isAsked(v) ? truth.check(v, a.grad()).state() == HandCheck.State.RIGHT
-                    : a.grad() == 0;
+            HandCheck.Verdict verdict = verdict(copy.output(), v, a.grad());
+            boolean feeds = verdict != null;
+            boolean right = feeds ? verdict.state() == HandCheck.State.RIGHT : a.grad() == 0;
             check = right ? "right" : "wrong";
             sentence = (right ? "✓ right: " : "✗ not quite: ")
-                    + (!truth.isAsked(v) ? name + " does not feed " + shown.outputName() + ", so its grad stays 0."
-                    : "the grad is " + Numbers.compact(grad, 6) + (buggy && onScreen.grad != grad
-                    ? " (Backward with the = bug shows " + Numbers.compact(onScreen.grad, 6) + ")." : "."));
+                    + (!feeds ? name + " does not feed " + shown.outputName() + ", so its grad stays 0."
+                    : "the grad is " + Numbers.compact(v.grad, 6) + (buggy && onScreen.grad != v.grad
+                    ? " (Backward with the = bug shows " + Numbers.compact(onScreen.grad, 6) + ")." : ".")
+                    + (right ? "" : " " + verdict.feedback()));
         }
         li.setAttribute("data-check", check);
         if (!sentence.isEmpty()) {
-            li.appendChild(Dom.text("span", right(check) ? "bpl-ok" : check.equals("wrong") ? "bpl-mismatch" : "",
-                    " " + sentence));
+            String look = check.equals("right") ? "bpl-ok" : check.equals("wrong") ? "bpl-mismatch" : "";
+            li.appendChild(Dom.text("span", look, " " + sentence));
         }
         return li;
-    }
-
-    private static boolean right(String check) {
-        return check.equals("right");
     }
 
     private static boolean isAnswer(Program program, Program.Note n) {
