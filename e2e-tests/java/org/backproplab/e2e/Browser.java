@@ -164,6 +164,26 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Pastes text over a field's whole text as a person does: the text goes on the clipboard, then select all and
+     * Ctrl+V, so the page gets one paste, not a keystroke per character.
+     */
+    public void paste(WebElement field, String text) {
+        driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions",
+                java.util.List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        field.click();
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(15));
+        Object copied = driver.executeAsyncScript("var done = arguments[1];"
+                + "navigator.clipboard.writeText(arguments[0]).then(function () { done('ok'); },"
+                + "  function (e) { done('failed: ' + e); });", text);
+        if (!"ok".equals(copied)) {
+            throw new AssertionError("the clipboard refused the text: " + copied);
+        }
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "v"));
+        waitFor(d -> text.equals(field.getAttribute("value")));
+    }
+
     /** Saves what the screen shows as target/screenshots/NAME.png, and checks it is a real picture. */
     public Path screenshot(String name) {
         try {

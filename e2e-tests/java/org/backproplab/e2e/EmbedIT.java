@@ -207,7 +207,7 @@ class EmbedIT {
                 + "return out;";
         String options = "{\"view\": \"train\", \"controls\": \"full\"}";
         browser.open(Backend.JS, "tutorial.html", "");
-        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 8);
+        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 9);
         mountTestWidget(options, 1100);
         @SuppressWarnings("unchecked")
         List<String> plain = (List<String>) browser.js(styles);

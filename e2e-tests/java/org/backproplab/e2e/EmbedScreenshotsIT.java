@@ -82,7 +82,7 @@ class EmbedScreenshotsIT {
     @Test
     void tutorial() throws IOException {
         atBothSizes(suffix -> {
-            openWithWidgets(Backend.FILE, "tutorial.html", 8);
+            openWithWidgets(Backend.FILE, "tutorial.html", 9);
             browser.screenshot("tutorial-top" + suffix);
             for (int step = 1; step <= 8; step++) {
                 scrollTo("step-" + step);

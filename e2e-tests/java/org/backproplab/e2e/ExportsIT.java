@@ -285,4 +285,31 @@ class ExportsIT {
         assertTrue(py.contains("\nL.backward()\n"), py);
         assertFalse(py.contains("label="), py);
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void thePythonPastedBackIsTheSameGraphWithTheSameNumbers(Backend backend) throws IOException {
+        openGraph(backend);
+        browser.js("var s = arguments[0]; s.value = 'neuron-exp'; s.dispatchEvent(new Event('change'));",
+                browser.find("presets"));
+        browser.waitFor(d -> browser.find("program").getAttribute("value").contains("exp(2 * n)"));
+        browser.find("backward").click();
+        List<String> before = nodes();
+        export("export", "export-python");
+        String py = Files.readString(download("backprop-graph.py"));
+        assertTrue(py.contains("def exp(self):"), "stock micrograd has no exp: the export defines it");
+        browser.paste(browser.find("program"), py);
+        browser.find("backward").click();
+        browser.waitFor(d -> nodes().equals(before));
+        assertFalse(browser.find("error").isDisplayed());
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=program-note]")).size() >= 3,
+                "the imports and prints are named as skipped");
+    }
+
+    /** Every node's label, data and grad, in the order the drawing has them. */
+    private static List<String> nodes() {
+        return browser.driver.findElements(By.cssSelector("g[data-testid=node]")).stream().map(n ->
+                n.getAttribute("data-label") + " " + n.getAttribute("data-value") + " " + n.getAttribute("data-grad"))
+                .sorted().toList();
+    }
 }

@@ -46,7 +46,7 @@ class TutorialIT {
 
     private static void openTutorial(Backend backend) {
         browser.open(backend, PAGE, "");
-        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 8);
+        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 9);
     }
 
     private static WebElement step(int n, String testId) {
@@ -144,6 +144,19 @@ class TutorialIT {
         }
         browser.waitFor(d -> step(8, "step-count").getText().startsWith("10"));
         assertTrue(number(step(8, "loss").getAttribute("data-value")) < before, "the loss falls");
+
+        // 9. the lecture's cell with its grads worked out by hand: checked by Backward; then a cell of one's own
+        By answers = By.cssSelector("backprop-lab[data-step='9'] [data-testid=answer]");
+        assertEquals(7, browser.driver.findElements(answers).size(), "L, f, e, d, c, a and b by hand");
+        step(9, "backward").click();
+        browser.waitFor(d -> d.findElements(answers).stream().allMatch(a -> "right".equals(a.getAttribute(
+                "data-check"))));
+        browser.paste(step(9, "program"), NotebookIT.NEURON_CELL);
+        step(9, "backward").click();
+        browser.waitFor(d -> !d.findElements(By.cssSelector("backprop-lab[data-step='9'] "
+                + "[data-testid=node][data-label='x1*w1']")).isEmpty() && !Double.isNaN(node(9, "x1", "data-grad")));
+        assertClose(-1.5, node(9, "x1", "data-grad"), "x1.grad of the pasted cell");
+        assertTrue(browser.driver.findElements(answers).isEmpty(), "the pasted cell has no answers");
 
         assertEquals(List.of(), browser.js("return window.bplProblems;"), "errors and failed loads");
         @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package org.backproplab.ui.app;
 
+import org.backproplab.engine.Choice;
+import org.backproplab.expr.Presets;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Settings;
 import org.teavm.jso.JSObject;
@@ -33,11 +35,14 @@ record MountOptions(String view, String controls, String height, String backend,
         }
         String preset = Dom.option(o, "preset");
         if (preset != null && !settings.has("program")) {
-            org.backproplab.expr.Presets.Preset p = org.backproplab.expr.Presets.find(preset);
+            Presets.Preset p = Presets.find(preset);
             if (p == null) {
                 settings.ignore("preset", "there is no example called '" + Settings.shorten(preset) + "'");
             } else {
-                settings.put("program", p.program());
+                // form="notebook" gives the example as the lecture's notebook writes it; a bad form is reported
+                // once, by the graph view that reads it
+                Presets.Form form = Choice.byId(Presets.Form.values(), settings.get("form"));
+                settings.put("program", p.text(form == null ? Presets.Form.CLEANED : form));
             }
         }
         String app = Dom.option(o, "app");

@@ -39,7 +39,9 @@ public final class ProgramEditor {
         text.setAttribute("autocapitalize", "off");
         text.setAttribute("autocomplete", "off");
         text.setAttribute("wrap", "off");
-        text.setAttribute("aria-label", "Program: one assignment per line, such as a = 2.0 or L = e * f");
+        // Says both forms the language reads, so a screen-reader user knows a notebook cell can be pasted as it is.
+        text.setAttribute("aria-label", "Program: micrograd's Python as the lecture's notebook writes it, such as "
+                + "a = Value(2.0, label='a'), or the short form a = 2.0; one statement per line");
         root.appendChild(gutter);
         HTMLElement body = Dom.el("div", "bpl-editor-body");
         body.appendChild(backdrop);

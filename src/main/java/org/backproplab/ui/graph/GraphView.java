@@ -18,7 +18,6 @@ import org.backproplab.ui.dom.View;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
-import org.teavm.jso.dom.html.HTMLSelectElement;
 
 /**
  * #view=graph: write a program (or pick one of the lecture's), see its Value graph, press Backward and watch the
@@ -35,7 +34,8 @@ public final class GraphView implements View {
     private final ProgramEditor editor = new ProgramEditor(this::edited);
     private final HTMLElement error = Dom.el("div", "bpl-error");
     private final HTMLElement notice = Dom.el("div", "bpl-notice");
-    private final HTMLSelectElement presets = (HTMLSelectElement) Dom.el("select", "bpl-select");
+    private final PresetPicker presets;
+    private final ProgramNotes notes = new ProgramNotes();
     private final GraphCanvas canvas = new GraphCanvas(this::leafChanged, this::showNotice);
     private final StepPanel steps = new StepPanel(this, canvas);
     private final NudgePanel nudge = new NudgePanel(this);
@@ -69,6 +69,10 @@ public final class GraphView implements View {
                 state.ignore("program", problem);
             }
         }
+        presets = new PresetPicker(state, editor::value, this::loadProgram, changed);
+        if (!state.has("program")) {
+            program = presets.inForm(program); // form=notebook opens the lecture's graph as its notebook writes it
+        }
         root.setAttribute("data-testid", "graph-view");
         editor.setReadOnly(!controls.canEdit());
         canvas.setLeavesEditable(controls.canEdit());
@@ -97,6 +101,7 @@ public final class GraphView implements View {
                 canvas.clearHighlight();
                 steps.reset(evaluation.output(), null);
                 gradcheck.update(evaluation, buggy());
+                showNotes();
             }
             changed.run();
         });
@@ -112,20 +117,7 @@ public final class GraphView implements View {
     /** Left: presets, program, error, nudge, gradient check. */
     private HTMLElement side() {
         HTMLElement side = Dom.el("div", "bpl-side");
-        presets.setAttribute("data-testid", "presets");
-        presets.setAttribute("aria-label", "Examples from the lecture");
-        presets.appendChild(Dom.option("", "Examples from the lecture…"));
-        for (Presets.Preset p : Presets.ALL) {
-            presets.appendChild(Dom.option(p.id(), p.title()));
-        }
-        Dom.on(presets, "change", e -> {
-            Presets.Preset p = Presets.find(presets.getValue());
-            if (p != null) {
-                loadProgram(p.program());
-            }
-            presets.setValue("");
-        });
-        side.appendChild(Controls.extra(presets));
+        side.appendChild(Controls.extra(presets.element()));
         side.appendChild(editor.element());
         error.setAttribute("data-testid", "error");
         error.setAttribute("role", "alert");
@@ -135,6 +127,7 @@ public final class GraphView implements View {
         notice.setAttribute("role", "status");
         notice.setHidden(true);
         side.appendChild(notice);
+        side.appendChild(notes.element());
         side.appendChild(Controls.extra(nudge.element()));
         side.appendChild(Controls.extra(gradcheck.element()));
         return side;
@@ -183,6 +176,7 @@ public final class GraphView implements View {
         if (buggy()) {
             state.putFlag("bug", true);
         }
+        presets.writeState(state);
     }
 
     /**
@@ -276,6 +270,7 @@ public final class GraphView implements View {
         steps.reset(evaluation.output(), null);
         showNonFinite();
         gradcheck.update(evaluation, buggy());
+        showNotes();
         root.setAttribute("data-eval-ms", Double.toString(Dom.now() - started));
         changed.run();
         return true;
@@ -312,6 +307,7 @@ public final class GraphView implements View {
         if (stale) {
             canvas.element().getClassList().add("bpl-stale");
             notice.setHidden(true);
+            notes.hide();
         } else {
             canvas.element().getClassList().remove("bpl-stale");
         }
@@ -378,6 +374,12 @@ public final class GraphView implements View {
         canvas.show(output, true);
         steps.reset(output, buggy() ? "Backward with “=”: every child's grad was overwritten, not added to."
                 : "Backward: every grad is d(" + StepPanel.label(output) + ")/d(node), by the chain rule.");
+        showNotes();
+    }
+
+    /** The program's skipped lines and its x.grad = … answers, checked once the grads on screen are Backward's. */
+    private void showNotes() {
+        notes.update(evaluation, gradsOn, buggy());
     }
 
     /**
@@ -393,6 +395,7 @@ public final class GraphView implements View {
     /** The step panel took the last step: the grads on screen are complete. */
     void gradsFinished() {
         gradsOn = true;
+        showNotes();
     }
 
     private void zeroGrad() {
@@ -405,6 +408,7 @@ public final class GraphView implements View {
         canvas.clearHighlight();
         canvas.show(evaluation.output(), true);
         steps.reset(evaluation.output(), "Every grad is 0 again.");
+        showNotes();
     }
 
     // ---- keyboard ----
