@@ -23,6 +23,7 @@ final class LayeredLayoutTest {
         graphs.add(Graphs.doubled());
         graphs.add(Graphs.reversed());
         graphs.add(Graphs.chain(50));
+        graphs.add(Graphs.reuse(12));
         for (int seed = 1; seed <= 4; seed++) {
             graphs.add(RandomDag.generate(120, 2, 10, seed));
             graphs.add(RandomDag.generate(120, 3, 120, seed));
@@ -338,6 +339,52 @@ final class LayeredLayoutTest {
             assertEquals(layout.y(0), layout.y(v), "node " + v);
             assertEquals(layout.x(v - 1) + Graphs.BOX_WIDTH + Spacing.DEFAULT.rankGap(), layout.x(v), 1e-6);
         }
+    }
+
+    @Test
+    void theLongEdgesOfANodeShareOneTrunkAndLeaveItBeforeTheirTargets() {
+        Dag dag = Graphs.reuse(6); // a feeds ops at ranks 1, 3, 5, 7, 9
+        Layout layout = LayeredLayout.layout(dag);
+        assertTrue(layout.hasSharedTrunk(0));
+        assertEquals(1 + 2 * 8, layout.trunkPointCount(0), "from a's side across ranks 1 to 8");
+        int drawnWhole = 0;
+        for (int e = 0; e < dag.edgeCount(); e++) {
+            if (dag.from(e) != 0) {
+                assertTrue(!layout.bundled(e), "only a's edges share a trunk");
+                continue;
+            }
+            if (!layout.bundled(e)) {
+                drawnWhole++; // a + a: the two edges into the first op, which skip nothing
+                continue;
+            }
+            for (int i = 0; i < layout.pointCount(e) - 1; i++) {
+                assertEquals(layout.trunkX(0, i), layout.pointX(e, i), "edge " + e + " follows the trunk");
+                assertEquals(layout.trunkY(0, i), layout.pointY(e, i));
+            }
+        }
+        assertEquals(2, drawnWhole);
+        assertTrue(!LayeredLayout.layout(Graphs.lecture()).hasSharedTrunk(0), "one long edge is drawn whole");
+    }
+
+    /**
+     * With a dummy per edge per skipped rank, 30,000 terms needed about 900 million dummies: the layout ran out of
+     * memory (5,000 terms took minutes). With one trunk, it holds 2 points per rank.
+     */
+    @Test
+    void aLeafUsedThirtyThousandTimesIsLaidOutWithPointsLinearInTheGraph() {
+        Dag dag = Graphs.reuse(30_000);
+        Layout layout = LayeredLayout.layout(dag, Spacing.DEFAULT, 4);
+        int stored = 0;
+        for (int v = 0; v < layout.nodeCount(); v++) {
+            stored += layout.trunkPointCount(v);
+        }
+        assertTrue(stored <= 3 * (dag.nodeCount() + dag.edgeCount()), stored + " points stored");
+        int last = dag.edgeCount() - 2; // a's edge into the last op
+        assertEquals(0, dag.from(last));
+        assertEquals(2 * (layout.rankCount() - 2), layout.pointCount(last));
+        assertEquals(layout.x(dag.to(last)) - Graphs.OP_SIZE / 2, layout.pointX(last, layout.pointCount(last) - 1),
+                EPS);
+        assertEquals(0, layout.crossings());
     }
 
     @Test

@@ -228,11 +228,19 @@ final class GraphScene {
         Dom.clear(nodeLayer);
         int[] opNode = layOut(order);
         int n = order.size();
+        for (int v = 0; v < layout.nodeCount(); v++) {
+            if (layout.hasSharedTrunk(v)) { // drawn once for all the long edges of a Value used many times
+                Element trunk = Svg.el("path");
+                trunk.setAttribute("class", "e");
+                trunk.setAttribute("d", Curves.trunk(layout, v));
+                edgeLayer.appendChild(trunk);
+            }
+        }
         edgePaths = new Element[layout.edgeCount()];
         for (int e = 0; e < edgePaths.length; e++) {
             Element path = Svg.el("path");
             path.setAttribute("class", "e");
-            path.setAttribute("d", curve(e));
+            path.setAttribute("d", Curves.edge(layout, e, layout.bundled(e)));
             if (layout.to(e) < n) {
                 path.setAttribute("marker-end", "url(#" + idPrefix + "arrow)");
             }
@@ -291,25 +299,6 @@ final class GraphScene {
         layout = LayeredLayout.layout(dag, new Spacing(34, 16, 8, 24),
                 dag.nodeCount() > 400 ? 4 : LayeredLayout.DEFAULT_SWEEPS);
         return opNode;
-    }
-
-    /** An edge as smooth S-curves through its layout points. */
-    private String curve(int e) {
-        StringBuilder d = new StringBuilder();
-        int points = layout.pointCount(e);
-        double x0 = layout.pointX(e, 0);
-        double y0 = layout.pointY(e, 0);
-        d.append('M').append(Svg.r(x0)).append(' ').append(Svg.r(y0));
-        for (int p = 1; p < points; p++) {
-            double x1 = layout.pointX(e, p);
-            double y1 = layout.pointY(e, p);
-            double mid = (x0 + x1) / 2;
-            d.append(" C").append(Svg.r(mid)).append(' ').append(Svg.r(y0)).append(' ').append(Svg.r(mid)).append(' ')
-                    .append(Svg.r(y1)).append(' ').append(Svg.r(x1)).append(' ').append(Svg.r(y1));
-            x0 = x1;
-            y0 = y1;
-        }
-        return d.toString();
     }
 
     private Element opShape(Value v, double x, double y) {
