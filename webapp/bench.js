@@ -1,6 +1,6 @@
 /*
- * Runs one suite of the browser benchmarks (?suite=train, the default, or graph, or frames), shows it in a table,
- * and leaves the figures in window.benchResult for a harness. Each suite gets a fresh page: in one page, the JS
+ * Runs one suite of the browser benchmarks (?suite=train, the default, or graph, frames or scale), shows it in a
+ * table, and leaves the figures in window.benchResult for a harness. Each suite gets a fresh page: in one page, the JS
  * engine's type feedback from one suite slows the next (in JS, training ran 3x slower after the graph suite).
  */
 (function () {
@@ -15,7 +15,16 @@
     ['frameP95Ms', 'Trainer playing, everything live: time between frames (p95 of 300, after 30 to warm up)', 'ms', '≤ 20'],
     ['frameWorkP95Ms', 'Trainer playing: the page\'s own work per frame (p95 of 300)', 'ms', ''],
     ['hundredStepsMs', 'Trainer playing: wall time of the first 100 steps (CPython micrograd: 171 s)', 'ms', ''],
-    ['firstFullAccuracyStep', 'Default setup: first step with 100% train accuracy', '', '≤ 100']
+    ['firstFullAccuracyStep', 'Default setup: first step with 100% train accuracy', '', '≤ 100'],
+    // The scale suite (issue 16): each time runs from the action until the browser has painted its result.
+    ['program1500FirstDrawMs', 'Graph at scale: first drawing of a 300-line, 1,496-Value program', 'ms', '≤ 500'],
+    ['program1500KeystrokeMs', 'Graph at scale: a keystroke in it (a number changes), grads shown', 'ms', '≤ 50'],
+    ['wheelZoom1500Ms', 'Graph at scale: one wheel zoom on it, fitted whole', 'ms', '≤ 16'],
+    ['step447Ms', 'Graph at scale: one Step of backward on a 447-Value program', 'ms', '≤ 16'],
+    ['reuse5000FirstDrawMs', 'Graph at scale: first drawing of b = a+a+…+a, 5,000 terms', 'ms', '≤ 1000'],
+    ['reuse5000EvalBackwardMs', 'Graph at scale: evaluate it and Backward', 'ms', '≤ 200'],
+    ['reuse30000FirstDrawMs', 'Graph at scale: first drawing of b = a+a+…+a, 30,000 terms', 'ms', ''],
+    ['chain100kEvalBackwardMs', 'Graph at scale: a 100,000-Value chain set, evaluated, drawn, and Backward', 'ms', '≤ 1000']
   ];
 
   function cell(row, text, tag) {
@@ -62,11 +71,25 @@
     });
   }
 
+  function scaleSuite() {
+    // ?cases=program1500,wheel runs some of the cases only (an older build needs minutes for the big ones).
+    var cases = decodeURIComponent((/[?&]cases=([\w,%]+)/.exec(location.search) || [])[1] || '');
+    return BackpropLab.bench('graph-scale', cases).then(function () {
+      return new Promise(function (resolve) {
+        (function poll() {
+          BackpropLab.backendCall('graph-scale-result').then(function (text) {
+            if (text) { resolve(JSON.parse(text)); } else { setTimeout(poll, 500); }
+          });
+        })();
+      });
+    });
+  }
+
   var suite = (/[?&]suite=(\w+)/.exec(location.search) || [])[1] || 'train';
   var result = { suite: suite };
   var links = document.getElementById('suites');
   if (links) {
-    ['train', 'graph', 'frames'].forEach(function (s) {
+    ['train', 'graph', 'frames', 'scale'].forEach(function (s) {
       var a = document.createElement('a');
       a.href = '?suite=' + s + (/[?&]backend=\w+/.exec(location.search) || [''])[0].replace('?', '&');
       a.textContent = s;
@@ -77,7 +100,8 @@
   BackpropLab.ready.then(function (backend) {
     result.backend = backend;
     document.getElementById('status').textContent = 'Running the ' + suite + ' suite on ' + backend + '…';
-    return suite === 'graph' ? BackpropLab.bench('graph') : suite === 'frames' ? framesSuite() : trainSuite();
+    return suite === 'graph' ? BackpropLab.bench('graph') : suite === 'frames' ? framesSuite()
+      : suite === 'scale' ? scaleSuite() : trainSuite();
   }).then(function (figures) {
     Object.assign(result, figures);
     show(result);

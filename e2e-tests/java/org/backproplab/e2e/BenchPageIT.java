@@ -40,8 +40,14 @@ class BenchPageIT {
             TABLE.append(String.format("%-5s  valueMsPerStep=%.3f  tapeMsPerStep=%.4f  predictUsPerPoint=%.3f"
                     + "  layout500NodeDagMs=%.2f%n", "jvm", jvm.valueMsPerStep(), jvm.tapeMsPerStep(),
                     jvm.predictUsPerPoint(), LayoutBench.run()));
+            appendJvmGraphScale();
             System.out.println("\nBenchmarks (medians; micrograd on CPython: 1710 ms per demo step)\n" + TABLE);
         }
+    }
+
+    /** The layout of the graph-scale suite's biggest reuse on this JVM, in the same run as the browser figures. */
+    private static void appendJvmGraphScale() {
+        TABLE.append(String.format("%-5s  layoutReuse5000Ms=%.2f%n", "jvm", LayoutBench.runReuse()));
     }
 
     @SuppressWarnings("unchecked")
@@ -73,6 +79,34 @@ class BenchPageIT {
         result.forEach((k, v) -> {
             if (v instanceof Number n) {
                 TABLE.append(String.format("  %s=%.3f", k, n.doubleValue()));
+            }
+        });
+        TABLE.append('\n');
+    }
+
+    /**
+     * The graph at scale (issue 16, see ui/bench/GraphScale): every figure is there and finite, and each case drew
+     * the graph it meant to (a count that is off means the program, not the speed, changed).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void graphScaleFiguresAreReported(Backend backend) {
+        Map<String, Object> result = new java.util.TreeMap<>(run(backend, "scale"));
+        for (String key : new String[] {"program1500FirstDrawMs", "program1500KeystrokeMs", "wheelZoom1500Ms",
+            "step447Ms", "reuse5000FirstDrawMs", "reuse5000EvalBackwardMs", "reuse30000FirstDrawMs",
+            "chain100kEvalBackwardMs"}) {
+            Object value = result.get(key);
+            assertTrue(value instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0,
+                    key + " is a finite number: " + value);
+        }
+        Map<String, Integer> nodes = Map.of("program1500Nodes", 1496, "step447Nodes", 447, "reuse5000Nodes", 5000,
+                "reuse30000Nodes", 30_000, "chain100kNodes", 99_999);
+        nodes.forEach((key, count) -> assertTrue(result.get(key) instanceof Number n && n.intValue() == count,
+                key + " is " + count + ": " + result.get(key)));
+        TABLE.append(String.format("%-5s", backend.expected));
+        result.forEach((k, v) -> {
+            if (v instanceof Number n && !k.endsWith("Nodes")) {
+                TABLE.append(String.format("  %s=%.1f", k, n.doubleValue()));
             }
         });
         TABLE.append('\n');

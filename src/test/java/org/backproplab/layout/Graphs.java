@@ -105,20 +105,6 @@ final class Graphs {
         return dag;
     }
 
-    /**
-     * {@code b = a + a + … + a} with {@code terms} terms, as the parser builds it: ((a + a) + a) + …, so leaf a
-     * (node 0) feeds every op of a chain, its edges reaching farther and farther.
-     */
-    static Dag reuse(int terms) {
-        Graphs g = new Graphs();
-        int a = g.value();
-        int sum = g.op(a, a);
-        for (int i = 2; i < terms; i++) {
-            sum = g.op(sum, a);
-        }
-        return g.dag;
-    }
-
     /** A chain 0 -> 1 -> ... -> length-1 of boxes. */
     static Dag chain(int length) {
         Dag dag = new Dag(length, length);

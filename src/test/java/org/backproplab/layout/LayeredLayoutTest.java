@@ -23,7 +23,7 @@ final class LayeredLayoutTest {
         graphs.add(Graphs.doubled());
         graphs.add(Graphs.reversed());
         graphs.add(Graphs.chain(50));
-        graphs.add(Graphs.reuse(12));
+        graphs.add(LayoutBench.reuse(12));
         for (int seed = 1; seed <= 4; seed++) {
             graphs.add(RandomDag.generate(120, 2, 10, seed));
             graphs.add(RandomDag.generate(120, 3, 120, seed));
@@ -343,7 +343,7 @@ final class LayeredLayoutTest {
 
     @Test
     void theLongEdgesOfANodeShareOneTrunkAndLeaveItBeforeTheirTargets() {
-        Dag dag = Graphs.reuse(6); // a feeds ops at ranks 1, 3, 5, 7, 9
+        Dag dag = LayoutBench.reuse(6); // a feeds ops at ranks 1, 3, 5, 7, 9
         Layout layout = LayeredLayout.layout(dag);
         assertTrue(layout.hasSharedTrunk(0));
         assertEquals(1 + 2 * 8, layout.trunkPointCount(0), "from a's side across ranks 1 to 8");
@@ -372,7 +372,7 @@ final class LayeredLayoutTest {
      */
     @Test
     void aLeafUsedThirtyThousandTimesIsLaidOutWithPointsLinearInTheGraph() {
-        Dag dag = Graphs.reuse(30_000);
+        Dag dag = LayoutBench.reuse(30_000);
         Layout layout = LayeredLayout.layout(dag, Spacing.DEFAULT, 4);
         int stored = 0;
         for (int v = 0; v < layout.nodeCount(); v++) {
@@ -382,8 +382,8 @@ final class LayeredLayoutTest {
         int last = dag.edgeCount() - 2; // a's edge into the last op
         assertEquals(0, dag.from(last));
         assertEquals(2 * (layout.rankCount() - 2), layout.pointCount(last));
-        assertEquals(layout.x(dag.to(last)) - Graphs.OP_SIZE / 2, layout.pointX(last, layout.pointCount(last) - 1),
-                EPS);
+        assertEquals(layout.x(dag.to(last)) - dag.width(dag.to(last)) / 2,
+                layout.pointX(last, layout.pointCount(last) - 1), EPS);
         assertEquals(0, layout.crossings());
     }
 

@@ -38,6 +38,10 @@ public final class App {
                 return Bench.startTrainFrames(backend);
             case "train-frames-result":
                 return Bench.trainFramesResult();
+            case "graph-scale":
+                return Bench.startGraphScale(backend, spec);
+            case "graph-scale-result":
+                return Bench.graphScaleResult();
             default:
                 return Bench.graph(backend);
         }

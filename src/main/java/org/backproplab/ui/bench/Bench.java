@@ -112,6 +112,43 @@ public final class Bench {
         return result;
     }
 
+    /** The graph-scale benchmark between its start and its result (two calls from the page), or null. */
+    private static GraphScale scale;
+
+    /**
+     * Starts the graph-scale benchmark (see {@link GraphScale}) in a visible 1280-pixel-wide widget, after some
+     * other code has run in the page (a little training, a few graphs), as in a page used for a while. cases names
+     * some of {@link GraphScale#ALL_CASES}, comma-separated, or is empty for all; {@link #graphScaleResult} reports.
+     */
+    public static String startGraphScale(String backend, String cases) {
+        org.backproplab.nn.Bench.run(org.backproplab.nn.Bench.demoShapedSpec(),
+                org.backproplab.nn.Bench.Options.quick());
+        HTMLElement host = widgetHost("1280px");
+        host.getStyle().setProperty("position", "fixed");
+        host.getStyle().setProperty("left", "0");
+        host.getStyle().setProperty("top", "0");
+        host.getStyle().setProperty("z-index", "10");
+        Dom.document().getBody().appendChild(host);
+        GraphView view = new GraphView(new Settings(), networkProgram(40, 500, 1), Controls.FULL, () -> { });
+        host.appendChild(view.element());
+        view.shown();
+        for (int i = 0; i < 4; i++) {
+            view.setProgram(networkProgram(10 + i, 60 + 40 * i, i));
+            view.backward();
+        }
+        scale = new GraphScale(backend, host, view, cases == null ? "" : cases);
+        return "started";
+    }
+
+    /** The graph-scale figures once every case has run, or "" until then. */
+    public static String graphScaleResult() {
+        String result = scale == null ? "" : scale.result();
+        if (!result.isEmpty()) {
+            scale = null;
+        }
+        return result;
+    }
+
     /**
      * A host that looks to the style sheet like a widget's root (as the Lab makes it, full controls), so a view
      * drawn straight into it is laid out as on a page. Its height is a widget's default.
