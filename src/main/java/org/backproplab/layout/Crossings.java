@@ -14,9 +14,10 @@ public final class Crossings {
     }
 
     /**
-     * The crossings of a finished layout, read from what a drawing draws: each shared trunk once, and each edge
-     * whole, or only its last segment when it is bundled into its source's trunk. Segment k of a polyline that
-     * starts at node v spans the gap after column rank(v) + k.
+     * The crossings of a finished layout, read from what a drawing draws between the columns: each shared trunk
+     * once, and each edge whole, or only its last segment when it is bundled into its source's trunk. Segment k of
+     * a polyline that starts at node v spans the gap after column rank(v) + k. Edges along lanes, above the
+     * drawing, are left out: the ordering never saw them.
      */
     public static int count(Layout layout) {
         int gaps = Math.max(0, layout.rankCount() - 1);
@@ -46,7 +47,7 @@ public final class Crossings {
     private static int forEachSegment(Layout layout, int[] next, double[] left, double[] right) {
         int count = 0;
         for (int v = 0; v < layout.nodeCount(); v++) {
-            if (layout.hasSharedTrunk(v)) {
+            if (layout.hasSharedTrunk(v) && !layout.trunkOnLane(v)) {
                 for (int k = 0; k < layout.trunkPointCount(v) / 2; k++) {
                     count += segment(next, layout.rank(v) + k, left, right, layout.trunkY(v, 2 * k),
                             layout.trunkY(v, 2 * k + 1));
@@ -54,8 +55,11 @@ public final class Crossings {
             }
         }
         for (int e = 0; e < layout.edgeCount(); e++) {
+            if (layout.onLane(e)) {
+                continue;
+            }
             int points = layout.pointCount(e);
-            for (int k = layout.bundled(e) ? points / 2 - 1 : 0; k < points / 2; k++) {
+            for (int k = layout.ownPartStart(e) / 2; k < points / 2; k++) {
                 count += segment(next, layout.rank(layout.from(e)) + k, left, right, layout.pointY(e, 2 * k),
                         layout.pointY(e, 2 * k + 1));
             }

@@ -14,6 +14,8 @@ import java.util.Arrays;
  * dummies (25 million for N = 5,000, minutes of work); with a trunk, 2N. A node with one long edge gets exactly
  * that edge's dummies, as before.
  *
+ * <p>Past a budget of dummies, the longest trunks run along lanes above the drawing instead ({@link Lanes}).
+ *
  * <p>Lists are flat arrays with starts: v's predecessors are {@code preds[predStart[v]..predStart[v+1]-1]}, and the
  * same for successors, for the segments of each gap and for the nodes of each rank.
  */
@@ -27,6 +29,8 @@ final class LayerGraph {
     final double[] height;
     final int[] trunkStart;       // real node u's trunk is dummies trunkStart[u]..trunkStart[u+1]-1, rank by rank
     final int[] longEdges;        // how many of u's out-edges skip a rank (2 or more: they share a drawn trunk)
+    final int[] farthest;         // the highest rank among u's targets (u's own rank if it has none)
+    final Lanes lanes;            // the trunks that run along lanes above the drawing, without dummies
 
     // Segments are numbered by the gap they span: gap g (between ranks g and g+1) holds segments
     // gapStart[g]..gapStart[g+1]-1, so the crossing count can take each gap as one slice of the arrays.
@@ -51,18 +55,27 @@ final class LayerGraph {
         int[] realRank = Ranking.assign(dag);
         rankCount = Ranking.count(realRank);
         int edges = dag.edgeCount();
-        // Each node's trunk reaches the rank before its farthest use.
-        trunkStart = new int[n + 1];
+        // Each node's trunk reaches the rank before its farthest use, unless it runs along a lane.
         longEdges = new int[n];
+        farthest = Arrays.copyOf(realRank, n);
         for (int e = 0; e < edges; e++) {
             int u = dag.from(e);
-            int skipped = realRank[dag.to(e)] - realRank[u] - 1;
-            trunkStart[u + 1] = Math.max(trunkStart[u + 1], skipped);
-            if (skipped > 0) {
+            farthest[u] = Math.max(farthest[u], realRank[dag.to(e)]);
+            if (realRank[dag.to(e)] - realRank[u] > 1) {
                 longEdges[u]++;
             }
         }
-        countsToStarts(trunkStart);
+        int[] length = new int[n];
+        for (int u = 0; u < n; u++) {
+            length[u] = Math.max(0, farthest[u] - realRank[u] - 1);
+        }
+        lanes = new Lanes(length, realRank, Lanes.DUMMIES_PER_ITEM * (n + edges) + Lanes.FREE_DUMMIES);
+        trunkStart = new int[n + 1];
+        int laneEdges = 0;
+        for (int u = 0; u < n; u++) {
+            trunkStart[u + 1] = trunkStart[u] + (lanes.lane[u] < 0 ? length[u] : 0);
+            laneEdges += lanes.lane[u] < 0 ? 0 : longEdges[u];
+        }
         int dummies = trunkStart[n];
         for (int u = 0; u <= n; u++) {
             trunkStart[u] += n;
@@ -73,7 +86,7 @@ final class LayerGraph {
         height = new double[total];
         addDummyPoints();
 
-        int segments = edges + dummies;
+        int segments = edges - laneEdges + dummies;
         segmentFrom = new int[segments];
         segmentTo = new int[segments];
         gapStart = new int[rankCount + 1];
@@ -96,6 +109,11 @@ final class LayerGraph {
         return rank[dag.to(e)] - rank[dag.from(e)];
     }
 
+    /** Edge e skips a rank and its source's trunk runs along a lane: it is no part of the layered graph. */
+    boolean onLane(int e) {
+        return lanes.lane[dag.from(e)] >= 0 && span(e) > 1;
+    }
+
     /** Sizes of the real nodes, and the rank of each dummy: the trunk's k-th dummy sits k + 1 ranks after its node. */
     private void addDummyPoints() {
         for (int v = 0; v < n; v++) {
@@ -109,7 +127,8 @@ final class LayerGraph {
 
     /**
      * The segments: each trunk, node to first dummy and dummy to dummy, then each edge's own last step (from its
-     * source, or from the trunk's dummy in the rank before its target), numbered gap by gap.
+     * source, or from the trunk's dummy in the rank before its target), numbered gap by gap. Edges on lanes have
+     * none.
      */
     private void numberSegments() {
         int edges = dag.edgeCount();
@@ -124,9 +143,11 @@ final class LayerGraph {
             }
         }
         for (int e = 0; e < edges; e++) {
-            int u = dag.from(e);
-            from[s] = span(e) == 1 ? u : trunkStart[u] + span(e) - 2;
-            to[s++] = dag.to(e);
+            if (!onLane(e)) {
+                int u = dag.from(e);
+                from[s] = span(e) == 1 ? u : trunkStart[u] + span(e) - 2;
+                to[s++] = dag.to(e);
+            }
         }
         for (int k = 0; k < count; k++) {
             gapStart[rank[from[k]] + 1]++;

@@ -1,7 +1,5 @@
 package org.backproplab.layout;
 
-import java.util.Arrays;
-
 /**
  * A layered left-to-right drawing of a DAG, in the style of graphviz with {@code rankdir=LR} as micrograd's
  * {@code draw_dot} uses it: operands on the left, results on the right, each rank a column.
@@ -17,8 +15,8 @@ import java.util.Arrays;
  *       input order so the result is never worse than it;</li>
  *   <li>{@link Placement}: one column per rank, as wide as its widest node; within a column, nodes in their order,
  *       pulled toward the median of their neighbours without coming closer than the gaps allow;</li>
- *   <li>{@link #routeEdges}, here: each trunk, through its dummies, becomes a polyline, and each edge follows
- *       its source's trunk to the column before its target.</li>
+ *   <li>{@link Routing}: each trunk, through its dummies (or along its lane), becomes a polyline, and each edge
+ *       follows its source's trunk to the column before its target.</li>
  * </ol>
  *
  * <p>Everything is iterative (a chain 10,000 long is fine), uses int and double arrays rather than collections
@@ -53,64 +51,6 @@ public final class LayeredLayout {
         Ordering ordering = new Ordering(graph);
         ordering.reduceCrossings(sweeps);
         Placement placement = new Placement(graph, spacing);
-        return routeEdges(graph, placement, spacing, ordering);
-    }
-
-    /**
-     * Step 5: each node's trunk as a polyline from the middle of its right side, straight across every column its
-     * long edges skip (at its dummy's y); each edge follows its source's trunk up to the column before its target,
-     * then goes to the middle of the target's left side.
-     */
-    private static Layout routeEdges(LayerGraph graph, Placement placement, Spacing spacing, Ordering ordering) {
-        Dag dag = graph.dag;
-        int n = graph.n;
-        int[] rank = graph.rank;
-        double[] width = graph.width;
-        double[] x = placement.x;
-        double[] y = placement.y;
-        double[] columnLeft = placement.columnLeft;
-        double[] columnWidth = placement.columnWidth;
-        int[] trunkStart = new int[n + 1];
-        for (int v = 0; v < n; v++) {
-            trunkStart[v + 1] = trunkStart[v] + 1 + 2 * (graph.trunkStart[v + 1] - graph.trunkStart[v]);
-        }
-        double[] px = new double[trunkStart[n]];
-        double[] py = new double[trunkStart[n]];
-        boolean[] shared = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            int p = trunkStart[v];
-            px[p] = x[v] + width[v] / 2;
-            py[p] = y[v];
-            p++;
-            for (int d = graph.trunkStart[v]; d < graph.trunkStart[v + 1]; d++) {
-                px[p] = columnLeft[rank[d]];
-                py[p] = y[d];
-                p++;
-                px[p] = columnLeft[rank[d]] + columnWidth[rank[d]];
-                py[p] = y[d];
-                p++;
-            }
-            shared[v] = graph.longEdges[v] >= 2;
-        }
-        int edges = dag.edgeCount();
-        int[] from = new int[edges];
-        int[] to = new int[edges];
-        double[] endX = new double[edges];
-        for (int e = 0; e < edges; e++) {
-            from[e] = dag.from(e);
-            to[e] = dag.to(e);
-            endX[e] = x[to[e]] - width[to[e]] / 2;
-        }
-
-        int rankCount = graph.rankCount;
-        double right = rankCount == 0 ? spacing.margin()
-                : columnLeft[rankCount - 1] + columnWidth[rankCount - 1];
-        double bottom = spacing.margin();
-        for (int v = 0; v < graph.total; v++) {
-            bottom = Math.max(bottom, y[v] + graph.height[v] / 2);
-        }
-        return new Layout(Arrays.copyOf(x, n), Arrays.copyOf(y, n), Arrays.copyOf(rank, n), rankCount, from, to,
-                trunkStart, px, py, shared, endX, right + spacing.margin(), bottom + spacing.margin(),
-                ordering.crossings, ordering.inputOrderCrossings);
+        return Routing.route(graph, placement, spacing, ordering);
     }
 }

@@ -17,38 +17,43 @@ package org.backproplab.layout;
  * node's <em>trunk</em>, which runs from the node to the column before its farthest use, and each edge leaves it in
  * the column before its target. So the points are stored once per trunk, not once per edge, and a node used 5,000
  * times costs 5,000 points, not 25 million. Where two or more edges share a trunk ({@link #bundled}), a drawing
- * draws the trunk once and only the last segment of each edge.
+ * draws the trunk once and, of each edge, only its own part ({@link #ownPartStart}).
+ *
+ * <p>In a big graph whose trunks would need more dummies than their budget, the longest trunks run along lanes
+ * above the drawing instead ({@link #onLane}): such an edge has 6 points, its source's side, the turn up in the gap
+ * after its source's column, its lane, the turn down in the gap before its target's column, the target's side.
  */
 public final class Layout {
+    /**
+     * The trunks: node v's is points {@code start[v]..start[v+1]-1} of x and y; shared[v] when it carries two or
+     * more edges; laneY[v] the y of its lane (NaN when it runs through the columns); gapX[r] the middle of the
+     * gap before column r.
+     */
+    record Trunks(int[] start, double[] x, double[] y, boolean[] shared, double[] laneY, double[] gapX) {
+    }
+
     private final double[] x;
     private final double[] y;
     private final int[] rank;
     private final int rankCount;
     private final int[] from;
     private final int[] to;
-    private final int[] trunkStart; // node v's trunk is points trunkStart[v] .. trunkStart[v+1]-1
-    private final double[] trunkX;
-    private final double[] trunkY;
-    private final boolean[] shared; // v's trunk carries two or more edges
+    private final Trunks trunks;
     private final double[] endX;    // where edge e meets its target, at y(to)
     private final double width;
     private final double height;
     private final int crossings;
     private final int inputOrderCrossings;
 
-    Layout(double[] x, double[] y, int[] rank, int rankCount, int[] from, int[] to, int[] trunkStart,
-           double[] trunkX, double[] trunkY, boolean[] shared, double[] endX, double width, double height,
-           int crossings, int inputOrderCrossings) {
+    Layout(double[] x, double[] y, int[] rank, int rankCount, int[] from, int[] to, Trunks trunks, double[] endX,
+           double width, double height, int crossings, int inputOrderCrossings) {
         this.x = x;
         this.y = y;
         this.rank = rank;
         this.rankCount = rankCount;
         this.from = from;
         this.to = to;
-        this.trunkStart = trunkStart;
-        this.trunkX = trunkX;
-        this.trunkY = trunkY;
-        this.shared = shared;
+        this.trunks = trunks;
         this.endX = endX;
         this.width = width;
         this.height = height;
@@ -93,44 +98,73 @@ public final class Layout {
         return to[edge];
     }
 
-    /** How many points the edge's polyline has: 2, plus 2 for each rank it skips. */
+    /** How many points the edge's polyline has: 2, plus 2 for each rank it skips; 6 on a lane. */
     public int pointCount(int edge) {
-        return 2 * (rank[to[edge]] - rank[from[edge]]);
+        return onLane(edge) ? 6 : 2 * (rank[to[edge]] - rank[from[edge]]);
     }
 
     public double pointX(int edge, int i) {
-        return isLast(edge, i) ? endX[edge] : trunkX[trunkStart[from[edge]] + i];
+        int count = checkPoint(edge, i);
+        if (i == count - 1) {
+            return endX[edge];
+        }
+        return onLane(edge) && i >= 3 ? trunks.gapX()[rank[to[edge]]] : trunks.x()[trunks.start()[from[edge]] + i];
     }
 
     public double pointY(int edge, int i) {
-        return isLast(edge, i) ? y[to[edge]] : trunkY[trunkStart[from[edge]] + i];
+        int count = checkPoint(edge, i);
+        if (i == count - 1 || onLane(edge) && i == 4) {
+            return y[to[edge]];
+        }
+        return onLane(edge) && i == 3 ? trunks.laneY()[from[edge]] : trunks.y()[trunks.start()[from[edge]] + i];
     }
 
     /**
-     * The edge shares all but its last segment with other edges of its source (it skips a rank, and so does
-     * another edge of that node): a drawing draws the source's trunk once, and of this edge only the segment from
-     * point {@code pointCount - 2} to its target.
+     * The edge shares the start of its way with other edges of its source (it skips a rank, and so does another
+     * edge of that node): a drawing draws the source's trunk once, and of this edge only its own part, from point
+     * {@link #ownPartStart} on.
      */
     public boolean bundled(int edge) {
-        return shared[from[edge]] && rank[to[edge]] - rank[from[edge]] > 1;
+        return trunks.shared()[from[edge]] && rank[to[edge]] - rank[from[edge]] > 1;
+    }
+
+    /**
+     * Where the edge's own part begins: 0 unless it is {@link #bundled}; then its last segment, from the column
+     * before its target, or on a lane its turn down and in (points 3 to 5).
+     */
+    public int ownPartStart(int edge) {
+        return !bundled(edge) ? 0 : onLane(edge) ? 3 : pointCount(edge) - 2;
+    }
+
+    /** The edge skips a rank and runs along its source's lane above the drawing, not through the columns. */
+    public boolean onLane(int edge) {
+        return !Double.isNaN(trunks.laneY()[from[edge]]) && rank[to[edge]] - rank[from[edge]] > 1;
     }
 
     /** The node's long edges (two or more) leave along one trunk, drawn once: see {@link #bundled}. */
     public boolean hasSharedTrunk(int node) {
-        return shared[node];
+        return trunks.shared()[node];
     }
 
-    /** How many points the node's trunk has: 1 (its right side), plus 2 for each rank its farthest edge skips. */
+    /** The node's trunk runs along a lane above the drawing (see {@link #onLane}). */
+    public boolean trunkOnLane(int node) {
+        return !Double.isNaN(trunks.laneY()[node]);
+    }
+
+    /**
+     * How many points the node's trunk has: 1 (its right side), plus 2 for each rank its farthest edge skips; or 4
+     * on a lane (its side, the turn up, the lane's start and end).
+     */
     public int trunkPointCount(int node) {
-        return trunkStart[node + 1] - trunkStart[node];
+        return trunks.start()[node + 1] - trunks.start()[node];
     }
 
     public double trunkX(int node, int i) {
-        return trunkX[trunkPoint(node, i)];
+        return trunks.x()[trunkPoint(node, i)];
     }
 
     public double trunkY(int node, int i) {
-        return trunkY[trunkPoint(node, i)];
+        return trunks.y()[trunkPoint(node, i)];
     }
 
     /** Width of the whole drawing, margins included. */
@@ -153,13 +187,13 @@ public final class Layout {
         return inputOrderCrossings;
     }
 
-    /** Whether i is the edge's last point (on its target), after checking that the edge has a point i. */
-    private boolean isLast(int edge, int i) {
+    /** The edge's point count, after checking that it has a point i. */
+    private int checkPoint(int edge, int i) {
         int count = pointCount(edge);
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException("Expect a point index in 0.." + (count - 1) + ", got " + i);
         }
-        return i == count - 1;
+        return count;
     }
 
     private int trunkPoint(int node, int i) {
@@ -167,6 +201,6 @@ public final class Layout {
             throw new IndexOutOfBoundsException("Expect a point index in 0.." + (trunkPointCount(node) - 1)
                     + ", got " + i);
         }
-        return trunkStart[node] + i;
+        return trunks.start()[node] + i;
     }
 }

@@ -17,7 +17,7 @@ final class Curves {
      */
     static String edge(Layout layout, int e, boolean ownPartOnly) {
         int points = layout.pointCount(e);
-        int first = ownPartOnly ? points - 2 : 0;
+        int first = ownPartOnly ? layout.ownPartStart(e) : 0;
         StringBuilder d = new StringBuilder();
         double x0 = layout.pointX(e, first);
         double y0 = layout.pointY(e, first);
