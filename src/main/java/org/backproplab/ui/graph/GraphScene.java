@@ -76,7 +76,21 @@ final class GraphScene {
     private String structure = "";
     private boolean gradsKnown;
     private boolean leavesEditable = true;
-    private boolean textsBuilt;
+    private final LazyPaint lazy = new LazyPaint(new LazyPaint.Boxes() {
+        @Override
+        public void paint(int i) {
+            paintBox(i);
+        }
+
+        @Override
+        public void makeTexts(int i) {
+            makeTexts(i);
+        }
+    });
+    private Value shownOutput;
+    private ColourBy colourBy = ColourBy.GRAD;
+    private double colourRange;
+    private boolean coloured;
 
     GraphScene() {
         svg.setAttribute("class", "bpl-svg");
@@ -172,9 +186,13 @@ final class GraphScene {
      * drawn (only numbers changed) the boxes are kept for the new Values. Call {@link #refresh} next either way.
      */
     boolean show(Value output, boolean withGrads) {
+        gradsKnown = withGrads;
+        if (output == shownOutput) {
+            return false; // the same Values (a Step, Backward): their graph can't have changed, only their numbers
+        }
+        shownOutput = output;
         List<Value> order = output.topologicalOrder();
         String shape = shapeOf(order);
-        gradsKnown = withGrads;
         if (shape.equals(structure)) {
             rebind(order);
             return false;
@@ -252,7 +270,6 @@ final class GraphScene {
         rects = new Element[n];
         dataTexts = new Element[n];
         gradTexts = new Element[n];
-        textsBuilt = false;
         for (int i = 0; i < n; i++) {
             Value v = order.get(i);
             if (!v.isLeaf()) {
@@ -262,6 +279,7 @@ final class GraphScene {
             groups[i] = valueBox(i, v, layout.x(i), layout.y(i));
             nodeLayer.appendChild(groups[i]);
         }
+        lazy.reset(layout, boxWidths, BOX_HEIGHT);
         svg.setAttribute("data-width", Double.toString(layout.width()));
         svg.setAttribute("data-height", Double.toString(layout.height()));
     }
@@ -346,32 +364,37 @@ final class GraphScene {
         return rect;
     }
 
-    /**
-     * Adds the text of every box and op, unless it is there already. It is left out until the drawing is shown at a
-     * scale where text can be read (or exported): a big graph, fitted far out, then costs the browser thousands of
-     * text elements less.
-     */
+    /** Adds the text of every box and op that has none yet, and paints every box: an export needs them all. */
     void buildTexts() {
-        if (textsBuilt || layout == null) {
-            return;
+        if (layout != null) {
+            lazy.everything();
         }
-        textsBuilt = true;
+    }
+
+    /** The part of the drawing on screen moved (in its own units); readable: text can be read at this scale. */
+    void viewMoved(double left, double top, double right, double bottom, boolean readable) {
+        lazy.viewMoved(left, top, right, bottom, readable);
+    }
+
+    /**
+     * Adds the texts of box i and its op. They are made only once the box is on screen at a scale where they can
+     * be read (see {@link LazyPaint}).
+     */
+    private void makeTexts(int i) {
+        Value v = values.get(i);
         double top = 3 - BOX_HEIGHT / 2;
-        for (int i = 0; i < values.size(); i++) {
-            Value v = values.get(i);
-            groups[i].appendChild(rowText(top + ROW / 2, v.label.isEmpty() ? "k" : "l",
-                    v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label));
-            dataTexts[i] = rowText(top + 1.5 * ROW, "", "");
-            groups[i].appendChild(dataTexts[i]);
-            gradTexts[i] = rowText(top + 2.5 * ROW, "", "");
-            groups[i].appendChild(gradTexts[i]);
-            if (opGroups[i] != null) {
-                Element text = Svg.el("text");
-                text.setTextContent(v.op());
-                opGroups[i].appendChild(text);
-            }
-            writeRows(i, v);
+        groups[i].appendChild(rowText(top + ROW / 2, v.label.isEmpty() ? "k" : "l",
+                v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label));
+        dataTexts[i] = rowText(top + 1.5 * ROW, "", "");
+        groups[i].appendChild(dataTexts[i]);
+        gradTexts[i] = rowText(top + 2.5 * ROW, "", "");
+        groups[i].appendChild(gradTexts[i]);
+        if (opGroups[i] != null) {
+            Element text = Svg.el("text");
+            text.setTextContent(v.op());
+            opGroups[i].appendChild(text);
         }
+        writeRows(i, v);
     }
 
     private void writeRows(int i, Value v) {
@@ -389,7 +412,10 @@ final class GraphScene {
         return t;
     }
 
-    /** Updates every box's numbers, colour and test attributes; returns the legend's range (0: not coloured). */
+    /**
+     * Updates every box's numbers, colour and test attributes: those on screen at once, the others a little later
+     * in a big graph (see {@link LazyPaint}). Returns the legend's range (0: not coloured).
+     */
     double refresh(ColourBy colourBy) {
         double max = 0;
         for (Value v : values) {
@@ -398,24 +424,28 @@ final class GraphScene {
                 max = Math.max(max, Math.abs(x));
             }
         }
-        boolean coloured = colourBy == ColourBy.DATA || gradsKnown;
-        for (int i = 0; i < values.size(); i++) {
-            Value v = values.get(i);
-            Element g = groups[i];
-            g.setAttribute("data-value", Double.toString(v.data));
-            g.setAttribute("data-grad", gradsKnown ? Double.toString(v.grad) : "");
-            if (textsBuilt) {
-                writeRows(i, v);
-            }
-            double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
-            rects[i].setAttribute("fill", coloured ? Palette.fill(x, max) : Palette.NEUTRAL);
-            String name = v.label.isEmpty() ? (v.isLeaf() ? "constant" : "result of " + v.op()) : v.label;
-            String description = name + ": data " + Numbers.compact(v.data, 6) + ", grad "
-                    + (gradsKnown ? Numbers.compact(v.grad, 6) : "not computed yet")
-                    + (isEditable(v) ? ". Press Enter to type a new value" : "");
-            g.setAttribute("aria-label", description);
-        }
+        this.colourBy = colourBy;
+        colourRange = max;
+        coloured = colourBy == ColourBy.DATA || gradsKnown;
+        lazy.refresh();
         return coloured ? max : 0;
+    }
+
+    private void paintBox(int i) {
+        Value v = values.get(i);
+        Element g = groups[i];
+        g.setAttribute("data-value", Double.toString(v.data));
+        g.setAttribute("data-grad", gradsKnown ? Double.toString(v.grad) : "");
+        if (lazy.hasTexts(i)) {
+            writeRows(i, v);
+        }
+        double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
+        rects[i].setAttribute("fill", coloured ? Palette.fill(x, colourRange) : Palette.NEUTRAL);
+        String name = v.label.isEmpty() ? (v.isLeaf() ? "constant" : "result of " + v.op()) : v.label;
+        String description = name + ": data " + Numbers.compact(v.data, 6) + ", grad "
+                + (gradsKnown ? Numbers.compact(v.grad, 6) : "not computed yet")
+                + (isEditable(v) ? ". Press Enter to type a new value" : "");
+        g.setAttribute("aria-label", description);
     }
 
     private Element arrowMarker() {

@@ -137,9 +137,7 @@ final class Viewport {
                 + ")");
         // Zoomed far out, text would be a grey smudge that still costs the browser time to lay out: hide it.
         boolean far = scale < FAR_SCALE;
-        if (!far) {
-            scene.buildTexts();
-        }
+        scene.viewMoved(-tx / scale, -ty / scale, (viewWidth - tx) / scale, (viewHeight - ty) / scale, !far);
         if (far != isFar) {
             isFar = far;
             scene.svg().setAttribute("class", far ? "bpl-svg far" : "bpl-svg");
