@@ -2,6 +2,7 @@ package org.backproplab.ui.graph;
 
 import org.backproplab.layout.Layout;
 import org.backproplab.ui.dom.Svg;
+import org.teavm.jso.dom.xml.Element;
 
 /**
  * The edges of the drawing as SVG path data: smooth S-curves through the points the layout gives, so an edge
@@ -52,5 +53,24 @@ final class Curves {
         double mid = (x0 + x1) / 2;
         d.append(" C").append(Svg.r(mid)).append(' ').append(Svg.r(y0)).append(' ').append(Svg.r(mid)).append(' ')
                 .append(Svg.r(y1)).append(' ').append(Svg.r(x1)).append(' ').append(Svg.r(y1));
+    }
+
+    /** The arrow head at the end of an edge, in a defs element, under this id. */
+    static Element arrowMarker(String id, String colour) {
+        Element defs = Svg.el("defs");
+        Element marker = Svg.el("marker");
+        marker.setAttribute("id", id);
+        marker.setAttribute("viewBox", "0 0 10 10");
+        marker.setAttribute("refX", "9");
+        marker.setAttribute("refY", "5");
+        marker.setAttribute("markerWidth", "7");
+        marker.setAttribute("markerHeight", "7");
+        marker.setAttribute("orient", "auto");
+        Element tip = Svg.el("path");
+        tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
+        tip.setAttribute("fill", colour);
+        marker.appendChild(tip);
+        defs.appendChild(marker);
+        return defs;
     }
 }

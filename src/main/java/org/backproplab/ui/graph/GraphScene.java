@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
 import org.backproplab.layout.Dag;
 import org.backproplab.layout.LayeredLayout;
@@ -29,7 +28,7 @@ final class GraphScene {
     static final double PAD = 8;
     static final double OP_HEIGHT = 26;
     static final double BOX_HEIGHT = 3 * ROW + 6;
-    private static final String EDGE_COLOUR = "#8793a5";
+    static final String EDGE_COLOUR = "#8793a5";
     /**
      * The drawing's look, inside the SVG itself so that an exported file keeps it. Every rule starts with
      * svg.bpl-svg, so it reaches no other part of a page that embeds the widget.
@@ -102,7 +101,7 @@ final class GraphScene {
         Element style = Svg.el("style");
         style.setTextContent(STYLE);
         svg.appendChild(style);
-        svg.appendChild(arrowMarker());
+        svg.appendChild(Curves.arrowMarker(idPrefix + "arrow", EDGE_COLOUR));
         world.appendChild(edgeLayer);
         world.appendChild(leaderLayer);
         world.appendChild(opLayer);
@@ -228,11 +227,7 @@ final class GraphScene {
 
     private static int boxChars(Value v) {
         int chars = Math.max(v.label.length(), 11); // "data -0.0000"
-        return Math.max(chars, Math.max(row("data", v.data).length(), row("grad", v.grad).length()));
-    }
-
-    private static String row(String name, double x) {
-        return name + " " + Numbers.fixed(x, 4);
+        return Math.max(chars, Math.max(NodeText.row("data", v.data).length(), NodeText.row("grad", v.grad).length()));
     }
 
     private static double opWidth(Value v) {
@@ -384,7 +379,7 @@ final class GraphScene {
         Value v = values.get(i);
         double top = 3 - BOX_HEIGHT / 2;
         groups[i].appendChild(rowText(top + ROW / 2, v.label.isEmpty() ? "k" : "l",
-                v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label));
+                NodeText.title(v)));
         dataTexts[i] = rowText(top + 1.5 * ROW, "", "");
         groups[i].appendChild(dataTexts[i]);
         gradTexts[i] = rowText(top + 2.5 * ROW, "", "");
@@ -398,8 +393,8 @@ final class GraphScene {
     }
 
     private void writeRows(int i, Value v) {
-        dataTexts[i].setTextContent(row("data", v.data));
-        gradTexts[i].setTextContent(row("grad", gradsKnown ? v.grad : 0));
+        dataTexts[i].setTextContent(NodeText.row("data", v.data));
+        gradTexts[i].setTextContent(NodeText.row("grad", gradsKnown ? v.grad : 0));
     }
 
     private static Element rowText(double y, String className, String text) {
@@ -441,28 +436,6 @@ final class GraphScene {
         }
         double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
         rects[i].setAttribute("fill", coloured ? Palette.fill(x, colourRange) : Palette.NEUTRAL);
-        String name = v.label.isEmpty() ? (v.isLeaf() ? "constant" : "result of " + v.op()) : v.label;
-        String description = name + ": data " + Numbers.compact(v.data, 6) + ", grad "
-                + (gradsKnown ? Numbers.compact(v.grad, 6) : "not computed yet")
-                + (isEditable(v) ? ". Press Enter to type a new value" : "");
-        g.setAttribute("aria-label", description);
-    }
-
-    private Element arrowMarker() {
-        Element defs = Svg.el("defs");
-        Element marker = Svg.el("marker");
-        marker.setAttribute("id", idPrefix + "arrow");
-        marker.setAttribute("viewBox", "0 0 10 10");
-        marker.setAttribute("refX", "9");
-        marker.setAttribute("refY", "5");
-        marker.setAttribute("markerWidth", "7");
-        marker.setAttribute("markerHeight", "7");
-        marker.setAttribute("orient", "auto");
-        Element tip = Svg.el("path");
-        tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
-        tip.setAttribute("fill", EDGE_COLOUR);
-        marker.appendChild(tip);
-        defs.appendChild(marker);
-        return defs;
+        g.setAttribute("aria-label", NodeText.description(v, gradsKnown, isEditable(v)));
     }
 }
