@@ -3,7 +3,6 @@ package org.backproplab.ui.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.backproplab.engine.Numbers;
 import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Settings;
@@ -57,7 +56,7 @@ final class GraphScale {
     private void plan(String name) {
         switch (name) {
             case "program1500" -> {
-                String[] program = {lineProgram(300, "0.5"), lineProgram(300, "0.6")};
+                String[] program = {ScalePrograms.lineProgram(300, "0.5"), ScalePrograms.lineProgram(300, "0.6")};
                 timeRepeated("program1500FirstDrawMs", 3, i -> view.setProgram(Bench.networkProgram(10, 40, i + 7)),
                         i -> view.setProgram(program[0]));
                 count("program1500Nodes");
@@ -66,10 +65,12 @@ final class GraphScale {
             }
             case "wheel" -> {
                 untimed(() -> {
-                    view.setProgram(lineProgram(300, "0.5"));
+                    view.setProgram(ScalePrograms.lineProgram(300, "0.5"));
                     key("f"); // Fit: the whole graph on screen, the most there is to paint
                 });
                 timeRepeated("wheelZoom1500Ms", 20, null, i -> wheel(i % 2 == 0 ? -120 : 120));
+                // A wheel turn zooms the picture; this is the sharp redraw after it, as the + and - keys do it.
+                timeRepeated("zoomRedraw1500Ms", 6, null, i -> key(i % 2 == 0 ? "+" : "-"));
             }
             case "step447" -> {
                 untimed(() -> view.setProgram(Bench.networkProgram(40, 447, 5)));
@@ -78,20 +79,23 @@ final class GraphScale {
             }
             case "reuse5000" -> {
                 timeRepeated("reuse5000FirstDrawMs", 3, i -> view.setProgram(Bench.networkProgram(10, 40, i + 7)),
-                        i -> view.setProgram(reuse(5000, 1)));
+                        i -> view.setProgram(ScalePrograms.reuse(5000, 1)));
                 count("reuse5000Nodes");
                 timeRepeated("reuse5000EvalBackwardMs", 5, null, i -> {
-                    view.setProgram(reuse(5000, 2 + i % 2)); // same shape: evaluate, no new layout
+                    view.setProgram(ScalePrograms.reuse(5000, 2 + i % 2)); // same shape: evaluate, no new layout
                     view.backward();
                 });
+                // The summary's button: every one of the 5,000 Values drawn, then the summary again.
+                timeRepeated("reuse5000FullDrawMs", 1, null, i -> click("draw-all"));
+                untimed(() -> click("draw-all"));
             }
             case "reuse30000" -> {
                 timeRepeated("reuse30000FirstDrawMs", 1, i -> view.setProgram(Bench.networkProgram(10, 40, 9)),
-                        i -> view.setProgram(reuse(30_000, 1)));
+                        i -> view.setProgram(ScalePrograms.reuse(30_000, 1)));
                 count("reuse30000Nodes");
             }
             case "chain100k" -> {
-                String chain = chain(50_000);
+                String chain = ScalePrograms.chain(50_000);
                 timeRepeated("chain100kEvalBackwardMs", 1, i -> view.setProgram(Bench.networkProgram(10, 40, 9)),
                         i -> {
                             view.setProgram(chain);
@@ -178,6 +182,14 @@ final class GraphScale {
             + " cancelable: true, clientX: bplBox.left + bplBox.width / 2, clientY: bplBox.top + bplBox.height / 2}));")
     private static native void dispatchWheel(Element target, double deltaY);
 
+    /** A click on one of the view's buttons. */
+    private void click(String testId) {
+        clickElement(view.element().querySelector("[data-testid=" + testId + "]"));
+    }
+
+    @JSBody(params = "target", script = "target.click();")
+    private static native void clickElement(Element target);
+
     /** A key pressed while the view (not a text field) has the focus, as its shortcuts hear it. */
     private void key(String key) {
         dispatchKey(view.element(), key);
@@ -186,47 +198,4 @@ final class GraphScale {
     @JSBody(params = {"target", "key"}, script = "target.dispatchEvent(new KeyboardEvent('keydown', {key: key,"
             + " bubbles: true, cancelable: true}));")
     private static native void dispatchKey(Element target, String key);
-
-    /** {@code a = value}, then {@code b = a + a + … + a} with this many terms: a used terms times. */
-    static String reuse(int terms, double value) {
-        StringBuilder p = new StringBuilder("a = ").append(Numbers.format(value)).append("\nb = a");
-        for (int i = 1; i < terms; i++) {
-            p.append(" + a");
-        }
-        return p.append('\n').toString();
-    }
-
-    /** {@code x0 = 0.5}, then {@code xi = x(i-1) * 0.999}: 2 Values a line, a chain as long as the program. */
-    static String chain(int lines) {
-        StringBuilder p = new StringBuilder("x0 = 0.5\n");
-        for (int i = 1; i < lines; i++) {
-            p.append('x').append(i).append(" = x").append(i - 1).append(" * 0.999\n");
-        }
-        return p.toString();
-    }
-
-    /**
-     * A program of this many lines shaped like a network written out by hand: inputs x0..x3 (x0 = first), then
-     * lines {@code hI = tanh(p * q + r * s + t)} of 5 Values each, taking the line before, earlier lines and the
-     * inputs, so the inputs are used all along; every 50th line also scales by 0.5. 300 lines make 1,496 Values.
-     */
-    static String lineProgram(int lines, String first) {
-        StringBuilder p = new StringBuilder("x0 = ").append(first).append("\nx1 = -0.3\nx2 = 0.8\nx3 = 0.1\n");
-        int state = 2463534;
-        for (int i = 4; i < lines; i++) {
-            String[] pick = new String[4];
-            for (int k = 0; k < pick.length; k++) {
-                state ^= state << 13;
-                state ^= state >>> 17;
-                state ^= state << 5;
-                int back = (state >>> 8) % 30;
-                pick[k] = i - 1 - back < 4 || k == 1 ? "x" + (state >>> 3) % 4 : "h" + (i - 1 - back);
-            }
-            String previous = i == 4 ? "x3" : "h" + (i - 1);
-            p.append('h').append(i).append(" = tanh(").append(previous).append(" * ").append(pick[1]).append(" + ")
-                    .append(pick[0]).append(" * ").append(pick[2]).append(" + ").append(pick[3])
-                    .append((i - 4) % 50 == 0 ? " * 0.5" : "").append(")\n");
-        }
-        return p.toString();
-    }
 }

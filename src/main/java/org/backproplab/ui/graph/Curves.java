@@ -49,6 +49,14 @@ final class Curves {
         return d.toString();
     }
 
+    /** One S-curve from one point to another, as an edge of the summary drawing. */
+    static String between(double x0, double y0, double x1, double y1) {
+        StringBuilder d = new StringBuilder();
+        d.append('M').append(Svg.r(x0)).append(' ').append(Svg.r(y0));
+        sCurve(d, x0, y0, x1, y1);
+        return d.toString();
+    }
+
     private static void sCurve(StringBuilder d, double x0, double y0, double x1, double y1) {
         double mid = (x0 + x1) / 2;
         d.append(" C").append(Svg.r(mid)).append(' ').append(Svg.r(y0)).append(' ').append(Svg.r(mid)).append(' ')

@@ -108,11 +108,6 @@ final class LazyPaint {
         }
     }
 
-    /** Box i has its texts (they must be written when it is painted). */
-    boolean hasTexts(int i) {
-        return hasTexts[i];
-    }
-
     private void bringUpToDate(int i) {
         if (readable && !hasTexts[i]) {
             hasTexts[i] = true;

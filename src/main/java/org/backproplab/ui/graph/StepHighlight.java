@@ -76,7 +76,7 @@ final class StepHighlight {
         g.setAttribute("data-testid", "edge-note");
         g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
         double w = text.length() * 12 * 0.62 + 14;
-        Element bg = GraphScene.centredRect(w, 22, 4);
+        Element bg = ValueBoxes.centredRect(w, 22, 4);
         bg.setAttribute("fill", "#fff7ed");
         bg.setAttribute("stroke", COLOUR);
         g.appendChild(bg);
