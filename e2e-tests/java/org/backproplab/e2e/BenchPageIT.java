@@ -92,6 +92,14 @@ class BenchPageIT {
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void graphScaleFiguresAreReported(Backend backend) {
         Map<String, Object> result = new java.util.TreeMap<>(run(backend, "scale"));
+        // Printed first, so a run that fails a check below still shows its figures.
+        TABLE.append(String.format("%-5s", backend.expected));
+        result.forEach((k, v) -> {
+            if (v instanceof Number n && !k.endsWith("Nodes")) {
+                TABLE.append(String.format("  %s=%.1f", k, n.doubleValue()));
+            }
+        });
+        TABLE.append('\n');
         for (String key : new String[] {"program1500FirstDrawMs", "program1500KeystrokeMs", "wheelZoom1500Ms",
             "zoomRedraw1500Ms", "step447Ms", "reuse5000FirstDrawMs", "reuse5000EvalBackwardMs", "reuse5000FullDrawMs",
             "reuse30000FirstDrawMs", "chain100kEvalBackwardMs"}) {
@@ -100,15 +108,8 @@ class BenchPageIT {
                     key + " is a finite number: " + value);
         }
         Map<String, Integer> nodes = Map.of("program1500Nodes", 1496, "step447Nodes", 447, "reuse5000Nodes", 5000,
-                "reuse30000Nodes", 30_000, "chain100kNodes", 99_999);
+                "reuse30000Nodes", 30_000, "chain100kNodes", 100_001);
         nodes.forEach((key, count) -> assertTrue(result.get(key) instanceof Number n && n.intValue() == count,
                 key + " is " + count + ": " + result.get(key)));
-        TABLE.append(String.format("%-5s", backend.expected));
-        result.forEach((k, v) -> {
-            if (v instanceof Number n && !k.endsWith("Nodes")) {
-                TABLE.append(String.format("  %s=%.1f", k, n.doubleValue()));
-            }
-        });
-        TABLE.append('\n');
     }
 }

@@ -91,7 +91,7 @@ class GraphScaleIT {
     }
 
     /**
-     * Fit frames a 1,500-Value graph far out, where boxes are a few pixels wide; its lines and boxes must still
+     * Fit frames a 1,500-Value graph far out, where a box is less than a pixel wide; its lines and boxes must still
      * show. The canvas's pixels are counted: the white background and its dot grid against everything drawn.
      */
     @ParameterizedTest
@@ -107,6 +107,89 @@ class GraphScaleIT {
         browser.screenshot("graph-1500-fit-" + backend.name().toLowerCase());
         // 242,000 by 1,360 units, fitted at 0.004: 0.3% of the canvas was inked before its lines kept their width.
         assertTrue(drawn > 0.01, "Fit shows the graph: " + Math.round(drawn * 1000) / 10.0 + "% of the canvas inked");
+    }
+
+    /**
+     * A keystroke that changes numbers (and signs) all over a 1,500-Value graph keeps its drawing: the same boxes,
+     * where they were. Before, a sign that changed a box's width made a new layout and new boxes on each keystroke.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aKeystrokeKeepsTheDrawingOfABigProgram(Backend backend) {
+        browser.open(backend, "index.html", "view=graph");
+        paste(ScalePrograms.lineProgram(300, "0.5"));
+        browser.waitFor(d -> all("node").size() == 1_496);
+        browser.find("backward").click();
+        WebElement x0 = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=x0]"));
+        browser.waitFor(d -> !x0.getAttribute("data-grad").isEmpty());
+        String where = x0.getAttribute("transform");
+        paste(ScalePrograms.lineProgram(300, "-0.5"));
+        browser.waitFor(d -> "-0.5".equals(x0.getAttribute("data-value"))); // the same element, not a new one
+        assertEquals(where, x0.getAttribute("transform"));
+    }
+
+    /**
+     * A Step changes the grads of a node's children only, so only their boxes are written again: before, each Step
+     * rewrote the numbers, colour and name of all of a 500-Value graph's boxes. Attribute writes are counted with
+     * a MutationObserver, from the second Step (the first one starts the trace and zeroes every grad).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aStepRewritesOnlyTheBoxesItChanges(Backend backend) {
+        browser.open(backend, "index.html", "view=graph");
+        paste(ScalePrograms.lineProgram(100, "0.5"));
+        browser.waitFor(d -> all("node").size() == 496);
+        browser.find("step").click();
+        // The first Step zeroes every grad: wait until every box shows one before counting.
+        browser.waitFor(d -> ((Number) browser.js("return document.querySelectorAll("
+                + "'[data-testid=node][data-grad=\"\"]').length;")).intValue() == 0);
+        browser.js("window.bplWritten = new Set(); window.bplObserver = new MutationObserver(function (records) {"
+                + " records.forEach(function (r) { var box = r.target.closest('[data-testid=node]');"
+                + " if (box) { window.bplWritten.add(box); } }); });"
+                + " window.bplObserver.observe(document.querySelector('svg.bpl-svg'), {attributes: true,"
+                + " subtree: true, characterData: true, childList: true,"
+                + " attributeFilter: ['fill', 'data-grad', 'data-value', 'aria-label']});");
+        browser.find("step").click();
+        browser.waitFor(d -> !all("node").isEmpty() && browser.driver.findElements(
+                By.cssSelector("[data-testid=node][data-current=true]")).size() == 1);
+        settle(); // whatever is left to paint comes in tasks after the Step
+        long written = (Long) browser.js("window.bplObserver.disconnect(); return window.bplWritten.size;");
+        assertTrue(written <= 6, written + " boxes written for one Step");
+    }
+
+    /**
+     * Waits two frames and a little more, for boxes painted in tasks after an action: when nothing more is to be
+     * written, there is no state to wait for.
+     */
+    private static void settle() {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("var done = arguments[0];"
+                + " requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(done, 200);"
+                + " }); });");
+    }
+
+    /**
+     * A wheel turn zooms the drawing as a picture first (a CSS transform, no redraw), and draws it sharp once the
+     * wheel rests: the world's own transform changes then, and the picture's goes.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aWheelTurnZoomsThePictureThenDrawsSharp(Backend backend) {
+        browser.open(backend, "index.html", "view=graph");
+        paste(ScalePrograms.lineProgram(300, "0.5"));
+        browser.waitFor(d -> all("node").size() == 1_496);
+        WebElement svg = browser.driver.findElement(By.cssSelector("svg.bpl-svg"));
+        String world = (String) browser.js("return arguments[0].querySelector('g').getAttribute('transform');", svg);
+        double scale = Double.parseDouble(svg.getAttribute("data-scale"));
+        String picture = (String) browser.js("var s = arguments[0], b = s.getBoundingClientRect();"
+                + "s.dispatchEvent(new WheelEvent('wheel', {deltaY: -120, bubbles: true, cancelable: true,"
+                + " clientX: b.left + b.width / 2, clientY: b.top + b.height / 2}));"
+                + "return s.style.transform + '|' + s.querySelector('g').getAttribute('transform');", svg);
+        assertTrue(picture.startsWith("translate(") && picture.endsWith("|" + world),
+                "the picture zooms, the drawing waits: " + picture);
+        assertTrue(Double.parseDouble(svg.getAttribute("data-scale")) > scale * 1.1, "zoomed in");
+        browser.waitFor(d -> ((String) browser.js("return arguments[0].style.transform;", svg)).isEmpty());
+        assertTrue(!world.equals(browser.js("return arguments[0].querySelector('g').getAttribute('transform');",
+                svg)), "drawn sharp at the new scale");
     }
 
     /** The share of the element's pixels that are clearly darker than the background (and its grey dots). */

@@ -95,7 +95,7 @@ final class GraphScale {
                 count("reuse30000Nodes");
             }
             case "chain100k" -> {
-                String chain = ScalePrograms.chain(50_000);
+                String chain = ScalePrograms.chain(1000, 50);
                 timeRepeated("chain100kEvalBackwardMs", 1, i -> view.setProgram(Bench.networkProgram(10, 40, 9)),
                         i -> {
                             view.setProgram(chain);

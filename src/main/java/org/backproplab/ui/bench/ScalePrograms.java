@@ -16,11 +16,19 @@ public final class ScalePrograms {
         return p.append('\n').toString();
     }
 
-    /** {@code x0 = 0.5}, then {@code xi = x(i-1) * 0.999}: 2 Values a line, a chain as long as the program. */
-    public static String chain(int lines) {
+    /**
+     * {@code x0 = 0.5}, then lines {@code xi = x(i-1)*1*1*…*1} of this many factors: a chain of 1 + 2 × lines ×
+     * factors Values. 1,000 lines of 50 make 100,001 Values in 113,000 characters, inside the language's limits
+     * (10,000 lines, 200,000 characters), as a student could paste.
+     */
+    public static String chain(int lines, int factors) {
         StringBuilder p = new StringBuilder("x0 = 0.5\n");
-        for (int i = 1; i < lines; i++) {
-            p.append('x').append(i).append(" = x").append(i - 1).append(" * 0.999\n");
+        for (int i = 1; i <= lines; i++) {
+            p.append('x').append(i).append(" = x").append(i - 1);
+            for (int f = 0; f < factors; f++) {
+                p.append("*1");
+            }
+            p.append('\n');
         }
         return p.toString();
     }

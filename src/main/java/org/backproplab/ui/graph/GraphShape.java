@@ -69,8 +69,13 @@ record GraphShape(Layout layout, double[] boxWidths, int[] opNode, int[][] opera
         return s.toString();
     }
 
+    /**
+     * How many characters wide a Value's box is. At least "grad -00.0000" (13), so that typing a digit, which
+     * changes numbers and signs all over a graph, keeps the boxes' widths, and with them the layout: the shape
+     * changed with a sign before, and each keystroke in a 1,500-Value program laid it out anew.
+     */
     static int boxChars(Value v) {
-        int chars = Math.max(v.label.length(), 11); // "data -0.0000"
+        int chars = Math.max(v.label.length(), 13);
         return Math.max(chars, Math.max(NodeText.row("data", v.data).length(), NodeText.row("grad", v.grad).length()));
     }
 

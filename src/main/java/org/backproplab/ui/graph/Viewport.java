@@ -26,7 +26,7 @@ final class Viewport {
     /** Below this scale the boxes are drawn without their text (7 px and smaller can't be read). */
     private static final double FAR_SCALE = 0.5;
     /** How long after the last wheel turn the drawing is drawn sharp again. */
-    static final int WHEEL_SETTLE_MS = 120;
+    static final int WHEEL_SETTLE_MS = 250;
 
     private final GraphScene scene;
     /** Told whenever the view moves, so a leaf's editor doesn't stay where its box no longer is. */
@@ -170,7 +170,7 @@ final class Viewport {
     /**
      * The wheel zooms around the pointer. While it turns, the drawing as last drawn is zoomed as a picture (a CSS
      * transform, which the browser does without drawing again: a 1,500-Value graph took 200 ms to redraw per
-     * turn); a moment after the last turn it is drawn sharp at the new scale.
+     * turn); a quarter of a second after the last turn it is drawn sharp at the new scale.
      */
     void wheel(Event e) {
         WheelEvent w = (WheelEvent) e;
