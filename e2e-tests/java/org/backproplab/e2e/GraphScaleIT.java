@@ -123,8 +123,8 @@ class GraphScaleIT {
         WebElement x0 = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=x0]"));
         browser.waitFor(d -> !x0.getAttribute("data-grad").isEmpty());
         String where = x0.getAttribute("transform");
-        paste(ScalePrograms.lineProgram(300, "-0.5"));
-        browser.waitFor(d -> "-0.5".equals(x0.getAttribute("data-value"))); // the same element, not a new one
+        paste(ScalePrograms.lineProgram(300, "0.6")); // (-0.5 would make x0 a negation, another graph)
+        browser.waitFor(d -> "0.6".equals(x0.getAttribute("data-value"))); // the same element, not a new one
         assertEquals(where, x0.getAttribute("transform"));
     }
 
@@ -139,17 +139,17 @@ class GraphScaleIT {
         browser.open(backend, "index.html", "view=graph");
         paste(ScalePrograms.lineProgram(100, "0.5"));
         browser.waitFor(d -> all("node").size() == 496);
-        browser.find("step").click();
-        // The first Step zeroes every grad: wait until every box shows one before counting.
-        browser.waitFor(d -> ((Number) browser.js("return document.querySelectorAll("
-                + "'[data-testid=node][data-grad=\"\"]').length;")).intValue() == 0);
+        browser.find("step-backward").click();
+        // The first Step zeroes every grad: let its boxes be painted before counting.
+        browser.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=node][data-current=true]")).isEmpty());
+        settle();
         browser.js("window.bplWritten = new Set(); window.bplObserver = new MutationObserver(function (records) {"
                 + " records.forEach(function (r) { var box = r.target.closest('[data-testid=node]');"
                 + " if (box) { window.bplWritten.add(box); } }); });"
                 + " window.bplObserver.observe(document.querySelector('svg.bpl-svg'), {attributes: true,"
                 + " subtree: true, characterData: true, childList: true,"
                 + " attributeFilter: ['fill', 'data-grad', 'data-value', 'aria-label']});");
-        browser.find("step").click();
+        browser.find("step-backward").click();
         browser.waitFor(d -> !all("node").isEmpty() && browser.driver.findElements(
                 By.cssSelector("[data-testid=node][data-current=true]")).size() == 1);
         settle(); // whatever is left to paint comes in tasks after the Step
