@@ -38,6 +38,8 @@ class BenchPageIT {
     private static Browser browser;
     private static final Map<Backend, Map<String, Object>> AFTER_GRAPH = new EnumMap<>(Backend.class);
     private static final Map<Backend, Map<String, Object>> FRESH = new EnumMap<>(Backend.class);
+    /** The graph-scale suite's figures, one line per backend. */
+    private static final StringBuilder TABLE = new StringBuilder();
 
     @BeforeAll
     static void start() {
@@ -49,7 +51,14 @@ class BenchPageIT {
         browser.close();
         if (Boolean.getBoolean("bench.print")) {
             System.out.println(table());
+            appendJvmGraphScale();
+            System.out.println("Graph at scale (issue 16), bench.html?suite=scale in a page of its own:\n" + TABLE);
         }
+    }
+
+    /** The layout of the graph-scale suite's biggest reuse on this JVM, in the same run as the browser figures. */
+    private static void appendJvmGraphScale() {
+        TABLE.append(String.format("%-5s  layoutReuse5000Ms=%.2f%n", "jvm", LayoutBench.runReuse()));
     }
 
     @SuppressWarnings("unchecked")
@@ -140,5 +149,34 @@ class BenchPageIT {
 
     private static String trim(double x) {
         return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+    }
+
+    /**
+     * The graph at scale (issue 16, see ui/bench/GraphScale): every figure is there and finite, and each case drew
+     * the graph it meant to (a count that is off means the program, not the speed, changed).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void graphScaleFiguresAreReported(Backend backend) {
+        Map<String, Object> result = new java.util.TreeMap<>(run(backend, "scale"));
+        // Printed first, so a run that fails a check below still shows its figures.
+        TABLE.append(String.format("%-5s", backend.expected));
+        result.forEach((k, v) -> {
+            if (v instanceof Number n && !k.endsWith("Nodes")) {
+                TABLE.append(String.format("  %s=%.1f", k, n.doubleValue()));
+            }
+        });
+        TABLE.append('\n');
+        for (String key : new String[] {"program1500FirstDrawMs", "program1500KeystrokeMs", "wheelZoom1500Ms",
+            "zoomRedraw1500Ms", "step447Ms", "reuse5000FirstDrawMs", "reuse5000EvalBackwardMs", "reuse5000FullDrawMs",
+            "reuse30000FirstDrawMs", "chain100kEvalBackwardMs"}) {
+            Object value = result.get(key);
+            assertTrue(value instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0,
+                    key + " is a finite number: " + value);
+        }
+        Map<String, Integer> nodes = Map.of("program1500Nodes", 1496, "step447Nodes", 447, "reuse5000Nodes", 5000,
+                "reuse30000Nodes", 30_000, "chain100kNodes", 100_001);
+        nodes.forEach((key, count) -> assertTrue(result.get(key) instanceof Number n && n.intValue() == count,
+                key + " is " + count + ": " + result.get(key)));
     }
 }

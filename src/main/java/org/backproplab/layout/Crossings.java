@@ -13,34 +13,24 @@ public final class Crossings {
     private Crossings() {
     }
 
-    /** The crossings of a finished layout, read from its edge polylines and ranks. */
+    /**
+     * The crossings of a finished layout, read from what a drawing draws between the columns: each shared trunk
+     * once, and each edge whole, or only its last segment when it is bundled into its source's trunk. Segment k of
+     * a polyline that starts at node v spans the gap after column rank(v) + k. Edges along lanes, above the
+     * drawing, are left out: the ordering never saw them.
+     */
     public static int count(Layout layout) {
         int gaps = Math.max(0, layout.rankCount() - 1);
-        // Group the segments by the gap they span: segment k of an edge spans gap rank(from) + k.
         int[] gapStart = new int[gaps + 1];
-        for (int e = 0; e < layout.edgeCount(); e++) {
-            int firstGap = firstGap(layout, e);
-            for (int k = 0; k < layout.pointCount(e) / 2; k++) {
-                gapStart[firstGap + k + 1]++;
-            }
-        }
+        int segmentCount = forEachSegment(layout, gapStart, null, null);
         int widest = 0;
         for (int g = 0; g < gaps; g++) {
             widest = Math.max(widest, gapStart[g + 1]);
             gapStart[g + 1] += gapStart[g];
         }
-        int segmentCount = gapStart[gaps];
         double[] left = new double[segmentCount];
         double[] right = new double[segmentCount];
-        int[] next = Arrays.copyOf(gapStart, gaps);
-        for (int e = 0; e < layout.edgeCount(); e++) {
-            int firstGap = firstGap(layout, e);
-            for (int k = 0; k < layout.pointCount(e) / 2; k++) {
-                int s = next[firstGap + k]++;
-                left[s] = layout.pointY(e, 2 * k);
-                right[s] = layout.pointY(e, 2 * k + 1);
-            }
-        }
+        forEachSegment(layout, Arrays.copyOf(gapStart, gaps), left, right);
         int[] items = new int[widest];
         int[] scratch = new int[widest];
         int total = 0;
@@ -50,8 +40,42 @@ public final class Crossings {
         return total;
     }
 
-    private static int firstGap(Layout layout, int edge) {
-        return layout.rank(layout.from(edge));
+    /**
+     * Goes through the drawn segments. Without left and right, counts them per gap into {@code next[gap + 1]};
+     * with them, stores each segment's ends at {@code next[gap]++}. Returns how many there are.
+     */
+    private static int forEachSegment(Layout layout, int[] next, double[] left, double[] right) {
+        int count = 0;
+        for (int v = 0; v < layout.nodeCount(); v++) {
+            if (layout.hasSharedTrunk(v) && !layout.trunkOnLane(v)) {
+                for (int k = 0; k < layout.trunkPointCount(v) / 2; k++) {
+                    count += segment(next, layout.rank(v) + k, left, right, layout.trunkY(v, 2 * k),
+                            layout.trunkY(v, 2 * k + 1));
+                }
+            }
+        }
+        for (int e = 0; e < layout.edgeCount(); e++) {
+            if (layout.onLane(e)) {
+                continue;
+            }
+            int points = layout.pointCount(e);
+            for (int k = layout.ownPartStart(e) / 2; k < points / 2; k++) {
+                count += segment(next, layout.rank(layout.from(e)) + k, left, right, layout.pointY(e, 2 * k),
+                        layout.pointY(e, 2 * k + 1));
+            }
+        }
+        return count;
+    }
+
+    private static int segment(int[] next, int gap, double[] left, double[] right, double y0, double y1) {
+        if (left == null) {
+            next[gap + 1]++;
+        } else {
+            int s = next[gap]++;
+            left[s] = y0;
+            right[s] = y1;
+        }
+        return 1;
     }
 
     /**

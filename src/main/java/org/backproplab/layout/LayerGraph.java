@@ -4,9 +4,17 @@ import java.util.Arrays;
 
 /**
  * Step 2 of {@link LayeredLayout}: the ranked graph made "proper", so that every segment joins two neighbouring
- * ranks. An edge that skips ranks gets a dummy node (a point, 0 x 0) in each rank it skips. This class holds that
- * graph as flat int arrays, which TeaVM-JS handles far faster than collections of boxed ints, and the order of the
- * nodes within each rank, which {@link Ordering} then rearranges.
+ * ranks. An edge that skips ranks runs through a dummy node (a point, 0 x 0) in each rank it skips. This class holds
+ * that graph as flat int arrays, which TeaVM-JS handles far faster than collections of boxed ints, and the order of
+ * the nodes within each rank, which {@link Ordering} then rearranges.
+ *
+ * <p>The long edges of one node share their dummies: the node gets one chain of them, its <em>trunk</em>, from the
+ * rank after its own to the rank before its farthest use, and each long edge leaves the trunk in the rank just
+ * before its target. With a dummy per edge per skipped rank, {@code b = a+a+…+a} with N terms needed about N²
+ * dummies (25 million for N = 5,000, minutes of work); with a trunk, 2N. A node with one long edge gets exactly
+ * that edge's dummies, as before.
+ *
+ * <p>Past a budget of dummies, the longest trunks run along lanes above the drawing instead ({@link Lanes}).
  *
  * <p>Lists are flat arrays with starts: v's predecessors are {@code preds[predStart[v]..predStart[v+1]-1]}, and the
  * same for successors, for the segments of each gap and for the nodes of each rank.
@@ -19,7 +27,10 @@ final class LayerGraph {
     final int[] rank;             // of every node, real and dummy
     final double[] width;         // of every node; a dummy is a point, 0 x 0
     final double[] height;
-    final int[] firstDummy;       // edge e's dummies are firstDummy[e], +1, ... one per skipped rank
+    final int[] trunkStart;       // real node u's trunk is dummies trunkStart[u]..trunkStart[u+1]-1, rank by rank
+    final int[] longEdges;        // how many of u's out-edges skip a rank (2 or more: they share a drawn trunk)
+    final int[] farthest;         // the highest rank among u's targets (u's own rank if it has none)
+    final Lanes lanes;            // the trunks that run along lanes above the drawing, without dummies
 
     // Segments are numbered by the gap they span: gap g (between ranks g and g+1) holds segments
     // gapStart[g]..gapStart[g+1]-1, so the crossing count can take each gap as one slice of the arrays.
@@ -44,11 +55,30 @@ final class LayerGraph {
         int[] realRank = Ranking.assign(dag);
         rankCount = Ranking.count(realRank);
         int edges = dag.edgeCount();
-        firstDummy = new int[edges];
-        int dummies = 0;
+        // Each node's trunk reaches the rank before its farthest use, unless it runs along a lane.
+        longEdges = new int[n];
+        farthest = Arrays.copyOf(realRank, n);
         for (int e = 0; e < edges; e++) {
-            firstDummy[e] = n + dummies;
-            dummies += realRank[dag.to(e)] - realRank[dag.from(e)] - 1;
+            int u = dag.from(e);
+            farthest[u] = Math.max(farthest[u], realRank[dag.to(e)]);
+            if (realRank[dag.to(e)] - realRank[u] > 1) {
+                longEdges[u]++;
+            }
+        }
+        int[] length = new int[n];
+        for (int u = 0; u < n; u++) {
+            length[u] = Math.max(0, farthest[u] - realRank[u] - 1);
+        }
+        lanes = new Lanes(length, realRank, Lanes.DUMMIES_PER_ITEM * (n + edges) + Lanes.FREE_DUMMIES);
+        trunkStart = new int[n + 1];
+        int laneEdges = 0;
+        for (int u = 0; u < n; u++) {
+            trunkStart[u + 1] = trunkStart[u] + (lanes.lane[u] < 0 ? length[u] : 0);
+            laneEdges += lanes.lane[u] < 0 ? 0 : longEdges[u];
+        }
+        int dummies = trunkStart[n];
+        for (int u = 0; u <= n; u++) {
+            trunkStart[u] += n;
         }
         total = n + dummies;
         rank = Arrays.copyOf(realRank, total);
@@ -56,7 +86,7 @@ final class LayerGraph {
         height = new double[total];
         addDummyPoints();
 
-        int segments = edges + dummies;
+        int segments = edges - laneEdges + dummies;
         segmentFrom = new int[segments];
         segmentTo = new int[segments];
         gapStart = new int[rankCount + 1];
@@ -79,38 +109,55 @@ final class LayerGraph {
         return rank[dag.to(e)] - rank[dag.from(e)];
     }
 
-    /** Sizes of the real nodes, and the rank of each dummy: one per rank its edge skips. */
+    /** Edge e skips a rank and its source's trunk runs along a lane: it is no part of the layered graph. */
+    boolean onLane(int e) {
+        return lanes.lane[dag.from(e)] >= 0 && span(e) > 1;
+    }
+
+    /** Sizes of the real nodes, and the rank of each dummy: the trunk's k-th dummy sits k + 1 ranks after its node. */
     private void addDummyPoints() {
         for (int v = 0; v < n; v++) {
             width[v] = dag.width(v);
             height[v] = dag.height(v);
-        }
-        for (int e = 0; e < dag.edgeCount(); e++) {
-            for (int k = 1; k < span(e); k++) {
-                rank[firstDummy[e] + k - 1] = rank[dag.from(e)] + k;
+            for (int d = trunkStart[v]; d < trunkStart[v + 1]; d++) {
+                rank[d] = rank[v] + 1 + d - trunkStart[v];
             }
         }
     }
 
-    /** Each edge becomes a run of segments through its dummies, numbered gap by gap. */
+    /**
+     * The segments: each trunk, node to first dummy and dummy to dummy, then each edge's own last step (from its
+     * source, or from the trunk's dummy in the rank before its target), numbered gap by gap. Edges on lanes have
+     * none.
+     */
     private void numberSegments() {
         int edges = dag.edgeCount();
-        for (int e = 0; e < edges; e++) {
-            for (int k = 0; k < span(e); k++) {
-                gapStart[rank[dag.from(e)] + k + 1]++;
+        int count = segmentFrom.length;
+        int[] from = new int[count];
+        int[] to = new int[count];
+        int s = 0;
+        for (int u = 0; u < n; u++) {
+            for (int d = trunkStart[u]; d < trunkStart[u + 1]; d++) {
+                from[s] = d == trunkStart[u] ? u : d - 1;
+                to[s++] = d;
             }
+        }
+        for (int e = 0; e < edges; e++) {
+            if (!onLane(e)) {
+                int u = dag.from(e);
+                from[s] = span(e) == 1 ? u : trunkStart[u] + span(e) - 2;
+                to[s++] = dag.to(e);
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            gapStart[rank[from[k]] + 1]++;
         }
         countsToStarts(gapStart);
         int[] next = Arrays.copyOf(gapStart, rankCount);
-        for (int e = 0; e < edges; e++) {
-            int from = dag.from(e);
-            for (int k = 0; k < span(e); k++) {
-                int to = k == span(e) - 1 ? dag.to(e) : firstDummy[e] + k;
-                int s = next[rank[from]]++;
-                segmentFrom[s] = from;
-                segmentTo[s] = to;
-                from = to;
-            }
+        for (int k = 0; k < count; k++) {
+            int at = next[rank[from[k]]]++;
+            segmentFrom[at] = from[k];
+            segmentTo[at] = to[k];
         }
     }
 
@@ -126,7 +173,7 @@ final class LayerGraph {
         }
     }
 
-    /** The input order: real nodes by index, then dummies in edge order (both are the node numbering). */
+    /** The input order: real nodes by index, then dummies in the order of their nodes (both are the numbering). */
     private void inputOrder() {
         for (int v = 0; v < total; v++) {
             layerStart[rank[v] + 1]++;

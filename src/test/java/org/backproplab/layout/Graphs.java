@@ -105,6 +105,24 @@ final class Graphs {
         return dag;
     }
 
+    /**
+     * h1 = tanh(h0), h2 = tanh(h1), …, then out = h(m-1) + … + h1 + h0: each h is used right away and again
+     * farther on, the first ones farthest, so every h has a long trunk (their dummies grow as m²).
+     */
+    static Dag usedAgainAtTheEnd(int m) {
+        Graphs g = new Graphs();
+        int[] h = new int[m];
+        h[0] = g.value();
+        for (int i = 1; i < m; i++) {
+            h[i] = g.op(h[i - 1]);
+        }
+        int sum = g.op(h[m - 1], h[m - 2]);
+        for (int i = m - 3; i >= 0; i--) {
+            sum = g.op(sum, h[i]);
+        }
+        return g.dag;
+    }
+
     /** A chain 0 -> 1 -> ... -> length-1 of boxes. */
     static Dag chain(int length) {
         Dag dag = new Dag(length, length);

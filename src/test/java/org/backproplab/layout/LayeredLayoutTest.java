@@ -23,6 +23,8 @@ final class LayeredLayoutTest {
         graphs.add(Graphs.doubled());
         graphs.add(Graphs.reversed());
         graphs.add(Graphs.chain(50));
+        graphs.add(LayoutBench.reuse(12));
+        graphs.add(Graphs.usedAgainAtTheEnd(120)); // past the dummies' budget: long trunks on lanes
         for (int seed = 1; seed <= 4; seed++) {
             graphs.add(RandomDag.generate(120, 2, 10, seed));
             graphs.add(RandomDag.generate(120, 3, 120, seed));
@@ -257,7 +259,8 @@ final class LayeredLayoutTest {
                 int from = dag.from(e);
                 int to = dag.to(e);
                 int last = layout.pointCount(e) - 1;
-                assertEquals(2 + 2 * (layout.rank(to) - layout.rank(from) - 1), layout.pointCount(e));
+                assertEquals(layout.onLane(e) ? 6 : 2 + 2 * (layout.rank(to) - layout.rank(from) - 1),
+                        layout.pointCount(e));
                 assertEquals(layout.x(from) + dag.width(from) / 2, layout.pointX(e, 0), EPS);
                 assertEquals(layout.y(from), layout.pointY(e, 0), EPS);
                 assertEquals(layout.x(to) - dag.width(to) / 2, layout.pointX(e, last), EPS);
@@ -337,6 +340,93 @@ final class LayeredLayoutTest {
         for (int v = 1; v < 10_000; v++) {
             assertEquals(layout.y(0), layout.y(v), "node " + v);
             assertEquals(layout.x(v - 1) + Graphs.BOX_WIDTH + Spacing.DEFAULT.rankGap(), layout.x(v), 1e-6);
+        }
+    }
+
+    @Test
+    void theLongEdgesOfANodeShareOneTrunkAndLeaveItBeforeTheirTargets() {
+        Dag dag = LayoutBench.reuse(6); // a feeds ops at ranks 1, 3, 5, 7, 9
+        Layout layout = LayeredLayout.layout(dag);
+        assertTrue(layout.hasSharedTrunk(0));
+        assertEquals(1 + 2 * 8, layout.trunkPointCount(0), "from a's side across ranks 1 to 8");
+        int drawnWhole = 0;
+        for (int e = 0; e < dag.edgeCount(); e++) {
+            if (dag.from(e) != 0) {
+                assertTrue(!layout.bundled(e), "only a's edges share a trunk");
+                continue;
+            }
+            if (!layout.bundled(e)) {
+                drawnWhole++; // a + a: the two edges into the first op, which skip nothing
+                continue;
+            }
+            for (int i = 0; i < layout.pointCount(e) - 1; i++) {
+                assertEquals(layout.trunkX(0, i), layout.pointX(e, i), "edge " + e + " follows the trunk");
+                assertEquals(layout.trunkY(0, i), layout.pointY(e, i));
+            }
+        }
+        assertEquals(2, drawnWhole);
+        assertTrue(!LayeredLayout.layout(Graphs.lecture()).hasSharedTrunk(0), "one long edge is drawn whole");
+    }
+
+    /**
+     * With a dummy per edge per skipped rank, 30,000 terms needed about 900 million dummies: the layout ran out of
+     * memory (5,000 terms took minutes). With one trunk, it holds 2 points per rank.
+     */
+    @Test
+    void aLeafUsedThirtyThousandTimesIsLaidOutWithPointsLinearInTheGraph() {
+        Dag dag = LayoutBench.reuse(30_000);
+        Layout layout = LayeredLayout.layout(dag, Spacing.DEFAULT, 4);
+        int stored = 0;
+        for (int v = 0; v < layout.nodeCount(); v++) {
+            stored += layout.trunkPointCount(v);
+        }
+        assertTrue(stored <= 3 * (dag.nodeCount() + dag.edgeCount()), stored + " points stored");
+        int last = dag.edgeCount() - 2; // a's edge into the last op
+        assertEquals(0, dag.from(last));
+        assertEquals(2 * (layout.rankCount() - 2), layout.pointCount(last));
+        assertEquals(layout.x(dag.to(last)) - dag.width(dag.to(last)) / 2,
+                layout.pointX(last, layout.pointCount(last) - 1), EPS);
+        assertEquals(0, layout.crossings());
+    }
+
+    /**
+     * 120 Values each used at once and again farther on needed about 28,000 dummies, 60 per node; past the
+     * budget, the longest trunks run along lanes above the drawing, which turn in the gaps between columns.
+     */
+    @Test
+    void pastTheBudgetTheLongestTrunksRunAlongLanesAboveTheBoxes() {
+        Dag dag = Graphs.usedAgainAtTheEnd(120);
+        Layout layout = LayeredLayout.layout(dag);
+        int dummies = 0;
+        int laneEdges = 0;
+        double top = Double.MAX_VALUE;
+        for (int v = 0; v < dag.nodeCount(); v++) {
+            top = Math.min(top, layout.y(v) - dag.height(v) / 2);
+            dummies += layout.trunkOnLane(v) ? 0 : (layout.trunkPointCount(v) - 1) / 2;
+        }
+        assertTrue(dummies <= Lanes.DUMMIES_PER_ITEM * (dag.nodeCount() + dag.edgeCount()) + Lanes.FREE_DUMMIES,
+                dummies + " dummies");
+        for (int e = 0; e < dag.edgeCount(); e++) {
+            if (!layout.onLane(e)) {
+                continue;
+            }
+            laneEdges++;
+            assertTrue(layout.pointY(e, 2) < top && layout.pointY(e, 3) == layout.pointY(e, 2), "a lane above");
+            assertEquals(layout.pointX(e, 1), layout.pointX(e, 2), "turns up in one gap");
+            assertEquals(layout.pointX(e, 3), layout.pointX(e, 4), "turns down in one gap");
+            assertEquals(layout.pointY(e, 4), layout.y(dag.to(e)), EPS);
+            for (int i : new int[] {1, 3}) {
+                assertTurnMissesBoxes(dag, layout, layout.pointX(e, i));
+            }
+        }
+        assertTrue(laneEdges > 50, laneEdges + " edges on lanes");
+        assertTrue(!LayeredLayout.layout(Graphs.usedAgainAtTheEnd(20)).onLane(dag.edgeCount() / 10),
+                "a small graph has no lanes");
+    }
+
+    private static void assertTurnMissesBoxes(Dag dag, Layout layout, double x) {
+        for (int v = 0; v < dag.nodeCount(); v++) {
+            assertTrue(Math.abs(layout.x(v) - x) > dag.width(v) / 2, "a turn at x = " + x + " runs through " + v);
         }
     }
 

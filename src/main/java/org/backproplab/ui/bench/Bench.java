@@ -35,6 +35,10 @@ public final class Bench {
                 return startTrainFrames(backend);
             case "train-frames-result":
                 return trainFramesResult();
+            case "graph-scale":
+                return startGraphScale(backend, spec);
+            case "graph-scale-result":
+                return graphScaleResult();
             default:
                 throw new IllegalArgumentException("no benchmark " + what);
         }
@@ -137,6 +141,43 @@ public final class Bench {
         String result = frames == null ? "" : frames.result();
         if (!result.isEmpty()) {
             frames = null;
+        }
+        return result;
+    }
+
+    /** The graph-scale benchmark between its start and its result (two calls from the page), or null. */
+    private static GraphScale scale;
+
+    /**
+     * Starts the graph-scale benchmark (see {@link GraphScale}) in a visible 1280-pixel-wide widget, after some
+     * other code has run in the page (a little training, a few graphs), as in a page used for a while. cases names
+     * some of {@link GraphScale#ALL_CASES}, comma-separated, or is empty for all; {@link #graphScaleResult} reports.
+     */
+    public static String startGraphScale(String backend, String cases) {
+        org.backproplab.nn.Bench.run(org.backproplab.nn.Bench.demoShapedSpec(),
+                org.backproplab.nn.Bench.Options.quick());
+        HTMLElement host = widgetHost("1280px");
+        host.getStyle().setProperty("position", "fixed");
+        host.getStyle().setProperty("left", "0");
+        host.getStyle().setProperty("top", "0");
+        host.getStyle().setProperty("z-index", "10");
+        Dom.document().getBody().appendChild(host);
+        GraphView view = new GraphView(new Settings(), networkProgram(40, 500, 1), Controls.FULL, () -> { });
+        host.appendChild(view.element());
+        view.shown();
+        for (int i = 0; i < 4; i++) {
+            view.setProgram(networkProgram(10 + i, 60 + 40 * i, i));
+            view.backward();
+        }
+        scale = new GraphScale(backend, host, view, cases == null ? "" : cases);
+        return "started";
+    }
+
+    /** The graph-scale figures once every case has run, or "" until then. */
+    public static String graphScaleResult() {
+        String result = scale == null ? "" : scale.result();
+        if (!result.isEmpty()) {
+            scale = null;
         }
         return result;
     }

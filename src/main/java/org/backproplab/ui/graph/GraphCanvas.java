@@ -38,7 +38,12 @@ public final class GraphCanvas {
     private final HTMLElement legendMin = Dom.text("span", "", "");
     private final HTMLElement legendMax = Dom.text("span", "", "");
     private final HTMLElement legendTitle = Dom.text("span", "bpl-legend-title", "grad");
+    private final HTMLElement summaryNote = Dom.el("div", "bpl-summary-note");
+    private final HTMLElement summaryText = Dom.text("span", "", "");
+    private final HTMLElement summaryToggle = Dom.button("", "draw-all", this::toggleSummary);
     private ColourBy colourBy = ColourBy.GRAD;
+    private Value shown;
+    private boolean shownWithGrads;
 
     /** Leaf changes go to listener; rejected says why a typed value could not be used. */
     GraphCanvas(Listener listener, Consumer<String> rejected) {
@@ -51,6 +56,12 @@ public final class GraphCanvas {
         zoom.appendChild(titled(Dom.button("+", "zoom-in", () -> zoom(1.25)), "Zoom in (+)"));
         zoom.appendChild(titled(Dom.button("Fit", "fit", () -> fit(false)), "Frame the whole graph (F)"));
         root.appendChild(zoom);
+        summaryNote.setAttribute("data-testid", "summary-note");
+        summaryNote.setAttribute("role", "status");
+        summaryNote.appendChild(summaryText);
+        summaryNote.appendChild(summaryToggle);
+        summaryNote.setHidden(true);
+        root.appendChild(summaryNote); // before the hint, which the style sheet hides while the note shows
         root.appendChild(viewport.hint());
         root.appendChild(editor.element());
         listen();
@@ -105,13 +116,39 @@ public final class GraphCanvas {
      * digit or scrubbing a leaf) the boxes are updated in place and the view stays where it is.
      */
     void show(Value output, boolean withGrads) {
+        shown = output;
+        shownWithGrads = withGrads;
         boolean fresh = scene.show(output, withGrads);
         if (fresh) {
             highlight.clear(); // its marks and notes belonged to the old drawing
+            describeSummary();
         }
         refresh();
         if (fresh) {
             viewport.fit(true);
+        }
+    }
+
+    /** Past the size a summary stands in for the graph, a note says so and offers the other drawing. */
+    private void describeSummary() {
+        int n = scene.nodeCount();
+        String count = GraphSummary.count(n);
+        summaryNote.setHidden(n <= GraphSummary.SUMMARY_NODES);
+        if (scene.summarised()) {
+            summaryText.setTextContent("A summary: " + count + " Values are too many to draw one by one. The bands "
+                    + "are the graph's layers (Values by how many ops they are from the leaves), with their counts; "
+                    + "the leaves and the output are shown as boxes. ");
+            summaryToggle.setTextContent("Draw all " + count + " Values");
+        } else {
+            summaryText.setTextContent("All " + count + " Values are drawn: zooming and panning can be slow. ");
+            summaryToggle.setTextContent("Show the summary");
+        }
+    }
+
+    private void toggleSummary() {
+        if (shown != null) {
+            scene.drawEverything(scene.summarised());
+            show(shown, shownWithGrads);
         }
     }
 

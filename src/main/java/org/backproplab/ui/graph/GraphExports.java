@@ -1,7 +1,6 @@
 package org.backproplab.ui.graph;
 
 import org.backproplab.expr.PythonExport;
-import org.backproplab.layout.Layout;
 import org.backproplab.ui.dom.Download;
 import org.backproplab.ui.dom.ExportMenu;
 import org.backproplab.ui.dom.Svg;
@@ -44,8 +43,7 @@ final class GraphExports {
         if (!view.upToDate()) {
             return;
         }
-        Layout layout = scene.layout();
-        Download.svgAsPng(svg(), layout.width(), layout.height(), NAME + ".png", ok -> {
+        Download.svgAsPng(svg(), scene.width(), scene.height(), NAME + ".png", ok -> {
             if (!ok) {
                 view.showNotice("The browser could not draw the graph as a picture (it may be too big): "
                         + "Graph as SVG drawing still works.");
@@ -67,7 +65,7 @@ final class GraphExports {
     private String svg() {
         scene.buildTexts();
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + standalone(scene.svg(),
-                Svg.r(scene.layout().width()), Svg.r(scene.layout().height()));
+                Svg.r(scene.width()), Svg.r(scene.height()));
     }
 
     @JSBody(params = {"svg", "w", "h"}, script = "var bplCopy = svg.cloneNode(true);"

@@ -5,10 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.backproplab.engine.Value;
-import org.backproplab.layout.Dag;
-import org.backproplab.layout.LayeredLayout;
 import org.backproplab.layout.Layout;
-import org.backproplab.layout.Spacing;
 import org.backproplab.ui.chart.Palette;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Svg;
@@ -28,7 +25,7 @@ final class GraphScene {
     static final double PAD = 8;
     static final double OP_HEIGHT = 26;
     static final double BOX_HEIGHT = 3 * ROW + 6;
-    private static final String EDGE_COLOUR = "#8793a5";
+    static final String EDGE_COLOUR = "#8793a5";
     /**
      * The drawing's look, inside the SVG itself so that an exported file keeps it. Every rule starts with
      * svg.bpl-svg, so it reaches no other part of a page that embeds the widget.
@@ -45,6 +42,8 @@ final class GraphScene {
             + "svg.bpl-svg .o rect{fill:#fff;stroke:#5b6678;stroke-width:1.2}"
             + "svg.bpl-svg .o.cur rect{stroke:#b4380b;stroke-width:2.4}"
             + "svg.bpl-svg.far .n text,svg.bpl-svg.far .o text{display:none}"
+            // Far out, lines keep their width on screen, so a big graph fitted whole is still seen, not a blank.
+            + "svg.bpl-svg.far .e,svg.bpl-svg.far rect{vector-effect:non-scaling-stroke}"
             + "svg.bpl-svg .leaf{cursor:ew-resize}"
             + "svg.bpl-svg .n:focus{outline:none}"
             + "svg.bpl-svg .n:focus-visible rect{stroke:#f2a93b;stroke-width:3.5}";
@@ -63,11 +62,7 @@ final class GraphScene {
 
     private List<Value> values = new ArrayList<>();
     private final Map<Value, Integer> indexOf = new HashMap<>();
-    private Element[] groups = new Element[0];
-    private Element[] rects = new Element[0];
-    private Element[] dataTexts = new Element[0];
-    private Element[] gradTexts = new Element[0];
-    private Element[] opGroups = new Element[0];
+    private final ValueBoxes boxes = new ValueBoxes();
     private int[][] operandEdges = new int[0][];
     private Element[] edgePaths = new Element[0];
     private Layout layout;
@@ -75,7 +70,24 @@ final class GraphScene {
     private String structure = "";
     private boolean gradsKnown;
     private boolean leavesEditable = true;
-    private boolean textsBuilt;
+    private final LazyPaint lazy = new LazyPaint(new LazyPaint.Boxes() {
+        @Override
+        public void paint(int i) {
+            paintBox(i);
+        }
+
+        @Override
+        public void makeTexts(int i) {
+            boxes.makeTexts(i, values.get(i), gradsKnown);
+        }
+    });
+    private final GraphSummary summary = new GraphSummary("url(#" + idPrefix + "arrow)");
+    private boolean summarised;
+    private boolean drawEverything;
+    private Value shownOutput;
+    private ColourBy colourBy = ColourBy.GRAD;
+    private double colourRange;
+    private boolean coloured;
 
     GraphScene() {
         svg.setAttribute("class", "bpl-svg");
@@ -87,11 +99,12 @@ final class GraphScene {
         Element style = Svg.el("style");
         style.setTextContent(STYLE);
         svg.appendChild(style);
-        svg.appendChild(arrowMarker());
+        svg.appendChild(Curves.arrowMarker(idPrefix + "arrow", EDGE_COLOUR));
         world.appendChild(edgeLayer);
         world.appendChild(leaderLayer);
         world.appendChild(opLayer);
         world.appendChild(nodeLayer);
+        world.appendChild(summary.element());
         world.appendChild(noteLayer);
         svg.appendChild(world);
     }
@@ -123,6 +136,38 @@ final class GraphScene {
         return values.size();
     }
 
+    /** Whether the graph is drawn as a summary (see {@link GraphSummary}) rather than box by box. */
+    boolean summarised() {
+        return summarised;
+    }
+
+    /**
+     * Past {@link GraphSummary#SUMMARY_NODES}, draw every Value anyway (true) or the summary (false). It holds until
+     * a graph with another number of Values comes; call {@link #show} next, which then draws anew.
+     */
+    void drawEverything(boolean on) {
+        drawEverything = on;
+        shownOutput = null;
+    }
+
+    /** Whether anything has been drawn yet. */
+    boolean hasDrawing() {
+        return layout != null || summarised;
+    }
+
+    /** The size of the drawing, in its own units, and how far down it the output is. */
+    double width() {
+        return summarised ? summary.width() : layout.width();
+    }
+
+    double height() {
+        return summarised ? summary.height() : layout.height();
+    }
+
+    double outputY() {
+        return summarised ? summary.outputY() : layout.y(values.size() - 1);
+    }
+
     /** Where a Value is in the drawing (its node number in the layout), or -1 if it isn't drawn. */
     int index(Value v) {
         Integer i = indexOf.get(v);
@@ -130,7 +175,7 @@ final class GraphScene {
     }
 
     Element box(int i) {
-        return groups[i];
+        return boxes.box(i);
     }
 
     double boxWidth(int i) {
@@ -139,7 +184,7 @@ final class GraphScene {
 
     /** The op circle of a result, or null for a leaf. */
     Element opCircle(int i) {
-        return opGroups[i];
+        return boxes.opCircle(i);
     }
 
     /** The layout's edge from a result's op circle back to one of its operands. */
@@ -171,9 +216,19 @@ final class GraphScene {
      * drawn (only numbers changed) the boxes are kept for the new Values. Call {@link #refresh} next either way.
      */
     boolean show(Value output, boolean withGrads) {
-        List<Value> order = output.topologicalOrder();
-        String shape = shapeOf(order);
         gradsKnown = withGrads;
+        if (output == shownOutput) {
+            return false; // the same Values (a Step, Backward): their graph can't have changed, only their numbers
+        }
+        shownOutput = output;
+        List<Value> order = output.topologicalOrder();
+        if (drawEverything && order.size() != values.size()) {
+            drawEverything = false; // asked for one graph; another size is another graph
+        }
+        if (order.size() > GraphSummary.SUMMARY_NODES && !drawEverything) {
+            return summarise(order);
+        }
+        String shape = GraphShape.key(order);
         if (shape.equals(structure)) {
             rebind(order);
             return false;
@@ -183,20 +238,22 @@ final class GraphScene {
         return true;
     }
 
-    /** A string that is equal for two graphs exactly when they would be drawn the same way. */
-    private static String shapeOf(List<Value> order) {
-        Map<Value, Integer> index = new HashMap<>();
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < order.size(); i++) {
-            Value v = order.get(i);
-            index.put(v, i);
-            s.append(v.label).append(':').append(v.op()).append('(');
-            for (int c = 0; c < v.arity(); c++) {
-                s.append(index.get(v.child(c))).append(',');
-            }
-            s.append(')').append(boxChars(v)).append(';');
-        }
-        return s.toString();
+    /** Draws a summary instead of the boxes; returns true if it is new (not the same graph with new numbers). */
+    private boolean summarise(List<Value> order) {
+        boolean fresh = !summarised || order.size() != values.size();
+        summarised = true;
+        structure = "";
+        layout = null;
+        values = order;
+        indexOf.clear(); // no Value has a box: a step, a leaf editor find none to mark
+        Dom.clear(edgeLayer);
+        Dom.clear(opLayer);
+        Dom.clear(nodeLayer);
+        lazy.reset(null, new double[0], BOX_HEIGHT);
+        summary.draw(order);
+        svg.setAttribute("data-width", Double.toString(summary.width()));
+        svg.setAttribute("data-height", Double.toString(summary.height()));
+        return fresh;
     }
 
     private void rebind(List<Value> order) {
@@ -207,196 +264,64 @@ final class GraphScene {
         }
     }
 
-    private static int boxChars(Value v) {
-        int chars = Math.max(v.label.length(), 11); // "data -0.0000"
-        return Math.max(chars, Math.max(NodeText.row("data", v.data).length(), NodeText.row("grad", v.grad).length()));
-    }
-
-    private static double opWidth(Value v) {
-        return Math.max(OP_HEIGHT, v.op().length() * FONT_SIZE * 0.62 + 14);
-    }
-
     private void build(List<Value> order) {
         rebind(order);
+        summarised = false;
+        Dom.clear(summary.element());
         Dom.clear(edgeLayer);
         Dom.clear(opLayer);
         Dom.clear(nodeLayer);
-        int[] opNode = layOut(order);
+        GraphShape drawn = GraphShape.of(order, indexOf);
+        layout = drawn.layout();
+        boxWidths = drawn.boxWidths();
+        operandEdges = drawn.operandEdges();
         int n = order.size();
+        for (int v = 0; v < layout.nodeCount(); v++) {
+            if (layout.hasSharedTrunk(v)) { // drawn once for all the long edges of a Value used many times
+                Element trunk = Svg.el("path");
+                trunk.setAttribute("class", "e");
+                trunk.setAttribute("d", Curves.trunk(layout, v));
+                edgeLayer.appendChild(trunk);
+            }
+        }
         edgePaths = new Element[layout.edgeCount()];
         for (int e = 0; e < edgePaths.length; e++) {
             Element path = Svg.el("path");
             path.setAttribute("class", "e");
-            path.setAttribute("d", curve(e));
+            path.setAttribute("d", Curves.edge(layout, e, layout.bundled(e)));
             if (layout.to(e) < n) {
                 path.setAttribute("marker-end", "url(#" + idPrefix + "arrow)");
             }
             edgeLayer.appendChild(path);
             edgePaths[e] = path;
         }
-        opGroups = new Element[n];
-        groups = new Element[n];
-        rects = new Element[n];
-        dataTexts = new Element[n];
-        gradTexts = new Element[n];
-        textsBuilt = false;
-        for (int i = 0; i < n; i++) {
-            Value v = order.get(i);
-            if (!v.isLeaf()) {
-                opGroups[i] = opShape(v, layout.x(opNode[i]), layout.y(opNode[i]));
-                opLayer.appendChild(opGroups[i]);
-            }
-            groups[i] = valueBox(i, v, layout.x(i), layout.y(i));
-            nodeLayer.appendChild(groups[i]);
-        }
+        boxes.build(order, drawn, this::isEditable, opLayer, nodeLayer);
+        lazy.reset(layout, boxWidths, BOX_HEIGHT);
         svg.setAttribute("data-width", Double.toString(layout.width()));
         svg.setAttribute("data-height", Double.toString(layout.height()));
     }
 
-    /**
-     * Lays out the graph with each op as a node of its own between its operands and its result. Values are nodes
-     * 0..n-1 and op circles follow; the edges run child -> op (one per operand) and op -> value.
-     *
-     * @return for each Value, the layout node of its op circle (-1 for a leaf)
-     */
-    private int[] layOut(List<Value> order) {
-        int n = order.size();
-        Dag dag = new Dag(2 * n, 3 * n);
-        boxWidths = new double[n];
-        int[] opNode = new int[n];
-        for (int i = 0; i < n; i++) {
-            boxWidths[i] = Math.max(96, boxChars(order.get(i)) * FONT_SIZE * 0.62 + 2 * PAD);
-            dag.addNode(boxWidths[i], BOX_HEIGHT);
-        }
-        operandEdges = new int[n][];
-        for (int i = 0; i < n; i++) {
-            Value v = order.get(i);
-            if (v.isLeaf()) {
-                opNode[i] = -1;
-                continue;
-            }
-            opNode[i] = dag.addNode(opWidth(v), OP_HEIGHT);
-            operandEdges[i] = new int[v.arity()];
-            for (int c = 0; c < v.arity(); c++) {
-                operandEdges[i][c] = dag.addEdge(indexOf.get(v.child(c)), opNode[i]);
-            }
-            dag.addEdge(opNode[i], i);
-        }
-        // Big graphs get fewer sweeps: they are read zoomed out, where a few crossings more don't show.
-        layout = LayeredLayout.layout(dag, new Spacing(34, 16, 8, 24),
-                dag.nodeCount() > 400 ? 4 : LayeredLayout.DEFAULT_SWEEPS);
-        return opNode;
-    }
-
-    /** An edge as smooth S-curves through its layout points. */
-    private String curve(int e) {
-        StringBuilder d = new StringBuilder();
-        int points = layout.pointCount(e);
-        double x0 = layout.pointX(e, 0);
-        double y0 = layout.pointY(e, 0);
-        d.append('M').append(Svg.r(x0)).append(' ').append(Svg.r(y0));
-        for (int p = 1; p < points; p++) {
-            double x1 = layout.pointX(e, p);
-            double y1 = layout.pointY(e, p);
-            double mid = (x0 + x1) / 2;
-            d.append(" C").append(Svg.r(mid)).append(' ').append(Svg.r(y0)).append(' ').append(Svg.r(mid)).append(' ')
-                    .append(Svg.r(y1)).append(' ').append(Svg.r(x1)).append(' ').append(Svg.r(y1));
-            x0 = x1;
-            y0 = y1;
-        }
-        return d.toString();
-    }
-
-    private Element opShape(Value v, double x, double y) {
-        Element g = Svg.el("g");
-        g.setAttribute("class", "o");
-        g.setAttribute("data-testid", "op");
-        g.setAttribute("data-op", v.op());
-        g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
-        g.appendChild(centredRect(opWidth(v), OP_HEIGHT, OP_HEIGHT / 2));
-        return g;
-    }
-
-    private Element valueBox(int i, Value v, double x, double y) {
-        double w = boxWidths[i];
-        double h = BOX_HEIGHT;
-        Element g = Svg.el("g");
-        g.setAttribute("data-testid", "node");
-        g.setAttribute("data-label", v.label);
-        g.setAttribute("data-op", v.op());
-        g.setAttribute("data-index", Integer.toString(i));
-        g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
-        g.setAttribute("tabindex", "0");
-        boolean editable = isEditable(v);
-        g.setAttribute("role", editable ? "button" : "img");
-        g.setAttribute("class", editable ? "n leaf" : "n");
-        rects[i] = centredRect(w, h, 5);
-        g.appendChild(rects[i]);
-        Element rules = Svg.el("path"); // the two lines between label, data and grad
-        double y1 = -h / 2 + 3 + ROW;
-        double y2 = y1 + ROW;
-        rules.setAttribute("d", "M" + Svg.r(-w / 2) + " " + Svg.r(y1) + "H" + Svg.r(w / 2)
-                + "M" + Svg.r(-w / 2) + " " + Svg.r(y2) + "H" + Svg.r(w / 2));
-        g.appendChild(rules);
-        return g;
-    }
-
-    /** A rectangle with rounded corners, centred on its group's origin. */
-    static Element centredRect(double w, double h, double rx) {
-        Element rect = Svg.el("rect");
-        rect.setAttribute("x", Svg.r(-w / 2));
-        rect.setAttribute("y", Svg.r(-h / 2));
-        rect.setAttribute("width", Svg.r(w));
-        rect.setAttribute("height", Svg.r(h));
-        rect.setAttribute("rx", Svg.r(rx));
-        return rect;
-    }
-
-    /**
-     * Adds the text of every box and op, unless it is there already. It is left out until the drawing is shown at a
-     * scale where text can be read (or exported): a big graph, fitted far out, then costs the browser thousands of
-     * text elements less.
-     */
+    /** Adds the text of every box and op that has none yet, and paints every box: an export needs them all. */
     void buildTexts() {
-        if (textsBuilt || layout == null) {
-            return;
-        }
-        textsBuilt = true;
-        double top = 3 - BOX_HEIGHT / 2;
-        for (int i = 0; i < values.size(); i++) {
-            Value v = values.get(i);
-            groups[i].appendChild(rowText(top + ROW / 2, v.label.isEmpty() ? "k" : "l",
-                    NodeText.title(v)));
-            dataTexts[i] = rowText(top + 1.5 * ROW, "", "");
-            groups[i].appendChild(dataTexts[i]);
-            gradTexts[i] = rowText(top + 2.5 * ROW, "", "");
-            groups[i].appendChild(gradTexts[i]);
-            if (opGroups[i] != null) {
-                Element text = Svg.el("text");
-                text.setTextContent(v.op());
-                opGroups[i].appendChild(text);
-            }
-            writeRows(i, v);
+        if (layout != null) {
+            lazy.everything();
         }
     }
 
-    private void writeRows(int i, Value v) {
-        dataTexts[i].setTextContent(NodeText.row("data", v.data));
-        gradTexts[i].setTextContent(NodeText.row("grad", gradsKnown ? v.grad : 0));
+    /** The part of the drawing on screen moved (in its own units); readable: text can be read at this scale. */
+    void viewMoved(double left, double top, double right, double bottom, boolean readable) {
+        lazy.viewMoved(left, top, right, bottom, readable);
     }
 
-    private static Element rowText(double y, String className, String text) {
-        Element t = Svg.el("text");
-        t.setAttribute("y", Svg.r(y));
-        if (!className.isEmpty()) {
-            t.setAttribute("class", className);
-        }
-        t.setTextContent(text);
-        return t;
-    }
-
-    /** Updates every box's numbers, colour and test attributes; returns the legend's range (0: not coloured). */
+    /**
+     * Updates every box's numbers, colour and test attributes: those on screen at once, the others a little later
+     * in a big graph (see {@link LazyPaint}). Returns the legend's range (0: not coloured).
+     */
     double refresh(ColourBy colourBy) {
+        this.colourBy = colourBy;
+        if (summarised) {
+            return summary.refresh(gradsKnown, colourBy);
+        }
         double max = 0;
         for (Value v : values) {
             double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
@@ -404,37 +329,15 @@ final class GraphScene {
                 max = Math.max(max, Math.abs(x));
             }
         }
-        boolean coloured = colourBy == ColourBy.DATA || gradsKnown;
-        for (int i = 0; i < values.size(); i++) {
-            Value v = values.get(i);
-            Element g = groups[i];
-            g.setAttribute("data-value", Double.toString(v.data));
-            g.setAttribute("data-grad", gradsKnown ? Double.toString(v.grad) : "");
-            if (textsBuilt) {
-                writeRows(i, v);
-            }
-            double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
-            rects[i].setAttribute("fill", coloured ? Palette.fill(x, max) : Palette.NEUTRAL);
-            g.setAttribute("aria-label", NodeText.description(v, gradsKnown, isEditable(v)));
-        }
+        colourRange = max;
+        coloured = colourBy == ColourBy.DATA || gradsKnown;
+        lazy.refresh();
         return coloured ? max : 0;
     }
 
-    private Element arrowMarker() {
-        Element defs = Svg.el("defs");
-        Element marker = Svg.el("marker");
-        marker.setAttribute("id", idPrefix + "arrow");
-        marker.setAttribute("viewBox", "0 0 10 10");
-        marker.setAttribute("refX", "9");
-        marker.setAttribute("refY", "5");
-        marker.setAttribute("markerWidth", "7");
-        marker.setAttribute("markerHeight", "7");
-        marker.setAttribute("orient", "auto");
-        Element tip = Svg.el("path");
-        tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
-        tip.setAttribute("fill", EDGE_COLOUR);
-        marker.appendChild(tip);
-        defs.appendChild(marker);
-        return defs;
+    private void paintBox(int i) {
+        Value v = values.get(i);
+        double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
+        boxes.paint(i, v, gradsKnown, coloured ? Palette.fill(x, colourRange) : Palette.NEUTRAL, isEditable(v));
     }
 }

@@ -51,7 +51,7 @@ final class StepHighlight {
         }
         for (BackwardTrace.Contribution c : step.contributions()) {
             int edge = scene.operandEdge(i, c.operand());
-            mark(scene.edgePath(edge), "h");
+            markEdge(edge);
             int child = scene.index(c.child());
             mark(scene.box(child), "recv");
             String text = Numbers.fixed(c.upstream(), 4) + " × " + Numbers.fixed(c.local(), 4) + " = "
@@ -76,7 +76,7 @@ final class StepHighlight {
         g.setAttribute("data-testid", "edge-note");
         g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
         double w = text.length() * 12 * 0.62 + 14;
-        Element bg = GraphScene.centredRect(w, 22, 4);
+        Element bg = ValueBoxes.centredRect(w, 22, 4);
         bg.setAttribute("fill", "#fff7ed");
         bg.setAttribute("stroke", COLOUR);
         g.appendChild(bg);
@@ -97,6 +97,20 @@ final class StepHighlight {
             e.removeAttribute("data-current");
         }
         marked.clear();
+    }
+
+    /**
+     * Highlights an edge. One that shares its way with other uses of its source (a trunk drawn once) gets its whole
+     * route drawn over the drawing, so the highlight shows where it starts, not only its last segment.
+     */
+    private void markEdge(int edge) {
+        mark(scene.edgePath(edge), "h");
+        if (scene.layout().bundled(edge)) {
+            Element route = Svg.el("path");
+            route.setAttribute("class", "e h");
+            route.setAttribute("d", Curves.edge(scene.layout(), edge, false));
+            scene.leaderLayer().appendChild(route);
+        }
     }
 
     /** Adds a highlight class to an element, remembering it for {@link #clear}. */

@@ -1,0 +1,169 @@
+package org.backproplab.ui.graph;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.backproplab.engine.Value;
+import org.backproplab.layout.Layout;
+import org.backproplab.ui.dom.Svg;
+import org.teavm.jso.dom.xml.Element;
+
+/**
+ * The elements of the drawing's boxes: for each Value a record box {@code label | data | grad}, and for each result
+ * its op circle. A box's numbers, colour and name are written again only when they changed: a Step changes the
+ * grads of two or three Values, a keystroke often only part of the graph, and each attribute written costs the
+ * browser a restyle of that box.
+ */
+final class ValueBoxes {
+    private Element[] groups = new Element[0];
+    private Element[] rects = new Element[0];
+    private Element[] dataTexts = new Element[0];
+    private Element[] gradTexts = new Element[0];
+    private Element[] opGroups = new Element[0];
+    // What each box shows now; painted false: it must be written, whatever it shows.
+    private boolean[] painted = new boolean[0];
+    private double[] shownData = new double[0];
+    private double[] shownGrad = new double[0];
+    private boolean[] shownKnown = new boolean[0];
+    private String[] shownFill = new String[0];
+
+    Element box(int i) {
+        return groups[i];
+    }
+
+    /** The op circle of a result, or null for a leaf. */
+    Element opCircle(int i) {
+        return opGroups[i];
+    }
+
+    /** New boxes and op circles for these Values, where shape puts them, into the two layers. */
+    void build(List<Value> order, GraphShape shape, Predicate<Value> editable, Element opLayer, Element nodeLayer) {
+        int n = order.size();
+        Layout layout = shape.layout();
+        opGroups = new Element[n];
+        groups = new Element[n];
+        rects = new Element[n];
+        dataTexts = new Element[n];
+        gradTexts = new Element[n];
+        painted = new boolean[n];
+        shownData = new double[n];
+        shownGrad = new double[n];
+        shownKnown = new boolean[n];
+        shownFill = new String[n];
+        for (int i = 0; i < n; i++) {
+            Value v = order.get(i);
+            if (!v.isLeaf()) {
+                int op = shape.opNode()[i];
+                opGroups[i] = opShape(v, layout.x(op), layout.y(op));
+                opLayer.appendChild(opGroups[i]);
+            }
+            groups[i] = valueBox(i, v, layout.x(i), layout.y(i), shape.boxWidths()[i], editable.test(v));
+            nodeLayer.appendChild(groups[i]);
+        }
+    }
+
+    /** Writes box i's numbers (and its rows, once it has them), colour and name, unless it shows them already. */
+    void paint(int i, Value v, boolean gradsKnown, String fill, boolean editable) {
+        boolean same = painted[i] && same(shownData[i], v.data) && same(shownGrad[i], v.grad)
+                && shownKnown[i] == gradsKnown;
+        if (!same) {
+            Element g = groups[i];
+            g.setAttribute("data-value", Double.toString(v.data));
+            g.setAttribute("data-grad", gradsKnown ? Double.toString(v.grad) : "");
+            if (dataTexts[i] != null) {
+                writeRows(i, v, gradsKnown);
+            }
+            g.setAttribute("aria-label", NodeText.description(v, gradsKnown, editable));
+            painted[i] = true;
+            shownData[i] = v.data;
+            shownGrad[i] = v.grad;
+            shownKnown[i] = gradsKnown;
+        }
+        if (!fill.equals(shownFill[i])) {
+            rects[i].setAttribute("fill", fill);
+            shownFill[i] = fill;
+        }
+    }
+
+    /** Equal numbers, NaN equal to NaN (a box showing NaN needs no rewrite to show NaN again). */
+    private static boolean same(double a, double b) {
+        return a == b || a != a && b != b;
+    }
+
+    private static Element opShape(Value v, double x, double y) {
+        Element g = Svg.el("g");
+        g.setAttribute("class", "o");
+        g.setAttribute("data-testid", "op");
+        g.setAttribute("data-op", v.op());
+        g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
+        g.appendChild(centredRect(GraphShape.opWidth(v), GraphScene.OP_HEIGHT, GraphScene.OP_HEIGHT / 2));
+        return g;
+    }
+
+    private Element valueBox(int i, Value v, double x, double y, double w, boolean editable) {
+        double h = GraphScene.BOX_HEIGHT;
+        Element g = Svg.el("g");
+        g.setAttribute("data-testid", "node");
+        g.setAttribute("data-label", v.label);
+        g.setAttribute("data-op", v.op());
+        g.setAttribute("data-index", Integer.toString(i));
+        g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", editable ? "button" : "img");
+        g.setAttribute("class", editable ? "n leaf" : "n");
+        rects[i] = centredRect(w, h, 5);
+        g.appendChild(rects[i]);
+        Element rules = Svg.el("path"); // the two lines between label, data and grad
+        double y1 = -h / 2 + 3 + GraphScene.ROW;
+        double y2 = y1 + GraphScene.ROW;
+        rules.setAttribute("d", "M" + Svg.r(-w / 2) + " " + Svg.r(y1) + "H" + Svg.r(w / 2)
+                + "M" + Svg.r(-w / 2) + " " + Svg.r(y2) + "H" + Svg.r(w / 2));
+        g.appendChild(rules);
+        return g;
+    }
+
+    /** A rectangle with rounded corners, centred on its group's origin. */
+    static Element centredRect(double w, double h, double rx) {
+        Element rect = Svg.el("rect");
+        rect.setAttribute("x", Svg.r(-w / 2));
+        rect.setAttribute("y", Svg.r(-h / 2));
+        rect.setAttribute("width", Svg.r(w));
+        rect.setAttribute("height", Svg.r(h));
+        rect.setAttribute("rx", Svg.r(rx));
+        return rect;
+    }
+
+    /**
+     * Adds the texts of box i and its op. They are made only once the box is on screen at a scale where they can
+     * be read (see {@link LazyPaint}).
+     */
+    void makeTexts(int i, Value v, boolean gradsKnown) {
+        double top = 3 - GraphScene.BOX_HEIGHT / 2;
+        groups[i].appendChild(rowText(top + GraphScene.ROW / 2, v.label.isEmpty() ? "k" : "l",
+                NodeText.title(v)));
+        dataTexts[i] = rowText(top + 1.5 * GraphScene.ROW, "", "");
+        groups[i].appendChild(dataTexts[i]);
+        gradTexts[i] = rowText(top + 2.5 * GraphScene.ROW, "", "");
+        groups[i].appendChild(gradTexts[i]);
+        if (opGroups[i] != null) {
+            Element text = Svg.el("text");
+            text.setTextContent(v.op());
+            opGroups[i].appendChild(text);
+        }
+        writeRows(i, v, gradsKnown);
+    }
+
+    private void writeRows(int i, Value v, boolean gradsKnown) {
+        dataTexts[i].setTextContent(NodeText.row("data", v.data));
+        gradTexts[i].setTextContent(NodeText.row("grad", gradsKnown ? v.grad : 0));
+    }
+
+    private static Element rowText(double y, String className, String text) {
+        Element t = Svg.el("text");
+        t.setAttribute("y", Svg.r(y));
+        if (!className.isEmpty()) {
+            t.setAttribute("class", className);
+        }
+        t.setTextContent(text);
+        return t;
+    }
+}
