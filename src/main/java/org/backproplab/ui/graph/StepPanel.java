@@ -1,6 +1,7 @@
 package org.backproplab.ui.graph;
 
 import java.util.List;
+import org.backproplab.engine.BackwardLine;
 import org.backproplab.engine.BackwardTrace;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
@@ -144,6 +145,7 @@ final class StepPanel {
                         + Numbers.fixed(c.before(), 4) + " → " + Numbers.fixed(c.after(), 4) + ")";
                 HTMLElement item = Dom.text("li", "", line);
                 item.setAttribute("data-testid", "contribution");
+                item.appendChild(codeLine(c, buggy));
                 list.appendChild(item);
             }
             text.appendChild(list);
@@ -153,6 +155,21 @@ final class StepPanel {
                     ? "Done, with the = bug: compare with Backward with the bug switched off."
                     : "Done: these are exactly the grads Backward gives."));
         }
+    }
+
+    /**
+     * The contribution as micrograd's code: the op's {@code _backward} line, and the same line with this step's
+     * numbers in ({@code a.grad += (−3.0) × (−2.0)}); with the = bug, written with = as the buggy code was.
+     */
+    private static HTMLElement codeLine(BackwardTrace.Contribution c, boolean buggy) {
+        BackwardLine line = BackwardLine.of(c.parent(), c.operand(), label(c.child()), c.upstream());
+        HTMLElement code = Dom.el("code", "bpl-step-code");
+        code.setAttribute("data-testid", "code-line");
+        String python = buggy ? line.code().replace(" += ", " = ") : line.code();
+        String filled = buggy ? line.withNumbers().replace(" += ", " = ") : line.withNumbers();
+        code.appendChild(Dom.text("span", "", python + "   →   "));
+        code.appendChild(Dom.text("b", "", filled));
+        return code;
     }
 
     /** The order backward visits the nodes in, with the current one marked and those already done greyed. */
