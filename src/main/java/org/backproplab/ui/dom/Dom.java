@@ -46,6 +46,18 @@ public final class Dom {
         return b;
     }
 
+    /** A short text field for a number, such as a step size or h: read by Numbers.read, so not type=number. */
+    public static org.teavm.jso.dom.html.HTMLInputElement numberField(String value, String testId) {
+        org.teavm.jso.dom.html.HTMLInputElement in = (org.teavm.jso.dom.html.HTMLInputElement) el("input",
+                "bpl-input");
+        in.setAttribute("type", "text");
+        in.setAttribute("inputmode", "decimal");
+        in.setAttribute("data-testid", testId);
+        in.setValue(value);
+        in.setSize(7);
+        return in;
+    }
+
     /** An option of a select, with its value and the text shown. */
     public static HTMLElement option(String value, String text) {
         HTMLElement o = text("option", "", text);

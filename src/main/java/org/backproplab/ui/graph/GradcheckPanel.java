@@ -14,7 +14,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  */
 final class GradcheckPanel {
     private final HTMLElement panel = Dom.el("div", "bpl-panel");
-    private final HTMLInputElement hInput = GraphView.numberInput("1e-6", "h");
+    private final HTMLInputElement hInput = Dom.numberField("1e-6", "h");
     private final HTMLElement table = Dom.el("table", "bpl-gradcheck");
     private Evaluation evaluation;
 

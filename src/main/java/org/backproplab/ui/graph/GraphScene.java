@@ -374,7 +374,7 @@ final class GraphScene {
                     v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label));
             dataTexts[i] = rowText(top + 1.5 * ROW, "", "");
             groups[i].appendChild(dataTexts[i]);
-            gradTexts[i] = rowText(top + 2.5 * ROW, "", "");
+            gradTexts[i] = rowText(top + 2.5 * ROW, "gr", ""); // by-hand mode hides it under an answer field
             groups[i].appendChild(gradTexts[i]);
             if (opGroups[i] != null) {
                 Element text = Svg.el("text");

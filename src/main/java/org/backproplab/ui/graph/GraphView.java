@@ -39,13 +39,18 @@ public final class GraphView implements View {
     private final StepPanel steps = new StepPanel(this, canvas);
     private final NudgePanel nudge = new NudgePanel(this);
     private final GradcheckPanel gradcheck = new GradcheckPanel();
-    private final GraphExports exports = new GraphExports(this, canvas.scene());
+    private final GraphExports exports;
     private final HTMLElement bugBanner = Dom.text("div", "bpl-bug-banner",
             "Showing the “=” bug: each step overwrites a child's grad instead of adding to it (+=), as the "
                     + "lecture's first version did. Grads of Values used twice are wrong.");
-    private final HTMLElement help = Dom.el("div", "bpl-help");
+    private final ShortcutHelp help = new ShortcutHelp();
     private final HTMLInputElement bugToggle = Dom.checkbox("bug-toggle");
+    private final HTMLInputElement handToggle = Dom.checkbox("hand-toggle");
+    private final HTMLElement handLabel = Dom.labelled(handToggle, "Do it by hand");
+    private final HTMLElement backwardButton = Dom.button("Backward", "backward", this::backward);
+    private final HTMLElement zeroGradButton = Dom.button("Zero grad", "zero-grad", this::zeroGrad);
     private final Runnable changed;
+    private final HandMode hand;
 
     private Evaluation evaluation;
     private boolean gradsOn;
@@ -56,6 +61,9 @@ public final class GraphView implements View {
      */
     public GraphView(Settings state, String program, Controls controls, Runnable changed) {
         this.changed = changed;
+        hand = new HandMode(this, canvas, changed, backwardButton, steps.stepButton(), steps.playButton(),
+                zeroGradButton, bugToggle);
+        exports = new GraphExports(this, canvas.scene(), hand::askOutput);
         if (state.has("program")) {
             // A link with a broken program opens the default one, and the message says what was wrong. (No
             // assignment inside the try: TeaVM's JS output once kept one that the exception should have skipped.)
@@ -75,11 +83,11 @@ public final class GraphView implements View {
         bugBanner.setAttribute("data-testid", "bug-banner");
         bugBanner.setHidden(true);
         main.appendChild(bugBanner);
-        buildHelp();
-        main.appendChild(help);
+        main.appendChild(help.element());
         HTMLElement stage = Dom.el("div", "bpl-stage");
         stage.appendChild(canvas.element());
         stage.appendChild(steps.element());
+        stage.appendChild(hand.panel());
         main.appendChild(stage);
         root.appendChild(main);
 
@@ -96,11 +104,19 @@ public final class GraphView implements View {
         });
         Dom.on(root, "keydown", e -> shortcut((KeyboardEvent) e));
 
+        Dom.on(handToggle, "change", e -> setHand(handToggle.isChecked()));
         if (state.flag("bug", false)) {
             setBuggy(true);
         }
+        hand.setAskOutput(state.flag("askout", false));
+        boolean byHand = state.flag("hand", false);
+        // a fixed exercise done by hand stays by hand: turning it off would let Backward give the answers away
+        handLabel.setHidden(byHand && !controls.canEdit());
         editor.setValue(program);
         evaluate(true);
+        if (byHand) {
+            setHand(true);
+        }
     }
 
     /** Left: presets, program, error, nudge, gradient check. */
@@ -129,8 +145,10 @@ public final class GraphView implements View {
         notice.setAttribute("role", "status");
         notice.setHidden(true);
         side.appendChild(notice);
-        side.appendChild(Controls.extra(nudge.element()));
-        side.appendChild(Controls.extra(gradcheck.element()));
+        for (HTMLElement panel : new HTMLElement[] {nudge.element(), gradcheck.element()}) {
+            panel.getClassList().add("bpl-hand-hides"); // by hand, they would give the grads away
+            side.appendChild(Controls.extra(panel));
+        }
         return side;
     }
 
@@ -138,16 +156,15 @@ public final class GraphView implements View {
         HTMLElement toolbar = Dom.el("div", "bpl-toolbar");
         toolbar.setAttribute("role", "toolbar");
         toolbar.setAttribute("aria-label", "Graph actions");
-        toolbar.appendChild(titled(Dom.button("Backward", "backward", this::backward),
-                "Run backward: fill in every grad (B)"));
+        toolbar.appendChild(titled(backwardButton, "Run backward: fill in every grad (B)"));
         toolbar.appendChild(titled(steps.stepButton(), "One node of the backward pass (S)"));
         toolbar.appendChild(titled(steps.playButton(), "Animate the backward pass (P)"));
-        toolbar.appendChild(titled(Dom.button("Zero grad", "zero-grad", this::zeroGrad), "Set every grad to 0 (Z)"));
+        toolbar.appendChild(titled(zeroGradButton, "Set every grad to 0 (Z)"));
         toolbar.appendChild(Controls.extra(Dom.labelled(bugToggle, "Show the = bug")));
+        toolbar.appendChild(titled(handLabel, "Fill in every grad yourself: the lab checks each one"));
         toolbar.appendChild(Dom.el("span", "bpl-spacer"));
         toolbar.appendChild(Controls.extra(exports.menu()));
-        HTMLElement helpButton = titled(Dom.button("?", "help", () -> help.setHidden(!help.isHidden())),
-                "Keyboard shortcuts (?)");
+        HTMLElement helpButton = titled(Dom.button("?", "help", help::toggle), "Keyboard shortcuts (?)");
         helpButton.setAttribute("aria-label", "Keyboard shortcuts");
         toolbar.appendChild(helpButton);
         return toolbar;
@@ -181,6 +198,31 @@ public final class GraphView implements View {
         if (buggy()) {
             state.putFlag("bug", true);
         }
+        hand.writeState(state);
+    }
+
+    /** By hand, how the answers stand (right, total, revealed, checks, done), for the page that embeds the view. */
+    public void writeProgress(Settings state) {
+        hand.writeProgress(state);
+    }
+
+    /**
+     * By-hand mode on or off. On, the grads go blank and the tools that would give them away (Backward, Step, Play,
+     * Zero grad, the = bug, nudge, gradient check) rest; off, they come back with the grads still unknown.
+     */
+    void setHand(boolean on) {
+        handToggle.setChecked(on);
+        steps.stop();
+        if (on && evaluation != null) {
+            gradsOn = false;
+            setBuggy(false);
+            canvas.clearHighlight();
+            canvas.show(evaluation.output(), false);
+            steps.reset(evaluation.output(), null);
+        }
+        steps.element().setHidden(on);
+        hand.setOn(on);
+        changed.run();
     }
 
     /**
@@ -267,6 +309,7 @@ public final class GraphView implements View {
         }
         canvas.clearHighlight();
         steps.reset(evaluation.output(), null);
+        hand.update(evaluation);
         showNonFinite();
         gradcheck.update(evaluation);
         root.setAttribute("data-eval-ms", Double.toString(Dom.now() - started));
@@ -315,6 +358,9 @@ public final class GraphView implements View {
     /** Fresh grads for the whole graph (the program is re-read first if it was just edited). */
     public void backward() {
         steps.stop();
+        if (hand.on()) {
+            return; // the exercise is to find the grads: a page's handle.backward() must not give them away
+        }
         if (upToDate()) {
             runBackward();
         } // else the text has an error: keep the last good graph as it is
@@ -351,7 +397,7 @@ public final class GraphView implements View {
 
     private void zeroGrad() {
         steps.stop();
-        if (evaluation == null) {
+        if (evaluation == null || hand.on()) {
             return;
         }
         evaluation.output().zeroGrad();
@@ -363,30 +409,14 @@ public final class GraphView implements View {
 
     // ---- help and keyboard ----
 
-    private void buildHelp() {
-        help.setAttribute("data-testid", "help-popover");
-        help.setAttribute("role", "dialog");
-        help.setAttribute("aria-label", "Keyboard shortcuts");
-        help.setHidden(true);
-        help.appendChild(Dom.text("h3", "", "Keyboard shortcuts"));
-        HTMLElement list = Dom.el("dl", "");
-        String[][] keys = {{"B", "Backward"}, {"S", "Step backward one node"}, {"P", "Play / pause the steps"},
-            {"Z", "Zero grad"}, {"F", "Fit the graph"}, {"+ / −", "Zoom in / out"},
-            {"Tab", "Move through the nodes"}, {"Enter", "Type a new value for the focused leaf"},
-            {"?", "Show or hide this help"}};
-        for (String[] k : keys) {
-            list.appendChild(Dom.text("dt", "", k[0]));
-            list.appendChild(Dom.text("dd", "", k[1]));
-        }
-        help.appendChild(list);
-        help.appendChild(Dom.button("Close", "", () -> help.setHidden(true)));
-    }
-
     /** Keyboard shortcuts, when the focus is not in a text field. */
     @Override
     public void shortcut(KeyboardEvent e) {
         if (Dom.typingOrModified(e)) {
             return;
+        }
+        if (hand.on() && "bBsSpPzZ".indexOf(e.getKey()) >= 0 && e.getKey().length() == 1) {
+            return; // by hand, the grads are the student's to find
         }
         switch (e.getKey()) {
             case "b", "B" -> backward();
@@ -396,8 +426,8 @@ public final class GraphView implements View {
             case "f", "F" -> canvas.fit(false);
             case "+", "=" -> canvas.zoom(1.25);
             case "-" -> canvas.zoom(1 / 1.25);
-            case "?" -> help.setHidden(!help.isHidden());
-            case "Escape" -> help.setHidden(true);
+            case "?" -> help.toggle();
+            case "Escape" -> help.hide();
             default -> {
                 return;
             }
@@ -406,17 +436,6 @@ public final class GraphView implements View {
     }
 
     // ---- small builders ----
-
-    /** A short text field for a number, such as the nudge step or h. */
-    static HTMLInputElement numberInput(String value, String testId) {
-        HTMLInputElement in = (HTMLInputElement) Dom.el("input", "bpl-input");
-        in.setAttribute("type", "text");
-        in.setAttribute("inputmode", "decimal");
-        in.setAttribute("data-testid", testId);
-        in.setValue(value);
-        in.setSize(7);
-        return in;
-    }
 
     private static HTMLElement titled(HTMLElement button, String title) {
         button.setAttribute("title", title);
