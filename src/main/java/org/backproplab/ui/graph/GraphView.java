@@ -43,7 +43,7 @@ public final class GraphView implements View {
     private final HTMLElement bugBanner = Dom.text("div", "bpl-bug-banner",
             "Showing the “=” bug: each step overwrites a child's grad instead of adding to it (+=), as the "
                     + "lecture's first version did. Grads of Values used twice are wrong.");
-    private final ShortcutHelp help = new ShortcutHelp();
+    private final KeyHelp help = new KeyHelp();
     private final HTMLInputElement bugToggle = Dom.checkbox("bug-toggle");
     private final HTMLInputElement handToggle = Dom.checkbox("hand-toggle");
     private final HTMLElement handLabel = Dom.labelled(handToggle, "Do it by hand");
