@@ -39,18 +39,14 @@ public final class GraphView implements View {
     private final StepPanel steps = new StepPanel(this, canvas);
     private final NudgePanel nudge = new NudgePanel(this);
     private final GradcheckPanel gradcheck = new GradcheckPanel();
-    private final GraphExports exports;
+    private final HandMode hand = new HandMode(this, canvas, steps);
+    private final GraphExports exports = new GraphExports(this, canvas.scene(), hand::askOutput);
     private final HTMLElement bugBanner = Dom.text("div", "bpl-bug-banner",
             "Showing the “=” bug: each step overwrites a child's grad instead of adding to it (+=), as the "
                     + "lecture's first version did. Grads of Values used twice are wrong.");
     private final KeyHelp help = new KeyHelp();
     private final HTMLInputElement bugToggle = Dom.checkbox("bug-toggle");
-    private final HTMLInputElement handToggle = Dom.checkbox("hand-toggle");
-    private final HTMLElement handLabel = Dom.labelled(handToggle, "Do it by hand");
-    private final HTMLElement backwardButton = Dom.button("Backward", "backward", this::backward);
-    private final HTMLElement zeroGradButton = Dom.button("Zero grad", "zero-grad", this::zeroGrad);
     private final Runnable changed;
-    private final HandMode hand;
 
     private Evaluation evaluation;
     private boolean gradsOn;
@@ -61,9 +57,6 @@ public final class GraphView implements View {
      */
     public GraphView(Settings state, String program, Controls controls, Runnable changed) {
         this.changed = changed;
-        hand = new HandMode(this, canvas, changed, backwardButton, steps.stepButton(), steps.playButton(),
-                zeroGradButton, bugToggle);
-        exports = new GraphExports(this, canvas.scene(), hand::askOutput);
         if (state.has("program")) {
             // A link with a broken program opens the default one, and the message says what was wrong. (No
             // assignment inside the try: TeaVM's JS output once kept one that the exception should have skipped.)
@@ -104,19 +97,12 @@ public final class GraphView implements View {
         });
         Dom.on(root, "keydown", e -> shortcut((KeyboardEvent) e));
 
-        Dom.on(handToggle, "change", e -> setHand(handToggle.isChecked()));
         if (state.flag("bug", false)) {
             setBuggy(true);
         }
-        hand.setAskOutput(state.flag("askout", false));
-        boolean byHand = state.flag("hand", false);
-        // a fixed exercise done by hand stays by hand: turning it off would let Backward give the answers away
-        handLabel.setHidden(byHand && !controls.canEdit());
         editor.setValue(program);
         evaluate(true);
-        if (byHand) {
-            setHand(true);
-        }
+        hand.start(state, controls.canEdit(), changed);
     }
 
     /** Left: presets, program, error, nudge, gradient check. */
@@ -145,10 +131,8 @@ public final class GraphView implements View {
         notice.setAttribute("role", "status");
         notice.setHidden(true);
         side.appendChild(notice);
-        for (HTMLElement panel : new HTMLElement[] {nudge.element(), gradcheck.element()}) {
-            panel.getClassList().add("bpl-hand-hides"); // by hand, they would give the grads away
-            side.appendChild(Controls.extra(panel));
-        }
+        side.appendChild(Controls.extra(nudge.element()));
+        side.appendChild(Controls.extra(gradcheck.element()));
         return side;
     }
 
@@ -156,12 +140,14 @@ public final class GraphView implements View {
         HTMLElement toolbar = Dom.el("div", "bpl-toolbar");
         toolbar.setAttribute("role", "toolbar");
         toolbar.setAttribute("aria-label", "Graph actions");
-        toolbar.appendChild(titled(backwardButton, "Run backward: fill in every grad (B)"));
-        toolbar.appendChild(titled(steps.stepButton(), "One node of the backward pass (S)"));
-        toolbar.appendChild(titled(steps.playButton(), "Animate the backward pass (P)"));
-        toolbar.appendChild(titled(zeroGradButton, "Set every grad to 0 (Z)"));
-        toolbar.appendChild(Controls.extra(Dom.labelled(bugToggle, "Show the = bug")));
-        toolbar.appendChild(titled(handLabel, "Fill in every grad yourself: the lab checks each one"));
+        toolbar.appendChild(titled(hand.rests(Dom.button("Backward", "backward", this::backward)),
+                "Run backward: fill in every grad (B)"));
+        toolbar.appendChild(titled(hand.rests(steps.stepButton()), "One node of the backward pass (S)"));
+        toolbar.appendChild(titled(hand.rests(steps.playButton()), "Animate the backward pass (P)"));
+        toolbar.appendChild(titled(hand.rests(Dom.button("Zero grad", "zero-grad", this::zeroGrad)),
+                "Set every grad to 0 (Z)"));
+        toolbar.appendChild(Controls.extra(Dom.labelled(hand.rests(bugToggle), "Show the = bug")));
+        toolbar.appendChild(hand.toggle());
         toolbar.appendChild(Dom.el("span", "bpl-spacer"));
         toolbar.appendChild(Controls.extra(exports.menu()));
         HTMLElement helpButton = titled(Dom.button("?", "help", help::toggle), "Keyboard shortcuts (?)");
@@ -204,25 +190,6 @@ public final class GraphView implements View {
     /** By hand, how the answers stand (right, total, revealed, checks, done), for the page that embeds the view. */
     public void writeProgress(Settings state) {
         hand.writeProgress(state);
-    }
-
-    /**
-     * By-hand mode on or off. On, the grads go blank and the tools that would give them away (Backward, Step, Play,
-     * Zero grad, the = bug, nudge, gradient check) rest; off, they come back with the grads still unknown.
-     */
-    void setHand(boolean on) {
-        handToggle.setChecked(on);
-        steps.stop();
-        if (on && evaluation != null) {
-            gradsOn = false;
-            setBuggy(false);
-            canvas.clearHighlight();
-            canvas.show(evaluation.output(), false);
-            steps.reset(evaluation.output(), null);
-        }
-        steps.element().setHidden(on);
-        hand.setOn(on);
-        changed.run();
     }
 
     /**
@@ -299,7 +266,7 @@ public final class GraphView implements View {
         editor.markError(0);
         steps.stop();
         evaluation = next;
-        if (fresh) {
+        if (fresh || hand.on()) { // by hand, the grads are the student's to find
             gradsOn = false;
         }
         if (gradsOn) {
@@ -355,13 +322,10 @@ public final class GraphView implements View {
 
     // ---- backward and zero grad ----
 
-    /** Fresh grads for the whole graph (the program is re-read first if it was just edited). */
+    /** Fresh grads for the whole graph (the program is re-read first if it was just edited); none by hand. */
     public void backward() {
         steps.stop();
-        if (hand.on()) {
-            return; // the exercise is to find the grads: a page's handle.backward() must not give them away
-        }
-        if (upToDate()) {
+        if (!hand.on() && upToDate()) {
             runBackward();
         } // else the text has an error: keep the last good graph as it is
     }
@@ -414,9 +378,6 @@ public final class GraphView implements View {
     public void shortcut(KeyboardEvent e) {
         if (Dom.typingOrModified(e)) {
             return;
-        }
-        if (hand.on() && "bBsSpPzZ".indexOf(e.getKey()) >= 0 && e.getKey().length() == 1) {
-            return; // by hand, the grads are the student's to find
         }
         switch (e.getKey()) {
             case "b", "B" -> backward();

@@ -29,8 +29,9 @@ final class HandMode implements AnswerFields.Listener {
 
     private final GraphView view;
     private final GraphCanvas canvas;
-    private final Runnable changed;
-    private final HTMLElement[] tools;
+    private final StepPanel steps;
+    private final HandToggle toggle = new HandToggle(this::setOn);
+    private Runnable changed = () -> { };
     private final HandPanel panel = new HandPanel(this::hint, this::reveal, this::startOver, this::askChanged);
     private final AnswerFields fields;
     private boolean on;
@@ -42,18 +43,27 @@ final class HandMode implements AnswerFields.Listener {
     private int checks;
     private boolean startingOver;
 
-    /** The tools are the view's controls that would give the grads away: they rest while by-hand mode is on. */
-    HandMode(GraphView view, GraphCanvas canvas, Runnable changed, HTMLElement... tools) {
+    HandMode(GraphView view, GraphCanvas canvas, StepPanel steps) {
         this.view = view;
         this.canvas = canvas;
-        this.changed = changed;
-        this.tools = tools;
+        this.steps = steps;
         fields = new AnswerFields(canvas.scene(), this);
         panel.element().setHidden(true);
     }
 
     HTMLElement panel() {
         return panel.element();
+    }
+
+    /** The "Do it by hand" switch, for the toolbar. */
+    HTMLElement toggle() {
+        return toggle.element();
+    }
+
+    /** Marks one of the view's tools as giving the grads away: it rests while by-hand mode is on. */
+    <T extends HTMLElement> T rests(T tool) {
+        toggle.rests(tool);
+        return tool;
     }
 
     boolean on() {
@@ -64,33 +74,44 @@ final class HandMode implements AnswerFields.Listener {
         return panel.askOutput();
     }
 
-    void setAskOutput(boolean ask) {
-        panel.setAskOutput(ask);
+    /** Once the view has its first graph: by hand if the state says hand=1, asking the output's grad if askout=1. */
+    void start(Settings state, boolean canEdit, Runnable changed) {
+        this.changed = changed;
+        panel.setAskOutput(state.flag("askout", false));
+        boolean byHand = state.flag("hand", false);
+        toggle.lock(byHand && !canEdit);
+        if (byHand) {
+            setOn(true);
+        }
     }
 
-    /** Turns by-hand mode on (with blank fields for the graph on show) or off (the fields go). */
+    /**
+     * By-hand mode on, with blank fields for the graph on show, or off. Either way the drawing forgets its grads:
+     * on, so they don't give the answers away; off, so they come back unknown until Backward runs.
+     */
     void setOn(boolean turnOn) {
+        toggle.show(turnOn);
         if (turnOn == on) {
             return;
         }
         on = turnOn;
+        steps.stop();
+        steps.element().setHidden(on);
         panel.element().setHidden(!on);
-        for (HTMLElement tool : tools) {
-            if (on) {
-                tool.setAttribute("disabled", "");
-            } else {
-                tool.removeAttribute("disabled");
-            }
-        }
         if (on) {
             view.element().getClassList().add("bpl-hand-on");
+            view.setBuggy(false);
             shape = "";
-            update(view.evaluation());
         } else {
             view.element().getClassList().remove("bpl-hand-on");
             fields.remove();
             check = null;
+        }
+        if (!view.evaluate(true) && view.evaluation() != null) { // the program has an error: the last good graph
             canvas.clearHighlight();
+            canvas.show(view.evaluation().output(), false);
+            update(view.evaluation());
+            changed.run();
         }
     }
 

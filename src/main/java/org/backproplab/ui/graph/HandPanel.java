@@ -23,7 +23,7 @@ final class HandPanel {
         root.setAttribute("data-testid", "hand-panel");
         HTMLElement left = Dom.el("div", "bpl-hand-main");
         HTMLElement head = Dom.el("div", "bpl-hand-head");
-        head.appendChild(Dom.text("h3", "", "Backprop by hand"));
+        head.appendChild(Dom.text("h2", "", "Backprop by hand"));
         progress.setAttribute("data-testid", "hand-progress");
         head.appendChild(progress);
         left.appendChild(head);

@@ -66,7 +66,7 @@ final class StepPanel {
     /** One node of the backward pass; the first step after the last one starts again from the output. */
     void step() {
         Evaluation evaluation = view.evaluation();
-        if (evaluation == null) {
+        if (evaluation == null || resting()) {
             return;
         }
         boolean buggy = view.buggy();
@@ -86,7 +86,7 @@ final class StepPanel {
 
     /** Plays the steps one after another, or pauses them; with reduced motion, takes them all at once. */
     void togglePlay() {
-        if (playTimer >= 0) {
+        if (playTimer >= 0 || resting()) {
             stop();
             return;
         }
@@ -111,6 +111,11 @@ final class StepPanel {
         } else {
             stop();
         }
+    }
+
+    /** By hand, the buttons rest, and their keys (S, P) do nothing either: the grads are the student's to find. */
+    private boolean resting() {
+        return stepButton.hasAttribute("disabled");
     }
 
     /** Stops playing, if it was. */
