@@ -140,13 +140,12 @@ public final class GraphView implements View {
         HTMLElement toolbar = Dom.el("div", "bpl-toolbar");
         toolbar.setAttribute("role", "toolbar");
         toolbar.setAttribute("aria-label", "Graph actions");
-        toolbar.appendChild(titled(hand.rests(Dom.button("Backward", "backward", this::backward)),
+        toolbar.appendChild(titled(Dom.button("Backward", "backward", this::backward),
                 "Run backward: fill in every grad (B)"));
-        toolbar.appendChild(titled(hand.rests(steps.stepButton()), "One node of the backward pass (S)"));
-        toolbar.appendChild(titled(hand.rests(steps.playButton()), "Animate the backward pass (P)"));
-        toolbar.appendChild(titled(hand.rests(Dom.button("Zero grad", "zero-grad", this::zeroGrad)),
-                "Set every grad to 0 (Z)"));
-        toolbar.appendChild(Controls.extra(Dom.labelled(hand.rests(bugToggle), "Show the = bug")));
+        toolbar.appendChild(titled(steps.stepButton(), "One node of the backward pass (S)"));
+        toolbar.appendChild(titled(steps.playButton(), "Animate the backward pass (P)"));
+        toolbar.appendChild(titled(Dom.button("Zero grad", "zero-grad", this::zeroGrad), "Set every grad to 0 (Z)"));
+        toolbar.appendChild(Controls.extra(Dom.labelled(bugToggle, "Show the = bug")));
         toolbar.appendChild(hand.toggle());
         toolbar.appendChild(Dom.el("span", "bpl-spacer"));
         toolbar.appendChild(Controls.extra(exports.menu()));

@@ -60,12 +60,6 @@ final class HandMode implements AnswerFields.Listener {
         return toggle.element();
     }
 
-    /** Marks one of the view's tools as giving the grads away: it rests while by-hand mode is on. */
-    <T extends HTMLElement> T rests(T tool) {
-        toggle.rests(tool);
-        return tool;
-    }
-
     boolean on() {
         return on;
     }
@@ -90,7 +84,7 @@ final class HandMode implements AnswerFields.Listener {
      * on, so they don't give the answers away; off, so they come back unknown until Backward runs.
      */
     void setOn(boolean turnOn) {
-        toggle.show(turnOn);
+        toggle.show(turnOn, view.element());
         if (turnOn == on) {
             return;
         }

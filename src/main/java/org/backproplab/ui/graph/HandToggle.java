@@ -1,20 +1,22 @@
 package org.backproplab.ui.graph;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.backproplab.ui.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.xml.Element;
 
 /**
- * The toolbar's "Do it by hand" switch, and the tools that would give the grads away (Backward, Step, Play, Zero
- * grad, the = bug), which rest while it is on: disabled, so neither a click nor their key runs them.
+ * The toolbar's "Do it by hand" switch. While it is on, the view's tools that would give the grads away rest:
+ * disabled, so neither a click nor their key (B, S, P, Z) runs them.
  */
 final class HandToggle {
+    /** Backward, Step, Play, Zero grad and the = bug, by their test ids (a contract the e2e tests hold too). */
+    private static final String[] GIVE_GRADS_AWAY = {"backward", "step-backward", "play-backward", "zero-grad",
+        "bug-toggle"};
+
     private final HTMLInputElement box = Dom.checkbox("hand-toggle");
     private final HTMLElement label = Dom.labelled(box, "Do it by hand");
-    private final List<HTMLElement> tools = new ArrayList<>();
 
     HandToggle(Consumer<Boolean> flipped) {
         label.setAttribute("title", "Fill in every grad yourself: the lab checks each one");
@@ -25,16 +27,14 @@ final class HandToggle {
         return label;
     }
 
-    /** Marks a tool as one that gives the grads away; returns it, so the toolbar can add it as it goes. */
-    HTMLElement rests(HTMLElement tool) {
-        tools.add(tool);
-        return tool;
-    }
-
-    void show(boolean on) {
+    /** The switch as it stands, and the view's tools resting (on) or back (off). */
+    void show(boolean on, HTMLElement view) {
         box.setChecked(on);
-        for (HTMLElement tool : tools) {
-            if (on) {
+        for (String id : GIVE_GRADS_AWAY) {
+            Element tool = view.querySelector("[data-testid=" + id + "]");
+            if (tool == null) {
+                continue;
+            } else if (on) {
                 tool.setAttribute("disabled", "");
             } else {
                 tool.removeAttribute("disabled");
