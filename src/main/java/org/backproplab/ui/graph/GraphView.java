@@ -117,7 +117,7 @@ public final class GraphView implements View {
         Dom.on(presets, "change", e -> {
             Presets.Preset p = Presets.find(presets.getValue());
             if (p != null) {
-                loadProgram(p.program());
+                setProgram(p.program());
             }
             presets.setValue("");
         });
@@ -213,10 +213,6 @@ public final class GraphView implements View {
         bugBanner.setHidden(!on);
     }
 
-    public void setProgram(String program) {
-        loadProgram(program);
-    }
-
     /** As if the user had typed this text and paused: re-evaluates at once (the benchmark calls this). */
     public void typeProgram(String program) {
         editor.setValue(program);
@@ -238,7 +234,8 @@ public final class GraphView implements View {
         evaluate(false);
     }
 
-    private void loadProgram(String program) {
+    /** A new program (a preset, or a page's handle.setProgram), with its grads unknown. */
+    public void setProgram(String program) {
         steps.stop();
         editor.setValue(program);
         evaluate(true);
