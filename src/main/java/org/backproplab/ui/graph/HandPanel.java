@@ -32,6 +32,7 @@ final class HandPanel {
         feedback.setAttribute("aria-live", "polite");
         left.appendChild(feedback);
         code.setAttribute("data-testid", "hand-code");
+        code.setAttribute("role", "group");
         code.setAttribute("aria-label", "micrograd's code for this grad");
         left.appendChild(code);
         done.setAttribute("data-testid", "hand-done");

@@ -32,6 +32,10 @@ final class StepPanel {
         this.view = view;
         this.canvas = canvas;
         panel.setAttribute("data-testid", "step-panel");
+        // its code lines can make it scroll: focusable, so the keyboard can scroll it too
+        panel.setAttribute("tabindex", "0");
+        panel.setAttribute("role", "group");
+        panel.setAttribute("aria-label", "Backward, step by step");
         panel.appendChild(Dom.text("h2", "", "Backward, step by step"));
         text.setAttribute("data-testid", "step-text");
         text.setAttribute("aria-live", "polite");
