@@ -56,4 +56,14 @@ class EditsTest {
         assertEquals("a = 3.0\nb = a\nc = b * 2.0\n", Edits.setLeaves(twin, Map.of(twin.named().get("b"), 3.0)),
                 "b = a is the same Value: its number is on a's line");
     }
+
+    @Test
+    void aWorksheetsProgramKeepsEveryLineButTheAnswers() {
+        String cell = "a = Value(2.0, label='a')\nb = a * a; b.label = 'b'\nb.grad = 1.0\na.grad = 4.0  \n"
+                + "c = b + a; c.grad = -1.5; a.grad = -2\nc.backward()\n";
+        assertEquals("a = Value(2.0, label='a')\nb = a * a; b.label = 'b'\nc = b + a\nc.backward()\n",
+                Edits.withoutAnswers(Parser.parse(cell)), "answer lines go; an answer after a statement goes alone");
+        assertEquals("a = 2.0\nb = a + a", Edits.withoutAnswers(Parser.parse("a = 2.0\nb = a + a")),
+                "no answers: the text as it is, without a last newline added");
+    }
 }

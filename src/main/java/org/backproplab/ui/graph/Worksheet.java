@@ -6,6 +6,7 @@ import org.backproplab.engine.BackwardTrace;
 import org.backproplab.engine.HandCheck;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
+import org.backproplab.expr.Edits;
 import org.backproplab.expr.Evaluation;
 import org.backproplab.ui.dom.Svg;
 import org.teavm.jso.JSBody;
@@ -37,7 +38,8 @@ final class Worksheet {
             + " border-top: 2px dashed #c8ced8; }"
             + "table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top;"
             + " padding: 4px 10px; border-bottom: 1px solid #d3d8e0; }"
-            + "td.num, td.code { font-family: ui-monospace, Menlo, Consolas, monospace; } td.num { white-space: nowrap; }"
+            + "td.num, td.code { font-family: ui-monospace, Menlo, Consolas, monospace; }"
+            + "td.num { white-space: nowrap; }"
             + "td.code div { white-space: pre-wrap; }"
             + "@media print { body { margin: 0; } .key { margin-top: 0; padding-top: 0; border-top: 0; } }";
 
@@ -77,7 +79,7 @@ final class Worksheet {
         Element program = doc.createElement("div");
         program.setAttribute("class", "program");
         program.appendChild(text(doc, "h2", "The program"));
-        program.appendChild(text(doc, "pre", evaluation.program().source().trim()));
+        program.appendChild(text(doc, "pre", Edits.withoutAnswers(evaluation.program()).trim()));
         sheet.appendChild(program);
         body.appendChild(sheet);
         body.appendChild(answerKey(doc, check));
