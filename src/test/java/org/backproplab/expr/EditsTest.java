@@ -66,4 +66,15 @@ class EditsTest {
         assertEquals("a = 2.0\nb = a + a", Edits.withoutAnswers(Parser.parse("a = 2.0\nb = a + a")),
                 "no answers: the text as it is, without a last newline added");
     }
+
+    @Test
+    void aLeafOfABrokenProgramIsEditedOnItsOwnLineOrNotAtAll() {
+        String broken = "a = 2.0  # the first input\nb = -3.0\nc = a * bb\n";
+        assertEquals("a = 2.5  # the first input\nb = -3.0\nc = a * bb\n", Edits.setValueInLine(broken, "a", 2.5));
+        assertEquals("a = 2.0  # the first input\nb = 4.0\nc = a * bb\n", Edits.setValueInLine(broken, "b", 4));
+        assertEquals(null, Edits.setValueInLine(broken, "c", 1), "c's line is not a leaf: nothing is rewritten");
+        assertEquals(null, Edits.setValueInLine("a = 2.0 +\n", "a", 1), "a's own line is broken");
+        assertEquals("x = Value(1.5, label='x')\ny = x.tanh(\n",
+                Edits.setValueInLine("x = Value(0.5, label='x')\ny = x.tanh(\n", "x", 1.5));
+    }
 }

@@ -25,6 +25,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class Lab {
     /** The views, by the name used in #view=... and the view="..." attribute, with their tab titles. */
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
+    /** This tab's session storage key for a program too long for the link. */
+    private static final String LONG_PROGRAM = "backprop-lab-long-program";
 
     static {
         VIEWS.put("graph", "Graph");
@@ -56,6 +58,10 @@ final class Lab {
         this.app = options.app();
         body = Dom.el(app ? "main" : "div", "bpl-body"); // a widget is part of its page's main content
         initial = app ? HashState.parse(hash()) : options.settings();
+        String kept = app && !initial.has("program") ? Dom.sessionGet(LONG_PROGRAM) : null;
+        if (kept != null) {
+            initial.put("program", kept);
+        }
         controls = readControls(initial, app ? null : options.controls());
         root = Dom.el("div", (app ? "bpl-lab bpl-app " : "bpl-lab bpl-widget ") + controls.rootClass());
         String view = initial.has("view") ? initial.get("view") : options.view();
@@ -243,7 +249,7 @@ final class Lab {
         badge.setAttribute("title", "This link hides the editing controls (controls=hidden).");
         header.appendChild(badge);
         header.appendChild(Dom.el("span", "bpl-spacer"));
-        share = new SharePanel(this::link, controls == Controls.HIDDEN);
+        share = new SharePanel(this::link, () -> views.get(current).notInLink(), controls == Controls.HIDDEN);
         header.appendChild(share.element());
         return header;
     }
@@ -314,6 +320,7 @@ final class Lab {
         if (destroyed || current == null || !views.containsKey(current)) {
             return;
         }
+        keepLongProgram();
         String now = stateHash(controls == Controls.HIDDEN);
         Settings progress = new Settings();
         if (views.get(current) instanceof GraphView g) {
@@ -334,6 +341,16 @@ final class Lab {
         }
         if (options.onChange() != null) {
             notify(options.onChange(), reported);
+        }
+    }
+
+    /**
+     * A program too long for a link would be lost on a reload, so the app keeps it in this tab's session storage
+     * while it is too long, and a link without a program brings it back (see the constructor).
+     */
+    private void keepLongProgram() {
+        if (app && views.get("graph") instanceof GraphView g) {
+            Dom.sessionSet(LONG_PROGRAM, g.notInLink() != null ? g.program() : null);
         }
     }
 

@@ -46,23 +46,22 @@ public final class Dom {
         return b;
     }
 
-    /** A short text field for a number, such as a step size or h: read by Numbers.read, so not type=number. */
+    /** An option of a select, with its value and the text shown. */
+    public static HTMLElement option(String value, String text) {
+        HTMLElement o = text("option", "", text);
+        o.setAttribute("value", value);
+        return o;
+    }
+
+    /** A short text field for a number, such as the nudge step or h: the decimal keypad on tablets. */
     public static org.teavm.jso.dom.html.HTMLInputElement numberField(String value, String testId) {
-        org.teavm.jso.dom.html.HTMLInputElement in = (org.teavm.jso.dom.html.HTMLInputElement) el("input",
-                "bpl-input");
+        org.teavm.jso.dom.html.HTMLInputElement in = (org.teavm.jso.dom.html.HTMLInputElement) el("input", "bpl-input");
         in.setAttribute("type", "text");
         in.setAttribute("inputmode", "decimal");
         in.setAttribute("data-testid", testId);
         in.setValue(value);
         in.setSize(7);
         return in;
-    }
-
-    /** An option of a select, with its value and the text shown. */
-    public static HTMLElement option(String value, String text) {
-        HTMLElement o = text("option", "", text);
-        o.setAttribute("value", value);
-        return o;
     }
 
     public static org.teavm.jso.dom.html.HTMLInputElement checkbox(String testId) {
@@ -148,6 +147,16 @@ public final class Dom {
         return tag.equals("TEXTAREA") || tag.equals("INPUT") || tag.equals("SELECT") || e.isCtrlKey() || e.isMetaKey()
                 || e.isAltKey();
     }
+
+    /** This tab's session storage for a key, or null (also when the browser refuses storage, as some do on file://). */
+    @JSBody(params = "key", script = "try { return window.sessionStorage.getItem(key); } catch (bplError) {"
+            + " return null; }")
+    public static native String sessionGet(String key);
+
+    /** Stores text for this tab (null removes it); false if the browser refused, e.g. when storage is full. */
+    @JSBody(params = {"key", "value"}, script = "try { if (value == null) { window.sessionStorage.removeItem(key); }"
+            + " else { window.sessionStorage.setItem(key, value); } return true; } catch (bplError) { return false; }")
+    public static native boolean sessionSet(String key, String value);
 
     /** The tag name of an event target (upper case), or "" if it is not an element. */
     @JSBody(params = "t", script = "return t && t.tagName ? String(t.tagName).toUpperCase() : '';")

@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import java.util.HashMap;
 import java.util.Map;
 import org.backproplab.engine.BackwardTrace;
+import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
 import org.backproplab.expr.Edits;
 import org.backproplab.expr.Evaluation;
@@ -46,6 +47,8 @@ public final class GraphView implements View {
                     + "lecture's first version did. Grads of Values used twice are wrong.");
     private final KeyHelp help = new KeyHelp();
     private final HTMLInputElement bugToggle = Dom.checkbox("bug-toggle");
+    private final HTMLElement staleNote = Dom.text("p", "bpl-stale-note", "The program has an error, so this is the "
+            + "last program that ran. Fix the error to see the new one.");
     private final Runnable changed;
 
     private Evaluation evaluation;
@@ -60,7 +63,7 @@ public final class GraphView implements View {
         if (state.has("program")) {
             // A link with a broken program opens the default one, and the message says what was wrong. (No
             // assignment inside the try: TeaVM's JS output once kept one that the exception should have skipped.)
-            String problem = problemWith(state.get("program"));
+            String problem = org.backproplab.expr.Parser.problemWith(state.get("program"));
             if (problem == null) {
                 program = state.get("program");
             } else {
@@ -78,6 +81,9 @@ public final class GraphView implements View {
         main.appendChild(bugBanner);
         main.appendChild(help.element());
         HTMLElement stage = Dom.el("div", "bpl-stage");
+        staleNote.setAttribute("data-testid", "stale");
+        staleNote.setHidden(true);
+        stage.appendChild(staleNote);
         stage.appendChild(canvas.element());
         stage.appendChild(steps.element());
         stage.appendChild(hand.panel());
@@ -92,6 +98,7 @@ public final class GraphView implements View {
                 }
                 canvas.clearHighlight();
                 steps.reset(evaluation.output(), null);
+                gradcheck.update(evaluation, buggy());
             }
             changed.run();
         });
@@ -155,16 +162,6 @@ public final class GraphView implements View {
         return toolbar;
     }
 
-    /** Why a program can't be used ("line L, column C: ..."), or null if it parses. */
-    static String problemWith(String source) {
-        try {
-            org.backproplab.expr.Parser.parse(source);
-            return null;
-        } catch (ParseError e) {
-            return "line " + e.line() + ", column " + e.column() + ": " + e.reason();
-        }
-    }
-
     @Override
     public HTMLElement element() {
         return root;
@@ -173,6 +170,13 @@ public final class GraphView implements View {
     @Override
     public void shown() {
         canvas.fit(true);
+    }
+
+    @Override
+    public String notInLink() {
+        return program().length() <= MAX_PROGRAM_IN_LINK ? null : "This program is too long for a link ("
+                + program().length() + " characters; a link holds up to " + MAX_PROGRAM_IN_LINK + "): the link opens "
+                + "the rest of this view without it. Export it instead (Export → Python), or copy its text.";
     }
 
     @Override
@@ -200,7 +204,7 @@ public final class GraphView implements View {
         canvas.setReadableScale(0.7);
     }
 
-    String program() {
+    public String program() {
         return editor.value();
     }
 
@@ -211,6 +215,9 @@ public final class GraphView implements View {
     void setBuggy(boolean on) {
         bugToggle.setChecked(on);
         bugBanner.setHidden(!on);
+        if (evaluation != null) {
+            gradcheck.update(evaluation, on);
+        }
     }
 
     /** As if the user had typed this text and paused: re-evaluates at once (the benchmark calls this). */
@@ -256,8 +263,10 @@ public final class GraphView implements View {
             error.setAttribute("data-column", Integer.toString(e.column()));
             error.setHidden(false);
             editor.markError(e.line());
+            markStale(evaluation != null);
             return false;
         }
+        markStale(false);
         error.setHidden(true);
         editor.markError(0);
         steps.stop();
@@ -274,7 +283,7 @@ public final class GraphView implements View {
         steps.reset(evaluation.output(), null);
         hand.update(evaluation);
         showNonFinite();
-        gradcheck.update(evaluation);
+        gradcheck.update(evaluation, buggy());
         root.setAttribute("data-eval-ms", Double.toString(Dom.now() - started));
         changed.run();
         return true;
@@ -285,14 +294,51 @@ public final class GraphView implements View {
         return evaluation != null && (editor.value().equals(evaluation.program().source()) || evaluate(false));
     }
 
-    /** Writes these values into the program's leaves (by name) and runs it. */
-    void setLeaves(Map<String, Double> values) {
+    /**
+     * Writes these values into the program's leaves (by name) and runs it; false, with a message and the program as
+     * it was, if a value is not a finite number (a huge nudge step would write a = Infinity, which no program takes).
+     */
+    boolean setLeaves(Map<String, Double> values) {
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                showNotice(e.getKey() + " would become " + Numbers.fixed(e.getValue(), 4) + ", which is not a number "
+                        + "a program can hold: the program is left as it was. Try a smaller step.");
+                return false;
+            }
+        }
         editor.setValue(Edits.setValues(evaluation.program(), values));
         evaluate(false);
+        return true;
+    }
+
+    /**
+     * The drawing no longer matches the text: dimmed, and said so. A warning about the old program goes with it, as
+     * that program is no longer the text's.
+     */
+    private void markStale(boolean stale) {
+        staleNote.setHidden(!stale);
+        if (stale) {
+            canvas.element().getClassList().add("bpl-stale");
+            notice.setHidden(true);
+        } else {
+            canvas.element().getClassList().remove("bpl-stale");
+        }
     }
 
     private void leafChanged(Value leaf, double value, boolean done) {
         if (evaluation == null || leaf.label.isEmpty()) {
+            return;
+        }
+        if (!editor.value().equals(evaluation.program().source())) {
+            // The text was edited since the graph ran and has an error: never write the old program over it.
+            String edited = Edits.setValueInLine(editor.value(), leaf.label, value);
+            if (edited == null) {
+                showNotice("The program has an error, so " + leaf.label + " can't be changed from the graph: fix "
+                        + "the error first. Your text is as you left it.");
+                return;
+            }
+            editor.setValue(edited);
+            evaluate(false);
             return;
         }
         Map<String, Double> change = new HashMap<>();
@@ -342,10 +388,12 @@ public final class GraphView implements View {
                 : "Backward: every grad is d(" + StepPanel.label(output) + ")/d(node), by the chain rule.");
     }
 
-    /** The true grads on screen (backward run, without the = bug), as a nudge needs them. */
-    void trueGrads() {
-        if (!gradsOn || buggy()) {
-            setBuggy(false);
+    /**
+     * Makes sure the grads on screen are Backward's, with the = bug if it is on: a nudge moves the leaves by exactly
+     * the grads the student sees, so with the bug on it shows what wrong grads do.
+     */
+    void gradsShown() {
+        if (!gradsOn) {
             runBackward();
         }
     }
@@ -367,7 +415,7 @@ public final class GraphView implements View {
         steps.reset(evaluation.output(), "Every grad is 0 again.");
     }
 
-    // ---- help and keyboard ----
+    // ---- keyboard ----
 
     /** Keyboard shortcuts, when the focus is not in a text field. */
     @Override
