@@ -3,6 +3,8 @@
  *   BackpropLab.mount(element, {view, program, preset, controls, height, ...view settings})
  *     -> Promise of a handle {id, setProgram(text), backward(), destroy(), onChange(callback), state()}
  *   <backprop-lab view="graph" program="..."></backprop-lab>   (attributes become options, kebab-case to camelCase)
+ * After every change the element also gets a 'backprop-lab-change' event whose detail is the state, so a page of
+ * <backprop-lab> tags can react without holding a handle (by hand: right, total, revealed, checks, done).
  * It runs WebAssembly GC when the browser validates a module that uses GC types and exception handling (try_table),
  * and JavaScript otherwise, or if the module fails to load; ?backend=js|wasm forces one. Over http(s) the module is
  * fetched; from file://, where fetch is refused, it comes from wasm/lab.wasm.js, a script the build makes that holds
@@ -171,6 +173,9 @@
         opts.onChange = function (next) {
           hash = next;
           listeners.slice().forEach(function (listener) { listener(stateOf(next)); });
+          if (typeof CustomEvent === 'function') {
+            element.dispatchEvent(new CustomEvent('backprop-lab-change', { bubbles: true, detail: stateOf(next) }));
+          }
         };
         var id = b.mount(element, opts);
         markDrawn();

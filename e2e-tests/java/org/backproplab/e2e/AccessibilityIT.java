@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The accessibility audit: Deque's axe-core rules run in every view, the tutorial and the embedding example, on both
@@ -60,6 +63,16 @@ class AccessibilityIT {
         return found;
     }
 
+    private static WebElement node(WebDriver d, String label) {
+        return d.findElement(By.cssSelector("g[data-testid=node][data-label='" + label + "']"));
+    }
+
+    private static void answerByHand(String label, String text) {
+        var field = node(browser.driver, label).findElement(By.cssSelector("[data-testid=grad-answer]"));
+        field.click();
+        field.sendKeys(text, Keys.ENTER);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void everyViewPassesTheAudit(Backend backend) {
@@ -71,9 +84,16 @@ class AccessibilityIT {
                 .getAttribute("data-grad").isEmpty());
         browser.find("step-backward").click();
         found.addAll(audit(backend + " graph after Backward and a Step"));
-        browser.open(backend, "index.html", "view=train");
+        browser.open(backend, "index.html", "view=graph&hand=1");
+        answerByHand("f", "4");
+        browser.waitFor(d -> "right".equals(node(d, "f").getAttribute("data-check")));
+        answerByHand("a", "3");
+        browser.waitFor(d -> "wrong".equals(node(d, "a").getAttribute("data-check")));
+        browser.find("hand-hint").click();
+        found.addAll(audit(backend + " graph by hand, one right, one wrong, a hint"));
+        browser.open(backend, "index.html", "view=train&nozero=1");
         browser.find("train-step").click();
-        found.addAll(audit(backend + " train"));
+        found.addAll(audit(backend + " train, forgetting zero_grad"));
         browser.open(backend, "index.html", "view=derivative");
         found.addAll(audit(backend + " derivative"));
         browser.open(backend, "tutorial.html", "");

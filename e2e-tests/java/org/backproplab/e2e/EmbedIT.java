@@ -149,6 +149,42 @@ class EmbedIT {
         assertTrue(browser.driver.findElements(By.cssSelector("[data-testid=test-host] .bpl-lab")).isEmpty());
     }
 
+    /** A by-hand exercise in a page: onChange (and the element's event) fires on every check, state() has progress. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aByHandWidgetReportsEveryCheckToThePage(Backend backend) {
+        openExample(backend);
+        browser.js("window.bplEvents = []; document.addEventListener('backprop-lab-change', function (e) {"
+                + " window.bplEvents.push(e.detail); });");
+        mountTestWidget("{\"view\": \"graph\", \"preset\": \"neuron\", \"hand\": \"\", \"controls\": "
+                + "\"minimal\"}", 1000);
+        String host = "test-host";
+        browser.waitFor(d -> "1".equals(browser.js("return window.bplTest.state().right;")));
+        assertEquals("1", browser.js("return window.bplTest.state().hand;"), "the hand attribute is a switch");
+        assertEquals("10", browser.js("return window.bplTest.state().total;"));
+        browser.js("window.bplStates = []; window.bplEvents = [];");
+
+        WebElement n = in(host, "node][data-label=n] [data-testid=grad-answer");
+        n.click();
+        n.sendKeys("0.5", org.openqa.selenium.Keys.ENTER);
+        browser.waitFor(d -> "2".equals(browser.js("return window.bplTest.state().right;")));
+        n.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "7",
+                org.openqa.selenium.Keys.ENTER);
+        n.sendKeys(org.openqa.selenium.Keys.ENTER); // the same wrong answer checked again: still a check
+        browser.waitFor(d -> "3".equals(browser.js("return window.bplTest.state().checks;")));
+        assertEquals(List.of("1", "2", "3"), browser.js("return window.bplStates.map(function (s) { return s.checks; });"),
+                "one onChange per check");
+        assertEquals(List.of("2", "1", "1"), browser.js("return window.bplStates.map(function (s) { return s.right; });"));
+        assertEquals(3L, browser.js("return window.bplEvents.length;"), "and one event on the element per check");
+        assertEquals("0", browser.js("return window.bplTest.state().done;"));
+        assertFalse(in(host, "open-in-lab").getAttribute("href").contains("right="), "links leave the progress out");
+
+        // on this page's broad theme (input { width: 100%; padding: 10px; font-size: 18px }) the fields keep their look
+        assertEquals("12px", n.getCssValue("font-size"));
+        assertEquals("0px", n.getCssValue("margin-bottom"));
+        assertTrue(n.getRect().getWidth() < 120, "the field fits its box: " + n.getRect().getWidth());
+    }
+
     @Test
     void optionsReachTheViewsAndBadOnesAreNamed() {
         openExample(Backend.JS);
@@ -207,7 +243,7 @@ class EmbedIT {
                 + "return out;";
         String options = "{\"view\": \"train\", \"controls\": \"full\"}";
         browser.open(Backend.JS, "tutorial.html", "");
-        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 9);
+        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 10);
         mountTestWidget(options, 1100);
         @SuppressWarnings("unchecked")
         List<String> plain = (List<String>) browser.js(styles);

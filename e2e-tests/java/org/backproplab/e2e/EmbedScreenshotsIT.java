@@ -84,15 +84,15 @@ class EmbedScreenshotsIT {
         atBothSizes(suffix -> {
             openWithWidgets(Backend.FILE, "tutorial.html", 9);
             browser.screenshot("tutorial-top" + suffix);
-            for (int step = 1; step <= 8; step++) {
+            for (int step = 1; step <= 9; step++) {
                 scrollTo("step-" + step);
                 browser.screenshot("tutorial-step" + step + suffix);
             }
             for (int i = 0; i < 60; i++) {
-                browser.driver.findElement(By.cssSelector("backprop-lab[data-step='8'] [data-testid=train-step]"))
+                browser.driver.findElement(By.cssSelector("backprop-lab[data-step='9'] [data-testid=train-step]"))
                         .click();
             }
-            browser.screenshot("tutorial-step8-trained" + suffix);
+            browser.screenshot("tutorial-step9-trained" + suffix);
             shootWhole("tutorial-whole" + suffix);
         });
     }

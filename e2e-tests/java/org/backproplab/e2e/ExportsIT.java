@@ -168,6 +168,19 @@ class ExportsIT {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
+    void aRunThatForgetsZeroGradIsSavedAndReimportedThatWay(Backend backend) throws IOException {
+        openTrainer(backend, "nozero=1&layers=4");
+        assertTrue(browser.find("forget-zero-grad").isSelected());
+        step(3);
+        Path saved = exportModelAndImportIt("backprop-model-moons-step3.json");
+        assertEquals(Boolean.FALSE, ((Map<?, ?>) json(saved).get("optimizer")).get("zero_grad"));
+        assertFalse(TrainSpec.parse(Files.readString(saved)).optimizer().zeroGrad(), "train --spec reads it too");
+        assertTrue(browser.find("forget-zero-grad").isSelected(), "the imported run still forgets zero_grad");
+        assertTrue(browser.find("forget-zero-grad-note").isDisplayed());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
     void theLossHistoryHasOneRowPerStep(Backend backend) throws IOException {
         openTrainer(backend, "");
         String firstLoss = value("loss");
@@ -272,6 +285,61 @@ class ExportsIT {
         assertEquals(2 * width, size[0], 2, "width");
         assertEquals(2 * height, size[1], 2, "height");
         assertTrue(browser.find("notice").getAttribute("hidden") != null, "no complaint");
+    }
+
+    /**
+     * The worksheet, exported half-way through by hand: a blank box for every grad still to find and for the ones
+     * already answered (a worksheet is for the next student), the data filled in, the answer key on a page of its
+     * own (Chromium's print to PDF makes two pages of it).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theWorksheetHasTheDataTheBlanksAndTheAnswerKeyOnASecondPage(Backend backend) throws Exception {
+        browser.open(backend, "index.html", "view=graph&hand=1");
+        browser.downloadsTo(downloads);
+        WebElement f = browser.driver.findElement(By.cssSelector("g[data-label=f] [data-testid=grad-answer]"));
+        f.click();
+        f.sendKeys("4", org.openqa.selenium.Keys.ENTER);
+        browser.waitFor(d -> "right".equals(browser.driver.findElement(By.cssSelector("g[data-label=f]"))
+                .getAttribute("data-check")));
+        export("export", "export-worksheet");
+        Path file = download("backprop-worksheet.html");
+        String html = Files.readString(file);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(file)));
+        String svgNs = "http://www.w3.org/2000/svg";
+        NodeList rects = doc.getElementsByTagNameNS(svgNs, "rect");
+        int blanks = 0;
+        for (int i = 0; i < rects.getLength(); i++) {
+            org.w3c.dom.Element r = (org.w3c.dom.Element) rects.item(i);
+            blanks += "blank".equals(r.getAttribute("class")) ? 1 : 0;
+            assertEquals("", r.getAttribute("style"), "no grad colours on the worksheet");
+        }
+        assertEquals(6, blanks, "a box for every grad but L's, which is given");
+        Set<String> texts = new HashSet<>();
+        NodeList svgTexts = doc.getElementsByTagNameNS(svgNs, "text");
+        for (int i = 0; i < svgTexts.getLength(); i++) {
+            texts.add(svgTexts.item(i).getTextContent());
+        }
+        assertTrue(texts.containsAll(List.of("data 2.0000", "data -3.0000", "data -8.0000", "grad 1", "grad")), texts
+                .toString());
+        assertTrue(texts.stream().noneMatch(t -> t.startsWith("grad ") && !t.equals("grad 1")), texts.toString());
+        assertEquals(0, doc.getElementsByTagNameNS(svgNs, "foreignObject").getLength(), "no fields, no answers");
+        assertFalse(html.contains("data-grad=\"4"), "nothing of the page's grads");
+
+        String page = html.substring(0, html.indexOf("Answer key"));
+        String key = html.substring(html.indexOf("Answer key"));
+        assertFalse(page.contains("a.grad"), "the first page holds no answer");
+        assertTrue(key.contains("a.grad += (−3.0) × (−2.0)   → 6.0"), key);
+        assertTrue(key.contains("6.0000") && key.contains("-4.0000"), key);
+
+        browser.driver.get(file.toUri().toString());
+        browser.waitFor(d -> d.findElements(By.cssSelector("rect.blank")).size() == 6);
+        String pdf = new String(java.util.Base64.getDecoder().decode((String) browser.driver.executeCdpCommand(
+                "Page.printToPDF", Map.of()).get("data")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(2, pdf.split("/Type /Page\\b(?!s)", -1).length - 1, "the graph, then the answer key");
     }
 
     @ParameterizedTest

@@ -1,15 +1,19 @@
 package org.backproplab.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import org.backproplab.e2e.Browser.Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -82,6 +86,62 @@ class ScreenshotsIT {
         }
     }
 
+    private static void answer(String label, String text) {
+        WebElement field = browser.driver.findElement(By.cssSelector("g[data-label='" + label
+                + "'] [data-testid=grad-answer]"));
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
+        browser.waitFor(d -> !"empty".equals(browser.driver.findElement(By.cssSelector("g[data-label='" + label
+                + "']")).getAttribute("data-check")));
+    }
+
+    /** By hand, half done (with a wrong answer showing its rule), finished, on the neuron, and the worksheet. */
+    @Test
+    void byHandHalfDoneFinishedAndTheWorksheet(@TempDir Path downloads) throws IOException {
+        for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(1024, 600)}) {
+            browser.viewport(size.width, size.height);
+            String suffix = "-" + size.width + "x" + size.height;
+            browser.open(Backend.JS, "index.html", "view=graph&hand=1");
+            browser.screenshot("hand-start" + suffix);
+            answer("f", "4");
+            answer("e", "-2");
+            answer("c", "-2");
+            browser.screenshot("hand-half-done" + suffix);
+            answer("a", "-3");
+            assertEquals("wrong", browser.driver.findElement(By.cssSelector("g[data-label=a]"))
+                    .getAttribute("data-check"));
+            browser.screenshot("hand-wrong" + suffix);
+            answer("d", "-2");
+            answer("b", "-4");
+            answer("a", "6");
+            assertTrue(browser.find("hand-done").isDisplayed());
+            browser.screenshot("hand-finished" + suffix);
+            preset("neuron");
+            answer("n", "0.5");
+            browser.find("hand-hint").click();
+            browser.screenshot("hand-neuron-hint" + suffix);
+        }
+        browser.viewport(1280, 900);
+        browser.open(Backend.JS, "index.html", "view=graph&hand=1");
+        browser.downloadsTo(downloads);
+        browser.find("export").click();
+        browser.find("export-worksheet").click();
+        Path sheet = browser.download(downloads, "backprop-worksheet.html");
+        browser.driver.get(sheet.toUri().toString());
+        browser.waitFor(d -> !d.findElements(By.cssSelector("rect.blank")).isEmpty());
+        browser.screenshot("worksheet");
+        browser.js("document.querySelector('.key').scrollIntoView();");
+        browser.screenshot("worksheet-key");
+        // printing the app, as the browser does it: beforeprint, then the page laid out for paper
+        browser.open(Backend.JS, "index.html", "view=graph&hand=1");
+        answer("f", "4");
+        browser.js("window.dispatchEvent(new Event('beforeprint'));");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        browser.screenshot("graph-print-by-hand");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        browser.js("window.dispatchEvent(new Event('afterprint'));");
+    }
+
     @Test
     void graphViewBeforeAndAfterBackwardAndMidStep() throws IOException {
         for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(1024, 600)}) {
@@ -98,6 +158,8 @@ class ScreenshotsIT {
                 browser.find("step-backward").click();
             }
             assertFalse(browser.driver.findElements(By.cssSelector("[data-testid=edge-note]")).isEmpty());
+            assertFalse(browser.driver.findElements(By.cssSelector("[data-testid=step-text] [data-testid=code-line]"))
+                    .isEmpty(), "each contribution shows its micrograd line with the numbers in");
             browser.screenshot("graph-mid-step" + suffix);
             preset("mlp");
             browser.find("backward").click();

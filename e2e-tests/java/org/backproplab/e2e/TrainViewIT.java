@@ -80,6 +80,23 @@ class TrainViewIT {
         assertEquals(1.0, value("accuracy"));
     }
 
+    /** The lecture's bug on micrograd's demo: step 0 as before, then the piled-up grads throw the loss above 4. */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void forgettingZeroGradOnTheDemoBlowsTheLossUpAndTheLinkSaysSo(Backend backend) {
+        openTrainer(backend, "");
+        browser.find("import-spec").sendKeys(DEMO.toString());
+        browser.waitFor(d -> Math.abs(value("loss") - 0.8958441028683222) < 1e-9);
+        assertFalse(browser.find("forget-zero-grad-note").isDisplayed());
+        browser.find("forget-zero-grad").click();
+        browser.waitFor(d -> browser.find("train-message").getText().contains("zero_grad"));
+        assertTrue(browser.find("forget-zero-grad-note").isDisplayed(), "the sentence says what goes wrong");
+        assertTrue(((String) browser.js("return location.hash;")).contains("nozero=1"));
+        assertEquals(0.8958441028683222, value("loss"), 1e-9, "the weights are kept");
+        step(3);
+        assertTrue(value("loss") > 4, "by step 3 the loss has jumped above 4: " + value("loss"));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void circlesWithTanhLearnWhilePlaying(Backend backend) {

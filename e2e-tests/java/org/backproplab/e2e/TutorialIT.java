@@ -46,7 +46,7 @@ class TutorialIT {
 
     private static void openTutorial(Backend backend) {
         browser.open(backend, PAGE, "");
-        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 9);
+        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 10);
     }
 
     private static WebElement step(int n, String testId) {
@@ -117,45 +117,59 @@ class TutorialIT {
         assertClose(1, node(5, "w1", "data-grad"), "w1.grad");
         assertClose(0, node(5, "w2", "data-grad"), "w2.grad");
 
-        // 6. the topological order, walked from the output back to the left
+        // 6. the neuron by hand: n's grad typed right, then the rest revealed; the page hears the widget finish
+        assertEquals("1 of 10 right", step(6, "hand-progress").getText(), "o's grad is given");
+        WebElement n = step(6, "node][data-label=n] [data-testid=grad-answer");
+        n.click();
+        n.sendKeys("0.5", Keys.ENTER);
+        browser.waitFor(d -> step(6, "hand-progress").getText().startsWith("2 of 10"));
+        assertFalse(browser.find("step-6-done").isDisplayed(), "the page's next part waits for the widget");
+        for (int i = 0; i < 8; i++) {
+            step(6, "hand-reveal").click();
+        }
+        browser.waitFor(d -> browser.find("step-6-done").isDisplayed());
+        assertTrue(browser.find("step-6-done").getText().contains("8 of them revealed"),
+                browser.find("step-6-done").getText());
+
+        // 7. the topological order, walked from the output back to the left
         assertEquals("x1 w1 x1w1 x2 w2 x2w2 x1w1x2w2 b n o", String.join(" ", browser.driver.findElements(
-                By.cssSelector("backprop-lab[data-step='6'] [data-testid=topo] li")).stream().map(WebElement::getText)
+                By.cssSelector("backprop-lab[data-step='7'] [data-testid=topo] li")).stream().map(WebElement::getText)
                 .toList()));
         for (String expected : new String[] {"o", "n", "b"}) {
-            step(6, "step-backward").click();
-            assertEquals(expected, browser.driver.findElement(By.cssSelector("backprop-lab[data-step='6'] "
+            step(7, "step-backward").click();
+            assertEquals(expected, browser.driver.findElement(By.cssSelector("backprop-lab[data-step='7'] "
                     + ".bpl-topo-current")).getText());
         }
 
-        // 7. b = a + a: the = bug gives 1, += gives 2
-        step(7, "bug-toggle").click();
-        step(7, "backward").click();
-        assertClose(1, node(7, "a", "data-grad"), "a.grad with the bug");
-        step(7, "bug-toggle").click();
-        step(7, "backward").click();
-        assertClose(2, node(7, "a", "data-grad"), "a.grad with +=");
+        // 8. b = a + a: the = bug gives 1, += gives 2
+        step(8, "bug-toggle").click();
+        step(8, "backward").click();
+        assertClose(1, node(8, "a", "data-grad"), "a.grad with the bug");
+        step(8, "bug-toggle").click();
+        step(8, "backward").click();
+        assertClose(2, node(8, "a", "data-grad"), "a.grad with +=");
 
-        // 8. the MLP on moons trains
-        assertEquals("moons", step(8, "dataset").getAttribute("value"));
-        assertEquals("16,16", step(8, "layers").getAttribute("value"));
-        double before = number(step(8, "loss").getAttribute("data-value"));
+        // 9. the MLP on moons trains
+        assertEquals("moons", step(9, "dataset").getAttribute("value"));
+        assertEquals("16,16", step(9, "layers").getAttribute("value"));
+        double before = number(step(9, "loss").getAttribute("data-value"));
         for (int i = 0; i < 10; i++) {
-            step(8, "train-step").click();
+            step(9, "train-step").click();
         }
-        browser.waitFor(d -> step(8, "step-count").getText().startsWith("10"));
-        assertTrue(number(step(8, "loss").getAttribute("data-value")) < before, "the loss falls");
+        browser.waitFor(d -> step(9, "step-count").getText().startsWith("10"));
+        assertTrue(number(step(9, "loss").getAttribute("data-value")) < before, "the loss falls");
 
-        // 9. the lecture's cell with its grads worked out by hand: checked by Backward; then a cell of one's own
-        By answers = By.cssSelector("backprop-lab[data-step='9'] [data-testid=answer]");
+        // 10. the lecture's cell with its grads worked out by hand: checked by Backward; then a cell of one's own
+        By answers = By.cssSelector("backprop-lab[data-step='10'] [data-testid=answer]");
         assertEquals(7, browser.driver.findElements(answers).size(), "L, f, e, d, c, a and b by hand");
-        step(9, "backward").click();
+        step(10, "backward").click();
         browser.waitFor(d -> d.findElements(answers).stream().allMatch(a -> "right".equals(a.getAttribute(
                 "data-check"))));
-        browser.paste(step(9, "program"), NotebookIT.NEURON_CELL);
-        step(9, "backward").click();
-        browser.waitFor(d -> !d.findElements(By.cssSelector("backprop-lab[data-step='9'] "
-                + "[data-testid=node][data-label='x1*w1']")).isEmpty() && !Double.isNaN(node(9, "x1", "data-grad")));
-        assertClose(-1.5, node(9, "x1", "data-grad"), "x1.grad of the pasted cell");
+        browser.paste(step(10, "program"), NotebookIT.NEURON_CELL);
+        step(10, "backward").click();
+        browser.waitFor(d -> !d.findElements(By.cssSelector("backprop-lab[data-step='10'] "
+                + "[data-testid=node][data-label='x1*w1']")).isEmpty() && !Double.isNaN(node(10, "x1", "data-grad")));
+        assertClose(-1.5, node(10, "x1", "data-grad"), "x1.grad of the pasted cell");
         assertTrue(browser.driver.findElements(answers).isEmpty(), "the pasted cell has no answers");
 
         assertEquals(List.of(), browser.js("return window.bplProblems;"), "errors and failed loads");
@@ -185,7 +199,7 @@ class TutorialIT {
                 assertTrue(Files.exists(browser.site.resolve(href)), "no file for " + href);
             }
         }
-        String appLink = step(8, "open-in-lab").getAttribute("href");
+        String appLink = step(9, "open-in-lab").getAttribute("href");
         assertTrue(appLink.startsWith("file:") && appLink.contains("index.html#view=train&dataset=moons"), appLink);
     }
 

@@ -141,6 +141,24 @@ public final class HandCheck {
         return null;
     }
 
+    /**
+     * How v's true grad is made up, one term per use, in the order backward adds them: each parent's grad × the
+     * local derivative on the edge from v (before and after are the running sum). The output has none.
+     */
+    public List<BackwardTrace.Contribution> contributions(Value v) {
+        List<BackwardTrace.Contribution> terms = new ArrayList<>();
+        double sum = 0;
+        for (Use u : uses.get(index.get(v))) {
+            double upstream = truth[index.get(u.parent())];
+            double local = u.parent().localDerivative(u.index());
+            double term = local * upstream;
+            terms.add(new BackwardTrace.Contribution(u.parent(), v, u.index(), upstream, local, term, sum,
+                    sum + term));
+            sum += term;
+        }
+        return terms;
+    }
+
     /** The local derivative on each of v's outgoing edges, for the Hint button. */
     public String hint(Value v) {
         List<Use> us = uses.get(index.get(v));

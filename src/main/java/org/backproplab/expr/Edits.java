@@ -96,4 +96,36 @@ public final class Edits {
         }
         return out.toString();
     }
+
+    /**
+     * The program's source without its {@code NAME.grad = number} lines: a worksheet made from a pasted notebook
+     * cell (the lecture's sets {@code f.grad = 4.0} and the rest by hand) must not print the answers beside the
+     * blanks.
+     */
+    public static String withoutAnswers(Program program) {
+        List<Program.Answer> answers = new ArrayList<>(program.answers());
+        answers.sort((x, y) -> Integer.compare(x.name().offset(), y.name().offset()));
+        StringBuilder out = new StringBuilder(program.source());
+        for (int i = answers.size() - 1; i >= 0; i--) { // from the end, so earlier offsets stay valid
+            int start = answers.get(i).name().offset();
+            int end = answers.get(i).valueEnd();
+            while (end < out.length() && (out.charAt(end) == ' ' || out.charAt(end) == ';')) {
+                end++; // d = a*b; d.grad = -2.0; e = d + c keeps "d = a*b; e = d + c"
+            }
+            int lineStart = out.lastIndexOf("\n", start - 1) + 1;
+            int lineEnd = out.indexOf("\n", end) < 0 ? out.length() : out.indexOf("\n", end);
+            if (out.substring(lineStart, start).trim().isEmpty() && out.substring(end, lineEnd).trim().isEmpty()) {
+                out.delete(lineStart, Math.min(lineEnd + 1, out.length())); // the line held only the answer
+            } else if (out.substring(end, lineEnd).trim().isEmpty()) { // last on its line: its "; " goes too
+                int from = start;
+                while (from > lineStart && (out.charAt(from - 1) == ' ' || out.charAt(from - 1) == ';')) {
+                    from--;
+                }
+                out.delete(from, end);
+            } else {
+                out.delete(start, end);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -58,6 +58,16 @@ class EditsTest {
     }
 
     @Test
+    void aWorksheetsProgramKeepsEveryLineButTheAnswers() {
+        String cell = "a = Value(2.0, label='a')\nb = a * a; b.label = 'b'\nb.grad = 1.0\na.grad = 4.0  \n"
+                + "c = b + a; c.grad = -1.5; a.grad = -2\nc.backward()\n";
+        assertEquals("a = Value(2.0, label='a')\nb = a * a; b.label = 'b'\nc = b + a\nc.backward()\n",
+                Edits.withoutAnswers(Parser.parse(cell)), "answer lines go; an answer after a statement goes alone");
+        assertEquals("a = 2.0\nb = a + a", Edits.withoutAnswers(Parser.parse("a = 2.0\nb = a + a")),
+                "no answers: the text as it is, without a last newline added");
+    }
+
+    @Test
     void aLeafOfABrokenProgramIsEditedOnItsOwnLineOrNotAtAll() {
         String broken = "a = 2.0  # the first input\nb = -3.0\nc = a * bb\n";
         assertEquals("a = 2.5  # the first input\nb = -3.0\nc = a * bb\n", Edits.setValueInLine(broken, "a", 2.5));

@@ -128,6 +128,25 @@ class HandCheckTest {
     }
 
     @Test
+    void aReusedNodesGradIsTheSumOfOneTermPerUseEachWithItsBackwardLine() {
+        HandCheck h = check(EvaluatorTest.REUSE); // a = -2, b = 3, d = a*b, e = a+b, f = d*e
+        Value a = node(h, "a");
+        List<org.backproplab.engine.BackwardTrace.Contribution> terms = h.contributions(a);
+        assertEquals(2, terms.size(), "a feeds d and e");
+        double sum = 0;
+        for (org.backproplab.engine.BackwardTrace.Contribution t : terms) {
+            assertEquals(sum, t.before());
+            sum = t.after();
+        }
+        assertEquals(h.grad(a), sum, 1e-12);
+        List<String> lines = terms.stream().map(t -> org.backproplab.engine.BackwardLine.of(t.parent(), t.operand(),
+                "a", t.upstream()).withNumbers()).toList();
+        // backward reaches e = a + b (grad −6) before d = a * b (grad 1, local b.data = 3)
+        assertEquals(List.of("a.grad += (−6.0)", "a.grad += 3.0 × 1.0"), lines);
+        assertTrue(h.contributions(h.output()).isEmpty(), "the output's grad is given, not passed down");
+    }
+
+    @Test
     void revealCountsAsRevealedAndHintShowsTheLocalDerivative() {
         HandCheck h = check(EvaluatorTest.LECTURE);
         Value f = node(h, "f");

@@ -48,6 +48,7 @@ final class Lab {
     private Settings initial;
     private String current;
     private String lastHash = "";
+    private String lastReported = "";
     private boolean destroyed;
 
     /** @param number this widget's place among the page's widgets, from 1, so each has a name of its own */
@@ -311,7 +312,9 @@ final class Lab {
 
     /**
      * After every change: the app writes its state to the URL hash (without adding a history entry per keystroke);
-     * a widget updates its link into the full app. Both tell the page's onChange listener, if it has one.
+     * a widget updates its link into the full app. Both tell the page's onChange listener, if it has one, with the
+     * by-hand progress added (right, total, revealed, checks, done): a page can react to it, but links leave it out,
+     * since whoever opens one starts the exercise afresh.
      */
     private void saveState() {
         if (destroyed || current == null || !views.containsKey(current)) {
@@ -319,17 +322,25 @@ final class Lab {
         }
         keepLongProgram();
         String now = stateHash(controls == Controls.HIDDEN);
-        if (now.equals(lastHash)) {
+        Settings progress = new Settings();
+        if (views.get(current) instanceof GraphView g) {
+            g.writeProgress(progress);
+        }
+        String reported = progress.values().isEmpty() ? now : now + "&" + HashState.format(progress);
+        if (reported.equals(lastReported)) {
             return;
         }
-        lastHash = now;
-        if (app) {
-            replaceHash(now);
-        } else {
-            appLink.setAttribute("href", options.base() + "index.html#" + now);
+        lastReported = reported;
+        if (!now.equals(lastHash)) {
+            lastHash = now;
+            if (app) {
+                replaceHash(now);
+            } else {
+                appLink.setAttribute("href", options.base() + "index.html#" + now);
+            }
         }
         if (options.onChange() != null) {
-            notify(options.onChange(), now);
+            notify(options.onChange(), reported);
         }
     }
 

@@ -23,6 +23,12 @@ record MountOptions(String view, String controls, String height, String backend,
     private static final String[] NOT_SETTINGS = {"view", "preset", "controls", "height", "backend", "app", "base",
         "onChange", "class", "style", "id", "title", "hidden", "slot", "lang", "dir", "tabindex"};
 
+    /**
+     * Settings that are switches, which a page may write as HTML writes them: {@code <backprop-lab hand>} (the
+     * attribute's value is "") or hand="true" for on, hand="false" for off, as well as the links' 1 and 0.
+     */
+    private static final String[] SWITCHES = {"hand", "askout", "nozero", "bug", "decay", "showtest"};
+
     static MountOptions from(JSObject o) {
         Settings settings = new Settings();
         int count = Dom.optionCount(o);
@@ -30,7 +36,7 @@ record MountOptions(String view, String controls, String height, String backend,
             String key = Dom.optionName(o, i);
             String value = Dom.option(o, key);
             if (!key.isEmpty() && value != null && isSetting(key)) {
-                settings.put(key, value);
+                settings.put(key, isSwitch(key) ? switchValue(value) : value);
             }
         }
         String preset = Dom.option(o, "preset");
@@ -50,6 +56,20 @@ record MountOptions(String view, String controls, String height, String backend,
                 Dom.option(o, "height"), orElse(Dom.option(o, "backend"), "js"),
                 app != null && !app.equals("false"), orElse(Dom.option(o, "base"), ""), Dom.functionOption(o, "onChange"),
                 settings);
+    }
+
+    private static boolean isSwitch(String key) {
+        for (String k : SWITCHES) {
+            if (k.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String switchValue(String value) {
+        String v = value.trim();
+        return v.isEmpty() || v.equalsIgnoreCase("true") ? "1" : v.equalsIgnoreCase("false") ? "0" : v;
     }
 
     private static boolean isSetting(String key) {

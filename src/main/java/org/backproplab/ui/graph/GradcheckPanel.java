@@ -13,7 +13,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * whether they agree. It runs on a copy of the graph, so it never disturbs the grads on screen.
  */
 final class GradcheckPanel {
-    private final HTMLElement panel = Dom.el("div", "bpl-panel");
+    private final HTMLElement panel = Dom.el("div", "bpl-panel bpl-hand-hides"); // by hand, it gives grads away
     private final HTMLInputElement hInput = Dom.numberField("1e-6", "h");
     private final HTMLElement table = Dom.el("table", "bpl-gradcheck");
     private Evaluation evaluation;

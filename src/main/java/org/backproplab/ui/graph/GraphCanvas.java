@@ -7,9 +7,11 @@ import org.backproplab.engine.Value;
 import org.backproplab.ui.chart.Palette;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.PointerEvent;
+import org.backproplab.ui.dom.Svg;
 import org.backproplab.ui.graph.GraphScene.ColourBy;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -65,6 +67,23 @@ public final class GraphCanvas {
         root.appendChild(viewport.hint());
         root.appendChild(editor.element());
         listen();
+        // Printed, the drawing is framed whole on the page: the on-screen pan and zoom were for another size.
+        Dom.on(Window.current(), "beforeprint", e -> {
+            if (scene.layout() != null) {
+                scene.buildTexts();
+                scene.svg().setAttribute("viewBox", "0 0 " + Svg.r(scene.layout().width()) + " "
+                        + Svg.r(scene.layout().height()));
+                scene.world().setAttribute("data-screen", scene.world().getAttribute("transform"));
+                scene.world().removeAttribute("transform");
+            }
+        });
+        Dom.on(Window.current(), "afterprint", e -> {
+            if (scene.world().hasAttribute("data-screen")) {
+                scene.svg().removeAttribute("viewBox");
+                scene.world().setAttribute("transform", scene.world().getAttribute("data-screen"));
+                scene.world().removeAttribute("data-screen");
+            }
+        });
     }
 
     HTMLElement element() {
@@ -162,6 +181,19 @@ public final class GraphCanvas {
     /** Highlights the node a backward step processed, with "upstream × local = contribution" on each edge. */
     void highlight(BackwardTrace.Step step, boolean buggy) {
         highlight.show(step, buggy);
+    }
+
+    /** Pans, if need be, so that a Value's box is in view (Tab moved the focus to it). */
+    void reveal(Value v) {
+        int i = scene.index(v);
+        if (i >= 0) {
+            viewport.reveal(scene.layout().x(i), scene.layout().y(i), scene.boxWidth(i), GraphScene.BOX_HEIGHT);
+        }
+    }
+
+    /** By hand: the edges a Value's grad came in on, with their arithmetic (or, for a hint, the local derivative). */
+    void highlightUses(Value node, java.util.List<BackwardTrace.Contribution> uses, boolean localOnly) {
+        highlight.showUses(node, uses, localOnly);
     }
 
     void clearHighlight() {

@@ -40,7 +40,8 @@ public final class GraphView implements View {
     private final StepPanel steps = new StepPanel(this, canvas);
     private final NudgePanel nudge = new NudgePanel(this);
     private final GradcheckPanel gradcheck = new GradcheckPanel();
-    private final GraphExports exports = new GraphExports(this, canvas.scene());
+    private final HandMode hand = new HandMode(this, canvas, steps);
+    private final GraphExports exports = new GraphExports(this, canvas.scene(), hand::askOutput);
     private final HTMLElement bugBanner = Dom.text("div", "bpl-bug-banner",
             "Showing the “=” bug: each step overwrites a child's grad instead of adding to it (+=), as the "
                     + "lecture's first version did. Grads of Values used twice are wrong.");
@@ -69,7 +70,7 @@ public final class GraphView implements View {
                 state.ignore("program", problem);
             }
         }
-        presets = new PresetPicker(state, editor::value, this::loadProgram, changed);
+        presets = new PresetPicker(state, editor::value, this::setProgram, changed);
         if (!state.has("program")) {
             program = presets.inForm(program); // form=notebook opens the lecture's graph as its notebook writes it
         }
@@ -89,6 +90,7 @@ public final class GraphView implements View {
         stage.appendChild(staleNote);
         stage.appendChild(canvas.element());
         stage.appendChild(steps.element());
+        stage.appendChild(hand.panel());
         main.appendChild(stage);
         root.appendChild(main);
 
@@ -112,6 +114,7 @@ public final class GraphView implements View {
         }
         editor.setValue(program);
         evaluate(true);
+        hand.start(state, controls.canEdit(), changed);
     }
 
     /** Left: presets, program, error, nudge, gradient check. */
@@ -143,6 +146,7 @@ public final class GraphView implements View {
         toolbar.appendChild(titled(steps.playButton(), "Animate the backward pass (P)"));
         toolbar.appendChild(titled(Dom.button("Zero grad", "zero-grad", this::zeroGrad), "Set every grad to 0 (Z)"));
         toolbar.appendChild(Controls.extra(Dom.labelled(bugToggle, "Show the = bug")));
+        toolbar.appendChild(hand.toggle());
         toolbar.appendChild(Dom.el("span", "bpl-spacer"));
         toolbar.appendChild(Controls.extra(exports.menu()));
         HTMLElement helpButton = titled(Dom.button("?", "help", help::toggle), "Keyboard shortcuts (?)");
@@ -177,6 +181,12 @@ public final class GraphView implements View {
             state.putFlag("bug", true);
         }
         presets.writeState(state);
+        hand.writeState(state);
+    }
+
+    /** By hand, how the answers stand (right, total, revealed, checks, done), for the page that embeds the view. */
+    public void writeProgress(Settings state) {
+        hand.writeProgress(state);
     }
 
     /**
@@ -204,10 +214,6 @@ public final class GraphView implements View {
         }
     }
 
-    public void setProgram(String program) {
-        loadProgram(program);
-    }
-
     /** As if the user had typed this text and paused: re-evaluates at once (the benchmark calls this). */
     public void typeProgram(String program) {
         editor.setValue(program);
@@ -229,7 +235,8 @@ public final class GraphView implements View {
         evaluate(false);
     }
 
-    private void loadProgram(String program) {
+    /** A new program (a preset, or a page's handle.setProgram), with its grads unknown. */
+    public void setProgram(String program) {
         steps.stop();
         editor.setValue(program);
         evaluate(true);
@@ -258,7 +265,7 @@ public final class GraphView implements View {
         editor.markError(0);
         steps.stop();
         evaluation = next;
-        if (fresh) {
+        if (fresh || hand.on()) { // by hand, the grads are the student's to find
             gradsOn = false;
         }
         if (gradsOn) {
@@ -268,6 +275,7 @@ public final class GraphView implements View {
         }
         canvas.clearHighlight();
         steps.reset(evaluation.output(), null);
+        hand.update(evaluation);
         showNonFinite();
         gradcheck.update(evaluation, buggy());
         showNotes();
@@ -352,10 +360,10 @@ public final class GraphView implements View {
 
     // ---- backward and zero grad ----
 
-    /** Fresh grads for the whole graph (the program is re-read first if it was just edited). */
+    /** Fresh grads for the whole graph (the program is re-read first if it was just edited); none by hand. */
     public void backward() {
         steps.stop();
-        if (upToDate()) {
+        if (!hand.on() && upToDate()) {
             runBackward();
         } // else the text has an error: keep the last good graph as it is
     }
@@ -400,7 +408,7 @@ public final class GraphView implements View {
 
     private void zeroGrad() {
         steps.stop();
-        if (evaluation == null) {
+        if (evaluation == null || hand.on()) {
             return;
         }
         evaluation.output().zeroGrad();

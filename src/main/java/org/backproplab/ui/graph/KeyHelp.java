@@ -3,11 +3,12 @@ package org.backproplab.ui.graph;
 import org.backproplab.ui.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** The graph view's list of keyboard shortcuts, shown and hidden by the ? button or key. */
+/** The graph view's list of keyboard shortcuts, shown and hidden by the ? button or key; by-hand mode's keys too. */
 final class KeyHelp {
     private static final String[][] KEYS = {{"B", "Backward"}, {"S", "Step backward one node"},
         {"P", "Play / pause the steps"}, {"Z", "Zero grad"}, {"F", "Fit the graph"}, {"+ / −", "Zoom in / out"},
-        {"Tab", "Move through the nodes"}, {"Enter", "Type a new value for the focused leaf"},
+        {"Tab", "Move through the nodes (by hand: to the next grad to find)"},
+        {"Enter", "Type a new value for the focused leaf (by hand: check the answer)"},
         {"?", "Show or hide this help"}};
 
     private final HTMLElement root = Dom.el("div", "bpl-help");

@@ -17,7 +17,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  */
 final class NudgePanel {
     private final GraphView view;
-    private final HTMLElement panel = Dom.el("div", "bpl-panel");
+    private final HTMLElement panel = Dom.el("div", "bpl-panel bpl-hand-hides"); // by hand, it gives grads away
     private final HTMLInputElement stepSize = Dom.numberField("0.01", "step-size");
     private final HTMLInputElement descent = Dom.checkbox("descent");
     private final HTMLElement result = Dom.el("div", "bpl-nudge-result");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.engine.BackwardTrace;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Value;
 import org.backproplab.layout.Layout;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Svg;
@@ -54,13 +55,83 @@ final class StepHighlight {
             markEdge(edge);
             int child = scene.index(c.child());
             mark(scene.box(child), "recv");
-            String text = Numbers.fixed(c.upstream(), 4) + " × " + Numbers.fixed(c.local(), 4) + " = "
-                    + Numbers.fixed(c.contribution(), 4) + (buggy ? "  (=)" : "  (+=)");
             // The first operand's note goes above the children, the second's below, so neither hides a box.
             boolean above = c.operand() == 0 || count == 1;
             double y = above ? top - 16 : bottom + 16;
-            note(edge, layout.x(child), y, text);
+            note(edge, layout.x(child), y, arithmetic(c) + (buggy ? "  (=)" : "  (+=)"));
         }
+    }
+
+    /**
+     * By hand: the edges a Value's grad came in on, from each Value it feeds, with "upstream × local =
+     * contribution" on each (or, for a hint, only the local derivative), each note where it hides no box.
+     */
+    void showUses(Value node, List<BackwardTrace.Contribution> uses, boolean localOnly) {
+        clear();
+        int i = scene.index(node);
+        if (i < 0) {
+            return;
+        }
+        mark(scene.box(i), "cur");
+        List<double[]> placed = new ArrayList<>();
+        for (BackwardTrace.Contribution c : uses) {
+            int parent = scene.index(c.parent());
+            if (parent < 0) {
+                continue;
+            }
+            int edge = scene.operandEdge(parent, c.operand());
+            mark(scene.edgePath(edge), "h");
+            String text = localOnly ? "local d" + StepPanel.label(c.parent()) + "/d" + StepPanel.label(node) + " = "
+                    + Numbers.fixed(c.local(), 4) : arithmetic(c);
+            double[] at = freeSpot(i, noteWidth(text), placed);
+            placed.add(new double[] {at[0], at[1], noteWidth(text)});
+            note(edge, at[0], at[1], text);
+        }
+    }
+
+    /**
+     * Where a note of width w about box i can go: the first spot, going out in rows above and below the box, that
+     * stays inside the drawing and covers no box, op circle or note already placed; else the row just above it.
+     */
+    private double[] freeSpot(int i, double w, List<double[]> placed) {
+        Layout layout = scene.layout();
+        double x = Math.max(w / 2, Math.min(layout.width() - w / 2, layout.x(i)));
+        for (int row = 0; row < 8; row++) {
+            double offset = GraphScene.BOX_HEIGHT / 2 + 16 + 28 * row;
+            for (double y : new double[] {layout.y(i) - offset, layout.y(i) + offset}) {
+                if (y - 11 >= 0 && y + 11 <= layout.height() && free(x, y, w, placed)) {
+                    return new double[] {x, y};
+                }
+            }
+        }
+        return new double[] {x, layout.y(i) - GraphScene.BOX_HEIGHT / 2 - 16};
+    }
+
+    private boolean free(double x, double y, double w, List<double[]> placed) {
+        Layout layout = scene.layout();
+        for (int j = 0; j < layout.nodeCount(); j++) {
+            boolean box = j < scene.nodeCount();
+            double bw = box ? scene.boxWidth(j) : 40; // an op circle: at most about this wide
+            double bh = box ? GraphScene.BOX_HEIGHT : GraphScene.OP_HEIGHT;
+            if (Math.abs(layout.x(j) - x) < (bw + w) / 2 + 4 && Math.abs(layout.y(j) - y) < (bh + 22) / 2 + 4) {
+                return false;
+            }
+        }
+        for (double[] p : placed) {
+            if (Math.abs(p[0] - x) < (p[2] + w) / 2 + 4 && Math.abs(p[1] - y) < 26) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double noteWidth(String text) {
+        return text.length() * 12 * 0.62 + 14;
+    }
+
+    private static String arithmetic(BackwardTrace.Contribution c) {
+        return Numbers.fixed(c.upstream(), 4) + " × " + Numbers.fixed(c.local(), 4) + " = "
+                + Numbers.fixed(c.contribution(), 4);
     }
 
     /** A note with the step's arithmetic, joined by a dotted line to the middle of its edge. */
@@ -75,7 +146,7 @@ final class StepHighlight {
         Element g = Svg.el("g");
         g.setAttribute("data-testid", "edge-note");
         g.setAttribute("transform", "translate(" + Svg.r(x) + " " + Svg.r(y) + ")");
-        double w = text.length() * 12 * 0.62 + 14;
+        double w = noteWidth(text);
         Element bg = ValueBoxes.centredRect(w, 22, 4);
         bg.setAttribute("fill", "#fff7ed");
         bg.setAttribute("stroke", COLOUR);

@@ -1,6 +1,7 @@
 package org.backproplab.ui.graph;
 
 import java.util.List;
+import org.backproplab.engine.BackwardLine;
 import org.backproplab.engine.BackwardTrace;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
@@ -31,6 +32,10 @@ final class StepPanel {
         this.view = view;
         this.canvas = canvas;
         panel.setAttribute("data-testid", "step-panel");
+        // its code lines can make it scroll: focusable, so the keyboard can scroll it too
+        panel.setAttribute("tabindex", "0");
+        panel.setAttribute("role", "group");
+        panel.setAttribute("aria-label", "Backward, step by step");
         panel.appendChild(Dom.text("h2", "", "Backward, step by step"));
         text.setAttribute("data-testid", "step-text");
         text.setAttribute("aria-live", "polite");
@@ -65,7 +70,7 @@ final class StepPanel {
     /** One node of the backward pass; the first step after the last one starts again from the output. */
     void step() {
         Evaluation evaluation = view.evaluation();
-        if (evaluation == null) {
+        if (evaluation == null || resting()) {
             return;
         }
         boolean buggy = view.buggy();
@@ -85,7 +90,7 @@ final class StepPanel {
 
     /** Plays the steps one after another, or pauses them; with reduced motion, takes them all at once. */
     void togglePlay() {
-        if (playTimer >= 0) {
+        if (playTimer >= 0 || resting()) {
             stop();
             return;
         }
@@ -110,6 +115,11 @@ final class StepPanel {
         } else {
             stop();
         }
+    }
+
+    /** By hand, the buttons rest, and their keys (S, P) do nothing either: the grads are the student's to find. */
+    private boolean resting() {
+        return stepButton.hasAttribute("disabled");
     }
 
     /** Stops playing, if it was. */
@@ -144,6 +154,7 @@ final class StepPanel {
                         + Numbers.fixed(c.before(), 4) + " → " + Numbers.fixed(c.after(), 4) + ")";
                 HTMLElement item = Dom.text("li", "", line);
                 item.setAttribute("data-testid", "contribution");
+                item.appendChild(codeLine(c, buggy));
                 list.appendChild(item);
             }
             text.appendChild(list);
@@ -153,6 +164,21 @@ final class StepPanel {
                     ? "Done, with the = bug: compare with Backward with the bug switched off."
                     : "Done: these are exactly the grads Backward gives."));
         }
+    }
+
+    /**
+     * The contribution as micrograd's code: the op's {@code _backward} line, and the same line with this step's
+     * numbers in ({@code a.grad += (−3.0) × (−2.0)}); with the = bug, written with = as the buggy code was.
+     */
+    private static HTMLElement codeLine(BackwardTrace.Contribution c, boolean buggy) {
+        BackwardLine line = BackwardLine.of(c.parent(), c.operand(), label(c.child()), c.upstream());
+        HTMLElement code = Dom.el("code", "bpl-step-code");
+        code.setAttribute("data-testid", "code-line");
+        String python = buggy ? line.code().replace(" += ", " = ") : line.code();
+        String filled = buggy ? line.withNumbers().replace(" += ", " = ") : line.withNumbers();
+        code.appendChild(Dom.text("span", "", python + "   →   "));
+        code.appendChild(Dom.text("b", "", filled));
+        return code;
     }
 
     /** The order backward visits the nodes in, with the current one marked and those already done greyed. */

@@ -142,7 +142,7 @@ final class ValueBoxes {
                 NodeText.title(v)));
         dataTexts[i] = rowText(top + 1.5 * GraphScene.ROW, "", "");
         groups[i].appendChild(dataTexts[i]);
-        gradTexts[i] = rowText(top + 2.5 * GraphScene.ROW, "", "");
+        gradTexts[i] = rowText(top + 2.5 * GraphScene.ROW, "gr", ""); // by-hand mode hides it under a field
         groups[i].appendChild(gradTexts[i]);
         if (opGroups[i] != null) {
             Element text = Svg.el("text");

@@ -128,6 +128,23 @@ final class Viewport {
         applyTransform();
     }
 
+    /**
+     * Pans just enough that a part of the drawing (a box centred on x, y) is in view, as when Tab moves the focus to
+     * a box that is off screen. A box bigger than the view shows its top left corner.
+     */
+    void reveal(double x, double y, double w, double h) {
+        double margin = 12;
+        double dx = Math.min(0, viewWidth - margin - screenX(x + w / 2)); // left, if it runs off the right
+        dx = Math.max(dx, margin - screenX(x - w / 2)); // but its left edge first
+        double dy = Math.min(0, viewHeight - margin - screenY(y + h / 2));
+        dy = Math.max(dy, margin - screenY(y - h / 2));
+        if (viewWidth > 0 && viewHeight > 0 && (dx != 0 || dy != 0)) {
+            tx += dx;
+            ty += dy;
+            applyTransform();
+        }
+    }
+
     /** Zooms around the middle of the view, as the buttons and keys do. */
     void zoom(double factor) {
         zoomAt(factor, viewWidth / 2, viewHeight / 2);

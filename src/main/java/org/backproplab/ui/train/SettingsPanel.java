@@ -45,6 +45,10 @@ final class SettingsPanel {
     private final HTMLInputElement decay = Dom.checkbox("decay");
     private final HTMLInputElement lrEnd = numberInput("learning-rate-end");
     private final HTMLInputElement batch = numberInput("batch");
+    private final HTMLInputElement forgetZeroGrad = Dom.checkbox("forget-zero-grad");
+    private final HTMLElement forgetNote = Dom.text("p", "bpl-hint bpl-problem-note", "Without micrograd's p.grad = 0.0 "
+            + "before backward, each step's grads are added to all the earlier ones: every step is bigger than it "
+            + "should be, in a direction that is partly stale, and after a few steps the loss jumps back up.");
     // the compiled tape first: it is the default, and the Value graph is there to compare with
     private final HTMLSelectElement engine = menu("engine", new Trainer.Engine[] {Trainer.Engine.TAPE,
         Trainer.Engine.VALUE});
@@ -170,6 +174,7 @@ final class SettingsPanel {
         lrEnd.setAttribute("aria-label", "final learning rate");
         panel.appendChild(row(Dom.labelled(decay, "decay to"), lrEnd));
         panel.appendChild(row(Dom.labelled(batch, "batch (0: all)"), Dom.labelled(engine, "engine")));
+        panel.appendChild(zeroGradRow());
         panel.appendChild(Dom.text("p", "bpl-hint", "Changing these keeps the weights; changing the data or the "
                 + "model starts again."));
         panel.appendChild(row(importField));
@@ -210,6 +215,22 @@ final class SettingsPanel {
                     : "Engine: the compiled tape (same numbers, much faster).");
         });
         return panel;
+    }
+
+    /** The lecture's training bug, as a switch: forget zero_grad, with what goes wrong said under it. */
+    private HTMLElement zeroGradRow() {
+        HTMLElement wrap = Dom.el("div", "");
+        forgetNote.setAttribute("data-testid", "forget-zero-grad-note");
+        forgetNote.setHidden(true);
+        wrap.appendChild(row(Dom.labelled(forgetZeroGrad, "forget zero_grad (the lecture's bug)")));
+        wrap.appendChild(forgetNote);
+        Dom.on(forgetZeroGrad, "change", e -> {
+            view.settings().zeroGrad = !forgetZeroGrad.isChecked();
+            forgetNote.setHidden(view.settings().zeroGrad);
+            view.hyperChanged(view.settings().zeroGrad ? "The grads are zeroed before each backward pass again."
+                    : "Forgetting zero_grad: from now on every parameter's grad keeps adding up, step after step.");
+        });
+        return wrap;
     }
 
     /**
@@ -265,6 +286,8 @@ final class SettingsPanel {
         lrEnd.setValue(Numbers.shortLiteral(s.lrEnd));
         lrEnd.setDisabled(!s.decay);
         batch.setValue(Integer.toString(s.batch));
+        forgetZeroGrad.setChecked(!s.zeroGrad);
+        forgetNote.setHidden(s.zeroGrad);
         engine.setValue(s.engine.id());
     }
 

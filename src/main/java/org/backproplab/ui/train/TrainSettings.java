@@ -40,6 +40,8 @@ public final class TrainSettings {
     double lrEnd = 0.1;
     boolean decay = true;
     int batch;
+    /** False is the lecture's bug: micrograd's p.grad = 0.0 forgotten, so grads pile up across steps (nozero=1). */
+    boolean zeroGrad = true;
     Trainer.Engine engine = Trainer.Engine.TAPE;
     int budget = 100;
     /** x, y, label (+1 or -1) of each custom point. */
@@ -66,6 +68,7 @@ public final class TrainSettings {
         s.lrEnd = lrEnd;
         s.decay = decay;
         s.batch = batch;
+        s.zeroGrad = zeroGrad;
         s.engine = engine;
         s.budget = budget;
         for (double[] p : custom) {
@@ -142,7 +145,7 @@ public final class TrainSettings {
     /** A training spec for the trainer, over the given training points. */
     TrainSpec spec(Dataset train) {
         Optimizer.Settings opt = new Optimizer.Settings(optimizer, lr, decay ? lrEnd : lr, decay, 0.9, 0.9, 0.999,
-                1e-8);
+                1e-8).withZeroGrad(zeroGrad);
         int steps = budget > 0 ? budget : 100;
         int b = batch > 0 && batch < train.size() ? batch : 0;
         return new TrainSpec(train, inputs(), sizes(), activation, output, false, init, new Loss(loss, reduction, l2),
@@ -175,6 +178,7 @@ public final class TrainSettings {
         s.lrEnd = spec.optimizer().lrEnd();
         s.decay = spec.optimizer().linearDecay();
         s.batch = spec.batch();
+        s.zeroGrad = spec.optimizer().zeroGrad();
         s.seed = spec.seed();
         s.budget = spec.steps();
         s.init = spec.init() == null ? null : spec.init().clone();
@@ -230,6 +234,7 @@ public final class TrainSettings {
         s.lrEnd = h.number("lrend", s.lrEnd, 0, 1e9);
         s.decay = h.flag("decay", s.decay);
         s.batch = h.integer("batch", s.batch, 0, 1000);
+        s.zeroGrad = !h.flag("nozero", false);
         s.engine = h.choice("engine", Trainer.Engine.values(), s.engine);
         s.budget = h.integer("budget", s.budget, 0, 1_000_000);
         if (h.has("pts")) {
@@ -268,6 +273,9 @@ public final class TrainSettings {
                 .put("l2", Numbers.shortLiteral(l2)).put("opt", optimizer.id()).put("lr", Numbers.shortLiteral(lr))
                 .put("lrend", Numbers.shortLiteral(lrEnd)).putFlag("decay", decay).put("batch", Integer.toString(batch))
                 .put("engine", engine.id()).put("budget", Integer.toString(budget));
+        if (!zeroGrad) {
+            h.putFlag("nozero", true); // only the bug is written: links from before it read the same
+        }
         boolean fits = true;
         if (dataset == DatasetChoice.CUSTOM) {
             if (custom.size() <= MAX_POINTS_IN_LINK) {
