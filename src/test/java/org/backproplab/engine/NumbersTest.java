@@ -198,6 +198,19 @@ class NumbersTest {
     }
 
     @Test
+    void readBetweenRefusesNumbersOutsideTheRangeInsteadOfClampingThem() {
+        assertEquals(4.0, Numbers.readBetween("points", "4", true, 4, 1000).value());
+        assertEquals(0.0, Numbers.readBetween("learning rate", "0", false, 0, 1e9).value());
+        Numbers.Reading points = Numbers.readBetween("points", "\u22123", true, 4, 1000);
+        assertFalse(points.ok());
+        assertEquals("points: expected a whole number from 4 to 1000, not \u22123", points.error());
+        Numbers.Reading lr = Numbers.readBetween("learning rate", "-1", false, 0, 1e9);
+        assertEquals("learning rate: expected a number from 0 to 1e9, not -1", lr.error());
+        assertTrue(Numbers.readBetween("noise", "abc", false, 0, 2).error().contains("is not a number"));
+        assertTrue(Numbers.readBetween("batch", "2.5", true, 0, 1000).error().contains("not a whole number"));
+    }
+
+    @Test
     void scanNumberFindsTheEndOfALiteral() {
         assertEquals(3, Numbers.scanNumber("2.5*a", 0));
         assertEquals(1, Numbers.scanNumber("2e", 0), "an e without digits is not part of the number");

@@ -19,7 +19,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * The trainer's side panels, which only the full controls show: Data (dataset, points, noise, seed, test share, and
  * the custom points' editor), Model (hidden layers, activations) and Training (loss, L2, optimizer, learning rate and
  * its decay, batch, engine, import a run). The menus list the enums' ids. Every number typed here is read by
- * Numbers.read: a bad one is named in the message, and its field shows the last good value again.
+ * Numbers.readBetween: a bad or out-of-range one is named in the message, and its field shows the last good value.
  */
 final class SettingsPanel {
     /** For {@link #onNumber}: whether a field takes whole numbers only. */
@@ -213,25 +213,20 @@ final class SettingsPanel {
     }
 
     /**
-     * Hears a field where a number is typed. The number is read by Numbers.read (a whole one by Numbers.readWhole),
-     * kept from min to max, and used. If it is not a number, the message says why, naming the field, the field
-     * shows the last good value again, and nothing changes.
+     * Hears a field where a number is typed. The number is read by Numbers.readBetween: a whole one or not, from min
+     * to max. If it is not a number, or out of range, the message says why, naming the field; the field shows the
+     * last good value again and nothing changes. An out-of-range number is never clamped into a restart.
      */
     private void onNumber(HTMLInputElement field, String name, boolean whole, double min, double max,
             DoubleSupplier last, DoubleConsumer use) {
         Dom.on(field, "change", e -> {
-            String text = field.getValue();
-            Numbers.Reading r = whole ? Numbers.readWhole(name, text) : Numbers.read(name, text);
+            Numbers.Reading r = Numbers.readBetween(name, field.getValue(), whole, min, max);
             if (!r.ok()) {
                 field.setValue(written(last.getAsDouble(), whole));
                 view.say(r.error() + ". It stays " + field.getValue() + ".", true);
                 return;
             }
-            double v = Math.max(min, Math.min(max, r.value()));
-            if (v != r.value()) {
-                field.setValue(written(v, whole)); // the field shows the value in use
-            }
-            use.accept(v);
+            use.accept(r.value());
         });
     }
 

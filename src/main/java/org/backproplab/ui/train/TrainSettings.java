@@ -103,6 +103,14 @@ public final class TrainSettings {
         return sizes;
     }
 
+    /**
+     * The learning rate to suggest after training blew up with this one: ten times smaller, but never above 0.1, a
+     * rate at which these small networks learn. A tenth of 1e6 would blow up again just the same.
+     */
+    static double saferRate(double lr) {
+        return Math.min(0.1, lr / 10);
+    }
+
     /** Hidden sizes plus the one output neuron. */
     int[] sizes() {
         int[] hidden = parseLayers(layers, new StringBuilder());
