@@ -143,7 +143,15 @@ class TrainViewIT {
         assertEquals("false", browser.find("train-view").getAttribute("data-playing"));
         String text = browser.find("train-message").getText();
         assertTrue(text.contains("Training stopped at step"), text);
-        assertTrue(text.contains("smaller"), text);
+        assertTrue(text.contains("smaller one, such as 0.1."), "a rate that learns, not a tenth of 1e6: " + text);
+        assertFalse(text.contains("100000"), text);
+        assertEquals(0.1, value("use-safer-rate"));
+        browser.find("use-safer-rate").click();
+        assertEquals("0.1", browser.find("learning-rate").getAttribute("value"));
+        assertEquals(0, (int) value("step-count"));
+        step(3);
+        assertTrue(value("loss") < 2, "trains with 0.1: " + value("loss"));
+        setText("learning-rate", "1e6");
         browser.find("train-reset").click();
         assertTrue(Double.isFinite(value("loss")));
         step(3);
@@ -167,6 +175,29 @@ class TrainViewIT {
         step(1);
         assertEquals(1, (int) value("step-count"));
         assertTrue(value("loss") < loss, "trained with the learning rate 1.0: " + value("loss") + " < " + loss);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void anOutOfRangeNumberIsRefusedNotClampedIntoARestart(Backend backend) {
+        openTrainer(backend, "");
+        step(3);
+        String[][] cases = {
+            {"points", "-3", "points: expected a whole number from 4 to 1000, not -3", "100"},
+            {"points", "5000", "points: expected a whole number from 4 to 1000, not 5000", "100"},
+            {"learning-rate", "-1", "learning rate: expected a number from 0 to 1e9, not -1", "1.0"},
+            {"noise", "7", "noise: expected a number from 0 to 2, not 7", "0.1"},
+            {"l2", "-0.5", "L2: expected a number from 0 to 10, not -0.5", "0.0001"},
+            {"batch", "-2", "batch: expected a whole number from 0 to 1000, not -2", "0"},
+            {"learning-rate-end", "abc", "final learning rate: 'abc' is not a number", "0.1"},
+        };
+        for (String[] c : cases) {
+            setText(c[0], c[1]);
+            String text = browser.find("train-message").getText();
+            assertTrue(text.startsWith(c[2]), c[0] + " " + c[1] + ": " + text);
+            assertEquals(c[3], browser.find(c[0]).getAttribute("value"), c[0] + " shows its last good value");
+            assertEquals(3, (int) value("step-count"), c[0] + " " + c[1] + " did not restart the run");
+        }
     }
 
     @ParameterizedTest

@@ -199,10 +199,30 @@ public final class TrainView implements View {
 
     // ---- changes ----
 
-    /** Starts again from other settings (an imported run). */
-    void start(TrainSettings next) {
+    /**
+     * Starts again from other settings (an imported run) if a trainer can be built from them; otherwise returns why
+     * not, and the current run, settings and charts stay exactly as they were.
+     */
+    String startIfPossible(TrainSettings next, int atStep) {
+        Dataset train = next.split().train();
+        if (train.size() < 2) {
+            return "it has fewer than two points to train on.";
+        }
+        try {
+            new Trainer(next.spec(train), next.engine);
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
         settings = next;
         rebuild(true);
+        if (atStep > 0 && trainer != null) {
+            // a saved model carries on from the step it was saved at: the step count and the rate's decay go on
+            trainer.resumeAt(atStep);
+            charts.clear();
+            record();
+            loop.redrawNow();
+        }
+        return null;
     }
 
     void dataChanged(String what) {
