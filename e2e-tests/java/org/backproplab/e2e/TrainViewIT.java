@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** The trainer as a teacher uses it: step, import a run, play, custom points, CSV, NaN, inspect, links. */
@@ -253,6 +254,87 @@ class TrainViewIT {
         browser.find("param-set").click();
         new Actions(browser.driver).moveToElement(svg, mx, my).click().perform();
         assertEquals(2.5, Double.parseDouble(browser.find("param-popover").getAttribute("data-value")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void theLectureDatasetBringsTheLecturesSetup(Backend backend) {
+        openTrainer(backend, "");
+        choose("dataset", "lecture");
+        assertEquals("4,4", browser.find("layers").getAttribute("value"));
+        assertEquals("tanh", browser.find("activation").getAttribute("value"));
+        assertEquals("tanh", browser.find("output").getAttribute("value"));
+        assertEquals("mse", browser.find("loss-type").getAttribute("value"));
+        assertEquals("0.1", browser.find("learning-rate").getAttribute("value"));
+        assertFalse(browser.find("decay").isSelected());
+        assertEquals("0", browser.find("test-ratio").getAttribute("value"));
+        assertTrue(browser.find("point-count").getText().startsWith("4 points: 4 to train on, 0 to test with"));
+        String text = browser.find("train-message").getText();
+        assertTrue(text.contains("learning rate 0.1, the rate of the lecture's final training loop"), text);
+        double before = value("loss");
+        step(20);
+        assertTrue(value("loss") < before / 10, "the lecture's loop learns: " + value("loss") + " from " + before);
+        choose("dataset", "moons");
+        assertEquals("16,16", browser.find("layers").getAttribute("value"), "the demo's network again");
+        assertEquals("svm", browser.find("loss-type").getAttribute("value"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void theNeuronButtonsActOnTheChosenLayer(Backend backend) {
+        openTrainer(backend, "layers=4,4");
+        choose("neuron-layer", "1");
+        browser.find("add-neuron").click();
+        assertEquals("5,4", browser.find("layers").getAttribute("value"));
+        choose("neuron-layer", "2");
+        browser.find("remove-neuron").click();
+        assertEquals("5,3", browser.find("layers").getAttribute("value"));
+        browser.find("add-layer").click();
+        assertEquals("5,3,3", browser.find("layers").getAttribute("value"));
+        assertEquals(3, browser.driver.findElements(By.cssSelector("[data-testid=neuron-layer] option")).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aTrainedRunOutlivesAReloadAndALinkThatChangesNothing(Backend backend) {
+        openTrainer(backend, "");
+        step(12);
+        double loss = value("loss");
+        browser.driver.navigate().refresh();
+        browser.waitFor(d -> !browser.find("loss").getAttribute("data-value").isEmpty() && value("step-count") == 12);
+        assertEquals(loss, value("loss"), 0.0, "the same weights");
+        assertTrue(browser.find("train-message").getText().contains("kept across the reload"));
+
+        // an ignored bad key leaves the settings as they are: the run goes on
+        browser.js("location.hash = location.hash + '&lr=abc';");
+        browser.waitFor(d -> browser.find("message").getText().contains("'lr'"));
+        assertEquals(12, (int) value("step-count"), "the ignored key did not restart the run");
+        assertEquals(loss, value("loss"), 0.0);
+
+        // a link with other settings asks first; keeping the run keeps its address too
+        String url = browser.driver.getCurrentUrl();
+        browser.js("location.hash = location.hash.replace('seed=1337', 'seed=5');");
+        org.openqa.selenium.Alert ask = browser.waitFor(ExpectedConditions.alertIsPresent());
+        assertTrue(ask.getText().contains("your run at step 12 will be lost"), ask.getText());
+        ask.dismiss();
+        assertEquals(12, (int) value("step-count"));
+        assertEquals(url, browser.driver.getCurrentUrl());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aChangeThatRestartsTheRunCanBeUndone(Backend backend) {
+        openTrainer(backend, "");
+        step(7);
+        double loss = value("loss");
+        choose("dataset", "circles");
+        assertEquals(0, (int) value("step-count"));
+        browser.find("undo-restart").click();
+        assertEquals(7, (int) value("step-count"));
+        assertEquals("moons", browser.find("dataset").getAttribute("value"));
+        assertEquals(loss, value("loss"), 0.0, "the run's own weights are back");
+        step(1);
+        assertEquals(8, (int) value("step-count"), "and it trains on from there");
     }
 
     @ParameterizedTest

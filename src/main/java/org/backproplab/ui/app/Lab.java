@@ -25,6 +25,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class Lab {
     /** The views, by the name used in #view=... and the view="..." attribute, with their tab titles. */
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
+    /** Where the app keeps a trained run across a reload, in the tab's session storage. */
+    private static final String TRAINED_RUN_KEY = "backprop-lab-trained-run";
 
     static {
         VIEWS.put("graph", "Graph");
@@ -157,7 +159,11 @@ final class Lab {
                 }
                 return new DerivativeView(state, controls, this::saveState);
             case "train":
-                return new TrainView(state, controls, this::saveState, this::inspect);
+                TrainView trainer = new TrainView(state, controls, this::saveState, this::inspect);
+                if (app) {
+                    trainer.keepRunAcrossReloads(TRAINED_RUN_KEY);
+                }
+                return trainer;
             default:
                 GraphView graph = new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
                 if (!app || controls != Controls.FULL) {
@@ -200,6 +206,10 @@ final class Lab {
             return;
         }
         Settings next = HashState.parse(now);
+        if (!keepTrainedRun(next)) {
+            replaceHash(lastHash); // the person chose to keep the run: the address shows it again
+            return;
+        }
         String view = next.has("view") ? next.get("view") : "graph";
         if (!VIEWS.containsKey(view)) {
             next.ignore("view", "there is no view called '" + Settings.shorten(view) + "'");
@@ -213,6 +223,20 @@ final class Lab {
         if (!next.ignored().isEmpty()) {
             say("Some of the link was ignored: " + String.join("; ", next.ignored()) + ".");
         }
+    }
+
+    /**
+     * Before a changed link rebuilds the views: a trained run is saved for the new trainer, which takes it back if
+     * the link gives the same settings (an ignored bad key, say); a link with other settings would start again from
+     * step 0, so the person is asked first. False: keep the run and ignore the link.
+     */
+    private boolean keepTrainedRun(Settings next) {
+        if (!(views.get("train") instanceof TrainView trainer) || trainer.trainedSteps() == 0) {
+            return true;
+        }
+        trainer.saveRun();
+        return trainer.sameRun(next) || Dom.confirm("This link starts the trainer again from step 0, and your run "
+                + "at step " + trainer.trainedSteps() + " will be lost. Open the link anyway?");
     }
 
     private HTMLElement header() {

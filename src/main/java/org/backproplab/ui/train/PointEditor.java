@@ -75,9 +75,7 @@ final class PointEditor {
             label = -label;
         }
         settings.custom.add(new double[] {x, y, label});
-        view.rebuild(true);
-        view.say("Added a " + (label > 0 ? "+1" : "−1") + " point: " + settings.custom.size() + " in all. Training "
-                + "starts again from step 0.");
+        view.dataChanged("Added a " + (label > 0 ? "+1" : "−1") + " point: " + settings.custom.size() + " in all.");
         return true;
     }
 
@@ -94,8 +92,7 @@ final class PointEditor {
         }
         if (best >= 0) {
             points.remove(best);
-            view.rebuild(true);
-            view.say("Removed a point: " + points.size() + " left.");
+            view.dataChanged("Removed a point: " + points.size() + " left.");
         }
     }
 

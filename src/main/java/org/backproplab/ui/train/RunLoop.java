@@ -44,10 +44,8 @@ final class RunLoop {
         HTMLElement stepButton = Dom.button("Step", "train-step", this::stepOnce);
         stepButton.setAttribute("title", "One training step (S)");
         bar.appendChild(stepButton);
-        HTMLElement resetButton = Dom.button("Reset", "train-reset", () -> {
-            view.rebuild(true);
-            view.say("Started again from step 0, with the weights drawn from the seed.");
-        });
+        HTMLElement resetButton = Dom.button("Reset", "train-reset", () -> view.restart("Started again from step "
+                + "0, with the weights drawn from the seed."));
         resetButton.setAttribute("title", "Start again from the initial weights (R)");
         bar.appendChild(resetButton);
         bar.appendChild(figure("Step", stepCount, null));

@@ -45,6 +45,7 @@ public final class TrainView implements View {
     private final ExampleGraphs examples;
     private final SettingsPanel panel;
     private final RunLoop loop;
+    private final RunKeeper keeper = new RunKeeper(this);
 
     // the run
     private TrainSettings settings;
@@ -141,7 +142,7 @@ public final class TrainView implements View {
         switch (e.getKey()) {
             case " " -> loop.toggle();
             case "s", "S" -> loop.stepOnce();
-            case "r", "R" -> rebuild(true);
+            case "r", "R" -> restart("Started again from step 0, with the weights drawn from the seed.");
             default -> {
                 return;
             }
@@ -226,14 +227,52 @@ public final class TrainView implements View {
     }
 
     void dataChanged(String what) {
-        rebuild(true);
-        say(what + " Training starts again from step 0.");
+        restart(what + " Training starts again from step 0.");
     }
 
     void architectureChanged(String what) {
         settings.init = null;
+        restart(what + " A new network: training starts again from step 0.");
+    }
+
+    /** Starts again from the settings as they now are, says so, and offers to undo if a trained run goes. */
+    void restart(String what) {
+        keeper.restart(what);
+    }
+
+    // ---- keeping a trained run (see RunKeeper), for the app ----
+
+    /** How many steps the run on show has trained. */
+    public int trainedSteps() {
+        return trainer == null ? 0 : trainer.stepCount();
+    }
+
+    /** Keeps the run in the tab's session storage under key, and takes back one stored with these settings. */
+    public void keepRunAcrossReloads(String key) {
+        keeper.keepAcrossReloads(key);
+    }
+
+    /** Stores the run now, if it is kept across reloads. */
+    public void saveRun() {
+        keeper.save();
+    }
+
+    /** Whether a link's settings give this very run, so that it can go on rather than start again. */
+    public boolean sameRun(Settings link) {
+        return keeper.sameRun(link);
+    }
+
+    /** The trainer's weights and step were put back (see RunKeeper): every read-out and picture follows. */
+    void resumed() {
+        evaluate();
+        record();
+        loop.redrawNow();
+    }
+
+    /** Puts back settings that a trainer was built with (an Undo), and builds it again. */
+    void startAgainWith(TrainSettings next) {
+        settings = next;
         rebuild(true);
-        say(what + " A new network: training starts again from step 0.");
     }
 
     /** A hyper-parameter changed: carry on from the current weights and step, with the new setting. */
@@ -247,6 +286,7 @@ public final class TrainView implements View {
         next.init = trainer.parameterValues();
         trainer = new Trainer(next.spec(train), settings.engine);
         trainer.resumeAt(at);
+        keeper.built(settings);
         evaluate();
         say(what + " The weights are kept.");
         loop.redrawNow();
@@ -262,6 +302,7 @@ public final class TrainView implements View {
     /** Starts the run again from the settings: data, split, network, initial weights. */
     void rebuild(boolean resetCharts) {
         loop.pause();
+        keeper.built(settings);
         panel.show(settings);
         points.show(settings);
         loop.showLimit(settings.budget);
