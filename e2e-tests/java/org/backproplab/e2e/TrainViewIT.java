@@ -303,7 +303,7 @@ class TrainViewIT {
         browser.driver.navigate().refresh();
         browser.waitFor(d -> !browser.find("loss").getAttribute("data-value").isEmpty() && value("step-count") == 12);
         assertEquals(loss, value("loss"), 0.0, "the same weights");
-        assertTrue(browser.find("train-message").getText().contains("kept across the reload"));
+        assertTrue(browser.find("train-message").getText().contains("Your run was kept: step 12"));
 
         // an ignored bad key leaves the settings as they are: the run goes on
         browser.js("location.hash = location.hash + '&lr=abc';");

@@ -6,6 +6,7 @@ import org.backproplab.engine.Choice;
 import org.backproplab.ui.derivative.DerivativeView;
 import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.SessionStore;
 import org.backproplab.ui.dom.Settings;
 import org.backproplab.ui.dom.View;
 import org.backproplab.ui.graph.GraphView;
@@ -49,6 +50,8 @@ final class Lab {
     private String current;
     private String lastHash = "";
     private boolean destroyed;
+    /** Whether a trainer made now takes back the run kept in session storage: after a reload or a changed link. */
+    private boolean takeBackRun = SessionStore.pageWasReloaded();
 
     Lab(HTMLElement host, MountOptions options) {
         this.host = host;
@@ -161,7 +164,7 @@ final class Lab {
             case "train":
                 TrainView trainer = new TrainView(state, controls, this::saveState, this::inspect);
                 if (app) {
-                    trainer.keepRunAcrossReloads(TRAINED_RUN_KEY);
+                    trainer.keepRunAcrossReloads(TRAINED_RUN_KEY, takeBackRun);
                 }
                 return trainer;
             default:
@@ -216,6 +219,8 @@ final class Lab {
             view = "graph";
         }
         views.clear();
+        takeBackRun = true;
+        lastHash = ""; // the address is written again as the views read it, without the parts they ignored
         initial = next;
         setControls(readControls(next, null));
         show(view);

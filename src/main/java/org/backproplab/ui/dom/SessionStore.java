@@ -23,4 +23,14 @@ public final class SessionStore {
 
     @JSBody(params = "key", script = "try { window.sessionStorage.removeItem(key); } catch (bplError) { }")
     public static native void remove(String key);
+
+    /**
+     * Whether this page was reloaded (or came back through the history) rather than opened: only then is a run
+     * kept in the storage the person's own, still on screen a moment ago. Opening a link afresh in the same tab
+     * starts afresh.
+     */
+    @JSBody(script = "try { var bplNav = performance.getEntriesByType('navigation');"
+            + " return bplNav.length > 0 && (bplNav[0].type === 'reload' || bplNav[0].type === 'back_forward'); }"
+            + " catch (bplError) { return false; }")
+    public static native boolean pageWasReloaded();
 }

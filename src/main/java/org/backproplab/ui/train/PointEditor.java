@@ -31,6 +31,7 @@ final class PointEditor {
         modeRow.appendChild(Dom.labelled(clickMode, "click to"));
         modeRow.appendChild(Dom.labelled(pointClass, "class"));
         root.appendChild(modeRow);
+        Dom.on(clickMode, "change", e -> view.showPlotHint());
         HTMLElement csvRow = Dom.el("div", "bpl-row");
         csvRow.appendChild(Dom.button("Paste CSV…", "paste-csv", () -> csvBox.setHidden(!csvBox.isHidden())));
         csvRow.appendChild(Dom.button("Clear points", "clear-points", () -> {
@@ -57,13 +58,18 @@ final class PointEditor {
         root.setHidden(settings.dataset != DatasetChoice.CUSTOM);
     }
 
+    /** Whether a click on the plot edits the points (custom data, editing allowed, "click to" add or remove). */
+    boolean clicksEdit() {
+        return view.settings().dataset == DatasetChoice.CUSTOM && canEdit && !clickMode.getValue().equals("inspect");
+    }
+
     /**
      * A click on the plot at data coordinates (x, y): adds or removes a custom point and returns true, or returns
      * false when the click is not an edit (another dataset, a locked exercise, or "click to: inspect").
      */
     boolean clicked(double x, double y, boolean shift, boolean secondary) {
         TrainSettings settings = view.settings();
-        if (settings.dataset != DatasetChoice.CUSTOM || !canEdit || clickMode.getValue().equals("inspect")) {
+        if (!clicksEdit()) {
             return false;
         }
         if (secondary || clickMode.getValue().equals("remove")) {

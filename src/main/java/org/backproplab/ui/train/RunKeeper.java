@@ -43,12 +43,15 @@ final class RunKeeper {
         }
     }
 
-    /** Saves the run whenever the page goes away, and takes back now a stored run with these very settings. */
-    void keepAcrossReloads(String key) {
+    /**
+     * Saves the run whenever the page goes away; with takeBack (a reload, or a changed link in the same page), takes
+     * back now a stored run with these very settings.
+     */
+    void keepAcrossReloads(String key, boolean takeBack) {
         storeKey = key;
-        RunSnapshot stored = RunSnapshot.read(SessionStore.get(key));
+        RunSnapshot stored = takeBack ? RunSnapshot.read(SessionStore.get(key)) : null;
         if (stored != null && stored.settingsKey().equals(RunSnapshot.key(view.settings())) && restore(stored)) {
-            view.say("Your run was kept across the reload: step " + stored.step() + ", with its weights and charts.");
+            view.say("Your run was kept: step " + stored.step() + ", with its weights and charts.");
         }
         Dom.on(Window.current(), "pagehide", e -> save());
         Dom.on(Dom.document(), "visibilitychange", e -> save());

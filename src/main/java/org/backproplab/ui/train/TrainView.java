@@ -36,6 +36,7 @@ public final class TrainView implements View {
     private final HTMLElement root = Dom.el("section", "bpl-train-view");
     private final Runnable changed;
     private final HTMLElement message = Dom.el("div", "bpl-train-message");
+    private final HTMLElement plotHint = Dom.el("p", "bpl-hint bpl-plot-hint");
     private final BoundaryPlot boundary = new BoundaryPlot();
     private final LectureTable lectureTable = new LectureTable();
     private final NetworkDiagram diagram = new NetworkDiagram(this::setParameter);
@@ -76,6 +77,7 @@ public final class TrainView implements View {
         inspect.setAttribute("title", "Open the scalar graph of the training point with the largest loss (or click a "
                 + "point to pick one)");
         bar.appendChild(inspect);
+        bar.appendChild(examples.modeMenu());
         bar.appendChild(exports.menu());
         main.appendChild(bar);
         message.setAttribute("data-testid", "train-message");
@@ -96,9 +98,7 @@ public final class TrainView implements View {
         HTMLElement plotPanel = Dom.el("div", "bpl-panel bpl-plot-panel");
         plotPanel.appendChild(boundary.element());
         plotPanel.appendChild(lectureTable.element());
-        plotPanel.appendChild(Dom.text("p", "bpl-hint bpl-plot-hint", "Background: the network's score (blue > 0, "
-                + "orange < 0); the dark line is where it is 0. Filled dots: training points; rings: test points. "
-                + "Click a point to see its scalar graph."));
+        plotPanel.appendChild(plotHint);
         stage.appendChild(plotPanel);
         HTMLElement right = Dom.el("div", "bpl-train-right");
         HTMLElement net = Controls.extra(Dom.el("div", "bpl-panel"));
@@ -247,9 +247,12 @@ public final class TrainView implements View {
         return trainer == null ? 0 : trainer.stepCount();
     }
 
-    /** Keeps the run in the tab's session storage under key, and takes back one stored with these settings. */
-    public void keepRunAcrossReloads(String key) {
-        keeper.keepAcrossReloads(key);
+    /**
+     * Keeps the run in the tab's session storage under key; with takeBack (the page was reloaded, or its link
+     * changed), takes back a run stored with these very settings.
+     */
+    public void keepRunAcrossReloads(String key, boolean takeBack) {
+        keeper.keepAcrossReloads(key, takeBack);
     }
 
     /** Stores the run now, if it is kept across reloads. */
@@ -315,6 +318,7 @@ public final class TrainView implements View {
         lectureTable.element().setHidden(!lecture);
         boundary.setData(train, test, settings.showTest);
         panel.showPointCount(train.size(), test.size());
+        showPlotHint();
         diagram.setArchitecture(settings.inputs(), sizes, new Forward(settings.inputs(), sizes, settings.activation,
                 settings.output));
         double[] region = boundary.region();
@@ -338,6 +342,15 @@ public final class TrainView implements View {
         record();
         loop.redrawNow();
         changed.run();
+    }
+
+    /** What the plot shows and what a click on it does: in custom mode a click adds a point, it opens no graph. */
+    void showPlotHint() {
+        plotHint.setAttribute("data-testid", "plot-hint");
+        plotHint.setTextContent("Background: the network's score (blue > 0, orange < 0); the dark line is where it "
+                + "is 0. Filled dots: training points; rings: test points. " + (points.clicksEdit()
+                ? "Click to add a point (shift-click: the other class), right-click to remove one; to see a point's "
+                + "scalar graph, choose “click to: inspect” or press Inspect." : "Click a point to see its scalar graph."));
     }
 
     /** A weight or bias typed on the network diagram. */
