@@ -35,15 +35,21 @@ class LayoutScreenshotsIT {
         return ((Number) browser.js(script, args)).doubleValue();
     }
 
+    /** How far the import control (found inside root) sticks out of its panel, on any side; 0 or less: not at all. */
+    private static double importOverflow(WebElement root) {
+        return number("var f = arguments[0].querySelector('[data-testid=import-spec]');"
+                + "var c = f.closest('label').getBoundingClientRect();"
+                + "var p = f.closest('.bpl-panel').getBoundingClientRect();"
+                + "return Math.max(c.right - p.right, p.left - c.left, c.bottom - p.bottom, p.top - c.top);", root);
+    }
+
     @Test
     void theTrainersImportControlStaysInsideItsPanel() {
         for (int[] size : SIZES) {
             browser.viewport(size[0], size[1]);
             browser.open(Backend.JS, "index.html", "view=train");
             browser.js("arguments[0].closest('.bpl-panel').scrollIntoView();", browser.find("import-spec"));
-            double over = number("var c = arguments[0].closest('label').getBoundingClientRect();"
-                    + "var p = arguments[0].closest('.bpl-panel').getBoundingClientRect();"
-                    + "return Math.max(c.right - p.right, p.left - c.left);", browser.find("import-spec"));
+            double over = importOverflow(browser.find("train-view"));
             String name = "fit-train-" + size[0] + "x" + size[1];
             browser.screenshot(name);
             assertTrue(over <= 0, name + ": the import control sticks out of its panel by " + over + "px");
@@ -84,10 +90,12 @@ class LayoutScreenshotsIT {
             browser.screenshot(name);
             int side = canvas.getRect().getWidth();
             assertTrue(side >= 300, name + ": the plot is " + side + "px wide");
+            WebElement column = browser.driver.findElement(By.cssSelector("[data-testid=column]"));
             double cut = number("var w = arguments[0].querySelector('.bpl-train-side');"
-                    + "return w.scrollWidth - w.clientWidth;", browser.driver.findElement(By.cssSelector(
-                    "[data-testid=column]")));
+                    + "return w.scrollWidth - w.clientWidth;", column);
             assertTrue(cut <= 0, name + ": the setting panels are cut by " + cut + "px");
+            double over = importOverflow(column);
+            assertTrue(over <= 0, name + ": the Training panel cuts its import control by " + over + "px");
         }
     }
 

@@ -223,6 +223,41 @@ class TrainViewIT {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void inspectDrawsTheDefaultNetworksGraphAndOneNeuronIsAChoice(Backend backend) {
+        openTrainer(backend, "");
+        step(3);
+        browser.find("inspect").click();
+        WebElement info = browser.waitFor(d -> d.findElement(By.cssSelector("[data-testid=inspect-info]")));
+        assertTrue(info.getText().contains("zoom in to read them"), info.getText());
+        int nodes = browser.driver.findElements(By.cssSelector("g[data-testid=node]")).size();
+        assertTrue(nodes > 300, "the 2-16-16-1 network's example is drawn whole: " + nodes + " Values");
+        WebElement output = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=loss]"));
+        assertEquals(Double.parseDouble(info.getAttribute("data-value")),
+                Double.parseDouble(output.getAttribute("data-value")), 1e-12);
+        browser.find("inspect-back").click();
+        assertEquals(3, (int) value("step-count"));
+
+        choose("inspect-mode", "neuron");
+        browser.find("inspect").click();
+        browser.waitFor(d -> d.findElement(By.cssSelector("[data-testid=inspect-info]")).getText()
+                .startsWith("Neuron 1 of hidden layer 1"));
+        assertTrue(browser.driver.findElements(By.cssSelector("g[data-testid=node]")).size() < 20);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void inCustomModeTheCaptionSaysAClickAddsAPoint(Backend backend) {
+        openTrainer(backend, "");
+        assertTrue(browser.find("plot-hint").getText().contains("Click a point to see its scalar graph."));
+        choose("dataset", "custom");
+        String hint = browser.find("plot-hint").getText();
+        assertTrue(hint.contains("Click to add a point") && !hint.contains("Click a point to see"), hint);
+        choose("click-mode", "inspect");
+        assertTrue(browser.find("plot-hint").getText().contains("Click a point to see its scalar graph."));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void aNeuronShowsItsHeatmapAndAWeightCanBeReadAndTyped(Backend backend) {
         openTrainer(backend, "layers=3");
         step(2);
