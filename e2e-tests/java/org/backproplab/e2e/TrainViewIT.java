@@ -228,7 +228,7 @@ class TrainViewIT {
         step(3);
         browser.find("inspect").click();
         WebElement info = browser.waitFor(d -> d.findElement(By.cssSelector("[data-testid=inspect-info]")));
-        assertTrue(info.getText().contains("zoom in to read them"), info.getText());
+        assertTrue(info.getText().contains("Values (Fit shows them all"), info.getText());
         int nodes = browser.driver.findElements(By.cssSelector("g[data-testid=node]")).size();
         assertTrue(nodes > 300, "the 2-16-16-1 network's example is drawn whole: " + nodes + " Values");
         WebElement output = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=loss]"));
@@ -370,6 +370,21 @@ class TrainViewIT {
         assertEquals(loss, value("loss"), 0.0, "the run's own weights are back");
         step(1);
         assertEquals(8, (int) value("step-count"), "and it trains on from there");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aRunTooBigForTheValueEngineTrainsOnTheTape(Backend backend) {
+        // 800 points x about 21,000 parameters: the Value engine would build 17 million Values every step
+        openTrainer(backend, "engine=value&n=1000&layers=64,64,64,64,64,64");
+        String text = browser.find("message").getText();
+        assertTrue(text.contains("'engine'") && text.contains("training uses the compiled tape"), text);
+        assertEquals("tape", browser.find("engine").getAttribute("value"));
+        step(1);
+        assertTrue(Double.isFinite(value("loss")));
+        choose("engine", "value");
+        assertEquals("tape", browser.find("engine").getAttribute("value"), "choosing it again is refused too");
+        assertTrue(browser.find("train-message").getText().contains("compiled tape"));
     }
 
     @ParameterizedTest

@@ -63,6 +63,13 @@ final class PointEditor {
         return view.settings().dataset == DatasetChoice.CUSTOM && canEdit && !clickMode.getValue().equals("inspect");
     }
 
+    /** What a click on the plot does, for its caption: in custom mode it adds a point and opens no graph. */
+    String clickHint() {
+        return clicksEdit() ? "Click to add a point (shift-click: the other class), right-click to remove one; to see "
+                + "a point's scalar graph, choose “click to: inspect” or press Inspect."
+                : "Click a point to see its scalar graph.";
+    }
+
     /**
      * A click on the plot at data coordinates (x, y): adds or removes a custom point and returns true, or returns
      * false when the click is not an edit (another dataset, a locked exercise, or "click to: inspect").

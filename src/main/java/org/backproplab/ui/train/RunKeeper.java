@@ -6,6 +6,7 @@ import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.SessionStore;
 import org.backproplab.ui.dom.Settings;
 import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * Sees that a trained run is never thrown away without a word: a change of data or model (or Reset) offers an Undo
@@ -30,17 +31,29 @@ final class RunKeeper {
 
     /** Starts again from the view's settings as they now are and says what; a trained run gets an Undo button. */
     void restart(String what) {
-        RunSnapshot before = snapshot();
-        TrainSettings beforeSettings = built;
+        HTMLElement undo = undoButton();
         view.rebuild(true);
         view.say(what);
-        if (before != null) {
-            view.addToMessage(Dom.button("Undo: back to step " + before.step(), "undo-restart", () -> {
-                view.startAgainWith(beforeSettings.copy());
-                restore(before);
-                view.say("Back to the run at step " + before.step() + ".");
-            }));
+        if (undo != null) {
+            view.addToMessage(undo);
         }
+    }
+
+    /**
+     * A button that brings back the run as it is now (its settings, weights, step and charts), for the message
+     * of a change about to replace it; null when there is no trained run to lose.
+     */
+    HTMLElement undoButton() {
+        RunSnapshot before = snapshot();
+        TrainSettings beforeSettings = built;
+        if (before == null) {
+            return null;
+        }
+        return Dom.button("Undo: back to step " + before.step(), "undo-restart", () -> {
+            view.startAgainWith(beforeSettings.copy());
+            restore(before);
+            view.say("Back to the run at step " + before.step() + ".");
+        });
     }
 
     /**

@@ -129,7 +129,8 @@ final class TrainExports {
         if (named != null) {
             settings = named;
         }
-        String refused = view.startIfPossible(settings, saved.trainedSteps());
+        HTMLElement undo = view.undoButton(); // importing replaces the run on show: it can come back
+        String refused = startIfPossible(settings, saved.trainedSteps());
         if (refused != null) {
             view.say(NOT_USED + refused, true);
             return;
@@ -142,6 +143,33 @@ final class TrainExports {
                 + saved.trainedSteps() + "'s loss is " + Numbers.compact(current == null ? Double.NaN
                 : current.loss(), 8) + "." + (saved.origin() != null && named == null ? " Its dataset did not "
                 + "give back its points, so they are used as custom points." : ""));
+        if (undo != null) {
+            view.addToMessage(undo);
+        }
+    }
+
+    /**
+     * Starts the view again from an imported run's settings, at its step, if a trainer can be built from them;
+     * otherwise returns why not, and the current run, settings and charts stay exactly as they were.
+     */
+    private String startIfPossible(TrainSettings next, int atStep) {
+        Dataset train = next.split().train();
+        if (train.size() < 2) {
+            return "it has fewer than two points to train on.";
+        }
+        try {
+            new Trainer(next.spec(train), next.engine);
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        view.startAgainWith(next);
+        if (atStep > 0 && view.trainer() != null) {
+            // a saved model carries on from the step it was saved at: the step count and the rate's decay go on
+            view.trainer().resumeAt(atStep);
+            view.charts().clear();
+            view.resumed();
+        }
+        return null;
     }
 
     private static final String NOT_USED = "That run file was not used, and nothing was changed: ";

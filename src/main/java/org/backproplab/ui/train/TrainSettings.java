@@ -358,7 +358,21 @@ public final class TrainSettings {
             h.ignore("dataset", "'custom' needs points; showing moons");
             s.dataset = DatasetChoice.MOONS;
         }
+        s.fitEngine(h);
         return s;
+    }
+
+    /** A run too big for the Value engine (it would run the tab out of memory) trains on the tape, and says so. */
+    private void fitEngine(Settings h) {
+        Dataset train = engine == Trainer.Engine.VALUE ? split().train() : null;
+        if (train != null && train.size() >= 2) {
+            long work = Trainer.valueEngineWork(spec(train));
+            if (work > Trainer.MAX_VALUE_ENGINE_WORK) {
+                h.ignore("engine", "the Value engine would build about " + work + " Values every step, more than a "
+                        + "page can hold; training uses the compiled tape, with the same numbers");
+                engine = Trainer.Engine.TAPE;
+            }
+        }
     }
 
     /**

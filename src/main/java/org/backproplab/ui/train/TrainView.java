@@ -55,6 +55,8 @@ public final class TrainView implements View {
     private Trainer trainer;
     private Trainer.Evaluation current;
     private Trainer.Evaluation currentTest;
+    /** Why the engine was switched to the tape, for the next message (see fitEngine). */
+    private String engineNote;
     private double predictMsPerRow = 0.5;
 
     /**
@@ -200,32 +202,6 @@ public final class TrainView implements View {
 
     // ---- changes ----
 
-    /**
-     * Starts again from other settings (an imported run) if a trainer can be built from them; otherwise returns why
-     * not, and the current run, settings and charts stay exactly as they were.
-     */
-    String startIfPossible(TrainSettings next, int atStep) {
-        Dataset train = next.split().train();
-        if (train.size() < 2) {
-            return "it has fewer than two points to train on.";
-        }
-        try {
-            new Trainer(next.spec(train), next.engine);
-        } catch (RuntimeException e) {
-            return e.getMessage();
-        }
-        settings = next;
-        rebuild(true);
-        if (atStep > 0 && trainer != null) {
-            // a saved model carries on from the step it was saved at: the step count and the rate's decay go on
-            trainer.resumeAt(atStep);
-            charts.clear();
-            record();
-            loop.redrawNow();
-        }
-        return null;
-    }
-
     void dataChanged(String what) {
         restart(what + " Training starts again from step 0.");
     }
@@ -238,6 +214,11 @@ public final class TrainView implements View {
     /** Starts again from the settings as they now are, says so, and offers to undo if a trained run goes. */
     void restart(String what) {
         keeper.restart(what);
+    }
+
+    /** An Undo that brings back the run as it is now, or null when no trained run would be lost. */
+    HTMLElement undoButton() {
+        return keeper.undoButton();
     }
 
     // ---- keeping a trained run (see RunKeeper), for the app ----
@@ -287,6 +268,7 @@ public final class TrainView implements View {
         int at = trainer.stepCount();
         TrainSettings next = settings.copy();
         next.init = trainer.parameterValues();
+        fitEngine(next.spec(train));
         trainer = new Trainer(next.spec(train), settings.engine);
         trainer.resumeAt(at);
         keeper.built(settings);
@@ -328,6 +310,7 @@ public final class TrainView implements View {
             say("Add at least two points (click the plot) to train.");
         } else {
             try {
+                fitEngine(settings.spec(train));
                 trainer = new Trainer(settings.spec(train), settings.engine);
             } catch (RuntimeException e) {
                 trainer = null;
@@ -344,13 +327,11 @@ public final class TrainView implements View {
         changed.run();
     }
 
-    /** What the plot shows and what a click on it does: in custom mode a click adds a point, it opens no graph. */
+    /** What the plot shows and what a click on it does (see PointEditor.clickHint). */
     void showPlotHint() {
         plotHint.setAttribute("data-testid", "plot-hint");
         plotHint.setTextContent("Background: the network's score (blue > 0, orange < 0); the dark line is where it "
-                + "is 0. Filled dots: training points; rings: test points. " + (points.clicksEdit()
-                ? "Click to add a point (shift-click: the other class), right-click to remove one; to see a point's "
-                + "scalar graph, choose “click to: inspect” or press Inspect." : "Click a point to see its scalar graph."));
+                + "is 0. Filled dots: training points; rings: test points. " + points.clickHint());
     }
 
     /** A weight or bias typed on the network diagram. */
@@ -424,7 +405,26 @@ public final class TrainView implements View {
         say(text, false);
     }
 
+    /**
+     * The Value engine builds (points per step) × (parameters) Values every step and keeps them until backward: past
+     * Trainer.MAX_VALUE_ENGINE_WORK that runs the tab out of memory. Such a run trains on the tape instead (the
+     * same numbers), and the next message says so.
+     */
+    private void fitEngine(org.backproplab.nn.TrainSpec spec) {
+        long work = Trainer.valueEngineWork(spec);
+        if (settings.engine == Trainer.Engine.VALUE && work > Trainer.MAX_VALUE_ENGINE_WORK) {
+            settings.engine = Trainer.Engine.TAPE;
+            panel.show(settings);
+            engineNote = " The Value engine would build about " + work + " Values every step, more than this page "
+                    + "can hold, so training uses the compiled tape (the same numbers).";
+        }
+    }
+
     void say(String text, boolean problem) {
+        if (engineNote != null) {
+            text += engineNote;
+            engineNote = null;
+        }
         message.setTextContent(text);
         message.setClassName(problem ? "bpl-train-message bpl-problem" : "bpl-train-message");
         message.setHidden(false);

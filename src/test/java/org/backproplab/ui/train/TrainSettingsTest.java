@@ -3,6 +3,7 @@ package org.backproplab.ui.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backproplab.data.Dataset;
 import org.backproplab.nn.Activation;
@@ -90,5 +91,16 @@ class TrainSettingsTest {
         ModelFile.Origin other = new ModelFile.Origin("circles", 100, 0.1, 0.3, null);
         assertNull(imported.withOrigin(other, train), "an origin that doesn't make the file's points is not believed");
         assertNull(imported.withOrigin(new ModelFile.Origin("<img>", 100, 0.1, 0.3, null), train));
+    }
+
+    @Test
+    void aLinkThatWouldRunTheValueEngineOutOfMemoryTrainsOnTheTape() {
+        Settings link = new Settings().put("engine", "value").put("n", "1000").put("layers", "64,64,64,64,64,64");
+        TrainSettings s = TrainSettings.read(link);
+        assertEquals(org.backproplab.nn.Trainer.Engine.TAPE, s.engine);
+        assertEquals(1, link.ignored().size(), link.ignored().toString());
+        assertTrue(link.ignored().get(0).startsWith("'engine' (the Value engine would build about"));
+        TrainSettings small = TrainSettings.read(new Settings().put("engine", "value").put("layers", "4"));
+        assertEquals(org.backproplab.nn.Trainer.Engine.VALUE, small.engine, "a run that fits keeps it");
     }
 }
