@@ -93,8 +93,7 @@ class FirstPageIT {
         browser.type(browser.find("program"), "a = 2.0\nb = a * * 3\n");
         browser.find("backward").click();
         WebElement error = browser.find("error");
-        browser.waitFor(d -> error.isDisplayed());
-        assertTrue(error.getText().contains("Line 2, column 9"), error.getText());
+        browser.waitFor(d -> error.isDisplayed() && error.getText().contains("Line 2, column 9"));
         assertTrue(error.getText().contains("expected"), error.getText());
         Map<String, Double> grads = grads();
         assertEquals(7, grads.size(), "the last good list stays on screen");

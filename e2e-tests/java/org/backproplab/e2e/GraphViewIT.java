@@ -246,8 +246,8 @@ class GraphViewIT {
         browser.open(backend);
         browser.type(browser.find("program"), "a = 2.0\nb = a +\n");
         WebElement error = browser.find("error");
-        browser.waitFor(d -> error.isDisplayed());
-        assertTrue(error.getText().startsWith("Line 2, column 8"), error.getText());
+        // the half-typed program shows other errors on the way: wait for the one the whole text gives
+        browser.waitFor(d -> error.isDisplayed() && error.getText().startsWith("Line 2, column 8"));
         assertEquals(7, browser.driver.findElements(By.cssSelector("g[data-testid=node]")).size(),
                 "the last good graph stays drawn");
         assertEquals(1, browser.driver.findElements(By.cssSelector(".bpl-gutter .bpl-line-error")).size());

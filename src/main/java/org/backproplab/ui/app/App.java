@@ -24,7 +24,7 @@ public final class App {
     /** Mounts a widget into host and returns its id. */
     @JSExport
     public static int backpropLabMount(HTMLElement host, JSObject options) {
-        LABS.add(new Lab(host, MountOptions.from(options)));
+        LABS.add(new Lab(host, MountOptions.from(options), LABS.size() + 1));
         return LABS.size() - 1;
     }
 

@@ -38,7 +38,7 @@ final class Lab {
     private final HTMLElement host;
     private final HTMLElement root;
     private final HTMLElement message = Dom.el("div", "bpl-message");
-    private final HTMLElement body = Dom.el("div", "bpl-body");
+    private final HTMLElement body;
     private final Map<String, HTMLElement> tabs = new LinkedHashMap<>();
     private final Map<String, View> views = new LinkedHashMap<>();
     private final MountOptions options;
@@ -53,10 +53,12 @@ final class Lab {
     /** Whether a trainer made now takes back the run kept in session storage: after a reload or a changed link. */
     private boolean takeBackRun = SessionStore.pageWasReloaded();
 
-    Lab(HTMLElement host, MountOptions options) {
+    /** @param number this widget's place among the page's widgets, from 1, so each has a name of its own */
+    Lab(HTMLElement host, MountOptions options, int number) {
         this.host = host;
         this.options = options;
         this.app = options.app();
+        body = Dom.el(app ? "main" : "div", "bpl-body"); // a widget is part of its page's main content
         initial = app ? HashState.parse(hash()) : options.settings();
         controls = readControls(initial, app ? null : options.controls());
         root = Dom.el("div", (app ? "bpl-lab bpl-app " : "bpl-lab bpl-widget ") + controls.rootClass());
@@ -67,7 +69,10 @@ final class Lab {
         }
         if (!app) {
             root.setAttribute("role", "region");
-            root.setAttribute("aria-label", "Backprop Lab: " + VIEWS.get(view));
+            // Landmarks need names of their own: the page's aria-label for the widget if it gave one, else a number.
+            String named = host.getAttribute("aria-label");
+            root.setAttribute("aria-label", "Backprop Lab: " + (named != null && !named.isEmpty() ? named
+                    : VIEWS.get(view) + " " + number));
             setHeight(options.height());
         }
         if (app) {
@@ -247,7 +252,7 @@ final class Lab {
     private HTMLElement header() {
         HTMLElement header = Dom.el("header", "bpl-header");
         HTMLElement brand = Dom.el("div", "bpl-brand");
-        brand.appendChild(Dom.text("span", "bpl-brand-name", "Backprop Lab"));
+        brand.appendChild(Dom.text("h1", "bpl-brand-name", "Backprop Lab"));
         brand.appendChild(Dom.text("span", "bpl-brand-tag", "micrograd, live in your browser"));
         header.appendChild(brand);
         HTMLElement nav = Dom.el("nav", "bpl-tabs");

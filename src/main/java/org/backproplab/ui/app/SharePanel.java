@@ -47,7 +47,7 @@ public final class SharePanel {
         popover.setAttribute("role", "dialog");
         popover.setAttribute("aria-label", "Share a link to this view");
         popover.setHidden(true);
-        popover.appendChild(Dom.text("h3", "", "Share this view"));
+        popover.appendChild(Dom.text("h2", "", "Share this view"));
         popover.appendChild(Dom.text("p", "bpl-hint", "The link holds everything you set here: whoever opens it "
                 + "sees the same view. Nothing is uploaded."));
         field.setAttribute("type", "text");

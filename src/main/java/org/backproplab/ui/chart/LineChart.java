@@ -114,7 +114,7 @@ public final class LineChart {
     /** The title, a key to the lines, and the log scale box if offered. */
     private HTMLElement head(String title, String testId, boolean logOption) {
         HTMLElement head = Dom.el("div", "bpl-chart-head");
-        head.appendChild(Dom.text("h3", "", title));
+        head.appendChild(Dom.text("h2", "", title));
         HTMLElement legend = Dom.el("span", "bpl-chart-legend");
         for (Series s : series) {
             HTMLElement key = Dom.el("span", "bpl-chart-key");

@@ -14,7 +14,7 @@ final class Parts {
         HTMLElement panel = Dom.el("section", "bpl-panel " + className);
         panel.setAttribute("aria-label", title.substring(title.indexOf('·') + 2));
         HTMLElement head = Dom.el("div", "bpl-deriv-head");
-        head.appendChild(Dom.text("h3", "", title));
+        head.appendChild(Dom.text("h2", "", title));
         head.appendChild(Dom.text("p", "bpl-hint", lede));
         panel.appendChild(head);
         return panel;

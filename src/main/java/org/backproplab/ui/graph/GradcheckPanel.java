@@ -19,7 +19,7 @@ final class GradcheckPanel {
     private Evaluation evaluation;
 
     GradcheckPanel() {
-        panel.appendChild(Dom.text("h3", "", "Gradient check"));
+        panel.appendChild(Dom.text("h2", "", "Gradient check"));
         panel.appendChild(Dom.text("p", "bpl-hint", "Numeric: (f(x+h) − f(x−h)) / 2h for each leaf. Analytic: "
                 + "the grad from backward. They should agree."));
         HTMLElement row = Dom.el("div", "bpl-row");
@@ -39,9 +39,12 @@ final class GradcheckPanel {
         this.evaluation = evaluation;
         table.setTextContent("");
         HTMLElement head = Dom.el("tr", "");
-        for (String h : new String[] {"leaf", "numeric", "analytic", "rel. error", ""}) {
+        for (String h : new String[] {"leaf", "numeric", "analytic", "rel. error"}) {
             head.appendChild(Dom.text("th", "", h));
         }
+        HTMLElement verdict = Dom.el("th", "");
+        verdict.appendChild(Dom.text("span", "bpl-visually-hidden", "verdict")); // for screen readers, not shown
+        head.appendChild(verdict);
         table.appendChild(head);
         Numbers.Reading h = Numbers.read("h", hInput.getValue());
         String problem = !h.ok() ? h.error() : h.value() > 0 ? null : "h must be a positive number, such as 1e-6.";

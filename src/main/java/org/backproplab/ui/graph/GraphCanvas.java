@@ -65,9 +65,11 @@ public final class GraphCanvas {
         return scene;
     }
 
+    /** A tooltip, and a name that starts with the button's word (Fit) so speech input can say what it reads. */
     private static HTMLElement titled(HTMLElement button, String title) {
+        String word = button.getTextContent();
         button.setAttribute("title", title);
-        button.setAttribute("aria-label", title);
+        button.setAttribute("aria-label", Character.isLetter(word.charAt(0)) ? word + ": " + title : title);
         return button;
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
 import org.backproplab.layout.Dag;
 import org.backproplab.layout.LayeredLayout;
@@ -210,11 +209,7 @@ final class GraphScene {
 
     private static int boxChars(Value v) {
         int chars = Math.max(v.label.length(), 11); // "data -0.0000"
-        return Math.max(chars, Math.max(row("data", v.data).length(), row("grad", v.grad).length()));
-    }
-
-    private static String row(String name, double x) {
-        return name + " " + Numbers.fixed(x, 4);
+        return Math.max(chars, Math.max(NodeText.row("data", v.data).length(), NodeText.row("grad", v.grad).length()));
     }
 
     private static double opWidth(Value v) {
@@ -371,7 +366,7 @@ final class GraphScene {
         for (int i = 0; i < values.size(); i++) {
             Value v = values.get(i);
             groups[i].appendChild(rowText(top + ROW / 2, v.label.isEmpty() ? "k" : "l",
-                    v.label.isEmpty() ? (v.isLeaf() ? "const" : "") : v.label));
+                    NodeText.title(v)));
             dataTexts[i] = rowText(top + 1.5 * ROW, "", "");
             groups[i].appendChild(dataTexts[i]);
             gradTexts[i] = rowText(top + 2.5 * ROW, "", "");
@@ -386,8 +381,8 @@ final class GraphScene {
     }
 
     private void writeRows(int i, Value v) {
-        dataTexts[i].setTextContent(row("data", v.data));
-        gradTexts[i].setTextContent(row("grad", gradsKnown ? v.grad : 0));
+        dataTexts[i].setTextContent(NodeText.row("data", v.data));
+        gradTexts[i].setTextContent(NodeText.row("grad", gradsKnown ? v.grad : 0));
     }
 
     private static Element rowText(double y, String className, String text) {
@@ -420,11 +415,7 @@ final class GraphScene {
             }
             double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
             rects[i].setAttribute("fill", coloured ? Palette.fill(x, max) : Palette.NEUTRAL);
-            String name = v.label.isEmpty() ? (v.isLeaf() ? "constant" : "result of " + v.op()) : v.label;
-            String description = name + ": data " + Numbers.compact(v.data, 6) + ", grad "
-                    + (gradsKnown ? Numbers.compact(v.grad, 6) : "not computed yet")
-                    + (isEditable(v) ? ". Press Enter to type a new value" : "");
-            g.setAttribute("aria-label", description);
+            g.setAttribute("aria-label", NodeText.description(v, gradsKnown, isEditable(v)));
         }
         return coloured ? max : 0;
     }

@@ -368,7 +368,7 @@ public final class GraphView implements View {
         help.setAttribute("role", "dialog");
         help.setAttribute("aria-label", "Keyboard shortcuts");
         help.setHidden(true);
-        help.appendChild(Dom.text("h3", "", "Keyboard shortcuts"));
+        help.appendChild(Dom.text("h2", "", "Keyboard shortcuts"));
         HTMLElement list = Dom.el("dl", "");
         String[][] keys = {{"B", "Backward"}, {"S", "Step backward one node"}, {"P", "Play / pause the steps"},
             {"Z", "Zero grad"}, {"F", "Fit the graph"}, {"+ / −", "Zoom in / out"},

@@ -24,7 +24,7 @@ final class NudgePanel {
 
     NudgePanel(GraphView view) {
         this.view = view;
-        panel.appendChild(Dom.text("h3", "", "Nudge the inputs"));
+        panel.appendChild(Dom.text("h2", "", "Nudge the inputs"));
         panel.appendChild(Dom.text("p", "bpl-hint", "Move every leaf a small step along its grad, then run "
                 + "forward again: the output goes up (or down, with descent)."));
         HTMLElement row = Dom.el("div", "bpl-row");

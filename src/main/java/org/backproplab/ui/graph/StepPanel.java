@@ -31,11 +31,11 @@ final class StepPanel {
         this.view = view;
         this.canvas = canvas;
         panel.setAttribute("data-testid", "step-panel");
-        panel.appendChild(Dom.text("h3", "", "Backward, step by step"));
+        panel.appendChild(Dom.text("h2", "", "Backward, step by step"));
         text.setAttribute("data-testid", "step-text");
         text.setAttribute("aria-live", "polite");
         panel.appendChild(text);
-        panel.appendChild(Dom.text("h3", "", "Topological order"));
+        panel.appendChild(Dom.text("h2", "", "Topological order"));
         topoList.setAttribute("data-testid", "topo");
         panel.appendChild(topoList);
     }

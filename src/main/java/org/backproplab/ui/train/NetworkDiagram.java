@@ -71,7 +71,7 @@ public final class NetworkDiagram {
         this.setter = setter;
         root.setAttribute("data-testid", "network");
         HTMLElement head = Dom.el("div", "bpl-chart-head");
-        head.appendChild(Dom.text("h3", "", "Network"));
+        head.appendChild(Dom.text("h2", "", "Network"));
         HTMLElement label = Dom.el("label", "bpl-label");
         showGrads.setAttribute("type", "checkbox");
         showGrads.setAttribute("data-testid", "show-grads");

@@ -342,7 +342,7 @@ final class SettingsPanel {
 
     private static HTMLElement panel(String title) {
         HTMLElement p = Dom.el("div", "bpl-panel");
-        p.appendChild(Dom.text("h3", "", title));
+        p.appendChild(Dom.text("h2", "", title));
         return p;
     }
 

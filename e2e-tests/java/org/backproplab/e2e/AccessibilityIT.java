@@ -1,0 +1,87 @@
+package org.backproplab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.backproplab.e2e.Browser.Backend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+
+/**
+ * The accessibility audit: Deque's axe-core rules run in every view, the tutorial and the embedding example, on both
+ * backends, in the states a student reaches (after Backward, mid-step, after training). Target: no violation of
+ * moderate, serious or critical impact. Each finding is printed with its rule, impact and where it is.
+ */
+class AccessibilityIT {
+    private static final Set<String> COUNTED = Set.of("moderate", "serious", "critical");
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    /** The findings of moderate impact or worse on the page as it is now, one line each. */
+    private static List<String> audit(String where) {
+        AxeBuilder axe = new AxeBuilder();
+        // axe leaves this experimental rule off; the graph's node names are exactly what it checks
+        axe.setOptions("{\"rules\": {\"label-content-name-mismatch\": {\"enabled\": true}}}");
+        Results results = axe.analyze(browser.driver);
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if (rule.getImpact() != null && COUNTED.contains(rule.getImpact())) {
+                for (var node : rule.getNodes()) {
+                    found.add(where + ": " + rule.getImpact() + " " + rule.getId() + " at " + node.getTarget()
+                            + " (" + rule.getHelp() + ")");
+                }
+            }
+        }
+        found.forEach(System.out::println);
+        for (Rule rule : results.getViolations()) {
+            if (!COUNTED.contains(String.valueOf(rule.getImpact()))) {
+                System.out.println(where + ": (not counted) " + rule.getImpact() + " " + rule.getId() + " x"
+                        + rule.getNodes().size() + " (" + rule.getHelp() + ")");
+            }
+        }
+        System.out.println("axe " + where + ": " + found.size() + " moderate, serious or critical");
+        return found;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void everyViewPassesTheAudit(Backend backend) {
+        List<String> found = new ArrayList<>();
+        browser.open(backend, "index.html", "view=graph");
+        found.addAll(audit(backend + " graph"));
+        browser.find("backward").click();
+        browser.waitFor(d -> !d.findElement(By.cssSelector("g[data-testid=node][data-label=a]"))
+                .getAttribute("data-grad").isEmpty());
+        browser.find("step-backward").click();
+        found.addAll(audit(backend + " graph after Backward and a Step"));
+        browser.open(backend, "index.html", "view=train");
+        browser.find("train-step").click();
+        found.addAll(audit(backend + " train"));
+        browser.open(backend, "index.html", "view=derivative");
+        found.addAll(audit(backend + " derivative"));
+        browser.open(backend, "tutorial.html", "");
+        browser.waitFor(d -> d.findElements(By.cssSelector("g[data-testid=node]")).size() > 0);
+        found.addAll(audit(backend + " tutorial"));
+        browser.open(backend, "embed-example.html", "");
+        browser.waitFor(d -> d.findElements(By.cssSelector("g[data-testid=node]")).size() > 0);
+        found.addAll(audit(backend + " embed example"));
+        assertTrue(found.isEmpty(), found.size() + " findings:\n" + String.join("\n", found));
+    }
+}
