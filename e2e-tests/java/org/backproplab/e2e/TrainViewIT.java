@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.backproplab.data.Datasets;
 import org.backproplab.e2e.Browser.Backend;
+import org.backproplab.nn.Activation;
+import org.backproplab.nn.Loss;
+import org.backproplab.nn.Optimizer;
+import org.backproplab.nn.TrainSpec;
+import org.backproplab.nn.Trainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,6 +197,7 @@ class TrainViewIT {
             {"l2", "-0.5", "L2: expected a number from 0 to 10, not -0.5", "0.0001"},
             {"batch", "-2", "batch: expected a whole number from 0 to 1000, not -2", "0"},
             {"learning-rate-end", "abc", "final learning rate: 'abc' is not a number", "0.1"},
+            {"seed", "1.5", "seed: '1.5' is not a whole number", "1337"},
         };
         for (String[] c : cases) {
             setText(c[0], c[1]);
@@ -214,6 +221,11 @@ class TrainViewIT {
                 (int) Math.round(Double.parseDouble(at[1]) - h / 2)).click().perform();
         WebElement info = browser.waitFor(d -> d.findElement(By.cssSelector("[data-testid=inspect-info]")));
         WebElement output = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=loss]"));
+        Object outOfView = browser.js("var c = arguments[0].closest('.bpl-canvas').getBoundingClientRect(); var n = 0;"
+                + "document.querySelectorAll('g[data-testid=node]').forEach(function (g) {"
+                + "  var r = g.getBoundingClientRect(); if (r.left < c.left - 0.5 || r.right > c.right + 0.5"
+                + "      || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5) { n++; } }); return n;", output);
+        assertEquals(0L, outOfView, "the inspected point opens fitted: every one of its Values is in view");
         assertEquals(Double.parseDouble(info.getAttribute("data-value")),
                 Double.parseDouble(output.getAttribute("data-value")), 1e-12);
         assertFalse(output.getAttribute("data-grad").isEmpty(), "the graph arrives with its grads");
@@ -228,10 +240,15 @@ class TrainViewIT {
         step(3);
         browser.find("inspect").click();
         WebElement info = browser.waitFor(d -> d.findElement(By.cssSelector("[data-testid=inspect-info]")));
-        assertTrue(info.getText().contains("Values (Fit shows them all"), info.getText());
+        assertTrue(info.getText().contains("Values in view; their text appears as you zoom in"), info.getText());
         int nodes = browser.driver.findElements(By.cssSelector("g[data-testid=node]")).size();
         assertTrue(nodes > 300, "the 2-16-16-1 network's example is drawn whole: " + nodes + " Values");
         WebElement output = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=loss]"));
+        Object outOfView = browser.js("var c = arguments[0].closest('.bpl-canvas').getBoundingClientRect(); var n = 0;"
+                + "document.querySelectorAll('g[data-testid=node]').forEach(function (g) {"
+                + "  var r = g.getBoundingClientRect(); if (r.left < c.left - 0.5 || r.right > c.right + 0.5"
+                + "      || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5) { n++; } }); return n;", output);
+        assertEquals(0L, outOfView, "the inspected point opens fitted: every one of its Values is in view");
         assertEquals(Double.parseDouble(info.getAttribute("data-value")),
                 Double.parseDouble(output.getAttribute("data-value")), 1e-12);
         browser.find("inspect-back").click();
@@ -289,6 +306,54 @@ class TrainViewIT {
         browser.find("param-set").click();
         new Actions(browser.driver).moveToElement(svg, mx, my).click().perform();
         assertEquals(2.5, Double.parseDouble(browser.find("param-popover").getAttribute("data-value")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void theNetworkDiagramShowsTheGradsOfTheStepItDrew(Backend backend) {
+        // the lecture's setup, trained two steps here and on the JVM from the same seed: the same 41 grads
+        openTrainer(backend, "dataset=lecture&seed=5");
+        step(2);
+        TrainSpec spec = new TrainSpec(Datasets.lecture(), 3, new int[] {4, 4, 1}, Activation.TANH, Activation.TANH,
+                false, null, new Loss(Loss.Type.MSE, Loss.Reduction.SUM, 0), new Optimizer.Settings(
+                Optimizer.Kind.SGD, 0.1, 0.1, false, 0.9, 0.9, 0.999, 1e-8), 20, 0, 5);
+        Trainer reference = new Trainer(spec, Trainer.Engine.VALUE);
+        reference.step();
+        reference.step();
+        double[] grads = reference.parameterGrads();
+        java.util.List<WebElement> circles = browser.driver.findElements(
+                By.cssSelector("[data-testid=network] circle"));
+        WebElement svg = browser.driver.findElement(By.cssSelector("[data-testid=network] svg"));
+        var s = svg.getRect();
+        // weight j of neuron 1 in hidden layer 1 is parameter j: the middle of the line from input j to that neuron
+        for (int j = 0; j < 3; j++) {
+            var a = circles.get(j).getRect();
+            var b = circles.get(3).getRect();
+            int mx = (a.getX() + a.getWidth() / 2 + b.getX() + b.getWidth() / 2) / 2 - (s.getX() + s.getWidth() / 2);
+            int my = (a.getY() + a.getHeight() / 2 + b.getY() + b.getHeight() / 2) / 2
+                    - (s.getY() + s.getHeight() / 2);
+            new Actions(browser.driver).moveToElement(svg, mx, my).click().perform();
+            WebElement popover = browser.find("param-popover");
+            assertEquals(Integer.toString(j), popover.getAttribute("data-index"));
+            assertEquals(grads[j], Double.parseDouble(popover.getAttribute("data-grad")), 1e-9 * Math.abs(grads[j]),
+                    "the grad the diagram shows for weight " + (j + 1) + " is the one backward gave");
+            popover.findElement(By.xpath(".//button[text()='Close']")).click(); // it may cover the next weight
+        }
+        browser.js("arguments[0].click();", browser.find("show-grads")); // the popover may sit over it
+        // drawn by grad, an edge is dashed when its weight's grad is negative: as many as the reference has
+        long negative = 0;
+        int k = 0;
+        int inputs = 3;
+        for (int size : new int[] {4, 4, 1}) {
+            for (int n = 0; n < size; n++, k += inputs + 1) {
+                for (int w = 0; w < inputs; w++) {
+                    negative += grads[k + w] < 0 ? 1 : 0;
+                }
+            }
+            inputs = size;
+        }
+        assertEquals(negative, browser.js("return arguments[0].querySelectorAll('line[stroke-dasharray]').length;",
+                svg), "the dashed edges are the weights whose grad is negative");
     }
 
     @ParameterizedTest
