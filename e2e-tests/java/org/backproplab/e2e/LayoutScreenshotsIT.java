@@ -18,7 +18,8 @@ import org.openqa.selenium.WebElement;
  * trainer widget in a 900px text column with a plot of at least 300px, and the loss chart's labels after a blow-up.
  */
 class LayoutScreenshotsIT {
-    private static final int[][] SIZES = {{1366, 768}, {1280, 800}, {1024, 600}, {768, 1024}};
+    /** The four screens, also GraphLayoutIT's. */
+    static final int[][] SIZES = {{1366, 768}, {1280, 800}, {1024, 600}, {768, 1024}};
     private static Browser browser;
 
     @BeforeAll

@@ -205,7 +205,7 @@ public final class Numbers {
         int exp = (int) Math.floor(Math.log10(Math.abs(x)));
         double mantissa = x / Math.pow(10, exp);
         String m = fixed(mantissa, decimals);
-        if (m.startsWith("10.") || m.startsWith("-10.")) { // rounding carried into the next power of ten
+        if (m.startsWith("10") || m.startsWith("-10")) { // rounding carried into the next power of ten ("10", "10.0")
             exp++;
             m = fixed(x / Math.pow(10, exp), decimals);
         }

@@ -173,11 +173,7 @@ final class Lab {
                 }
                 return trainer;
             default:
-                GraphView graph = new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
-                if (!app || controls != Controls.FULL) {
-                    graph.fitWholeExample();
-                }
-                return graph;
+                return new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
         }
     }
 

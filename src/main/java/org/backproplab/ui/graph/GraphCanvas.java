@@ -49,9 +49,8 @@ public final class GraphCanvas {
         HTMLElement zoom = Dom.el("div", "bpl-zoom");
         zoom.appendChild(titled(Dom.button("−", "zoom-out", () -> zoom(1 / 1.25)), "Zoom out (−)"));
         zoom.appendChild(titled(Dom.button("+", "zoom-in", () -> zoom(1.25)), "Zoom in (+)"));
-        zoom.appendChild(titled(Dom.button("Fit", "fit", () -> fit(false)), "Frame the whole graph (F)"));
+        zoom.appendChild(titled(Dom.button("Fit", "fit", this::fit), "Frame the whole graph (F)"));
         root.appendChild(zoom);
-        root.appendChild(viewport.hint());
         root.appendChild(editor.element());
         listen();
     }
@@ -111,7 +110,7 @@ public final class GraphCanvas {
         }
         refresh();
         if (fresh) {
-            viewport.fit(true);
+            viewport.fit();
         }
     }
 
@@ -131,18 +130,13 @@ public final class GraphCanvas {
         highlight.clear();
     }
 
-    /** Frames the whole graph; with readableFloor, never below a scale at which text can still be read. */
-    void fit(boolean readableFloor) {
-        viewport.fit(readableFloor);
+    /** Frames the whole graph. */
+    void fit() {
+        viewport.fit();
     }
 
     void zoom(double factor) {
         viewport.zoom(factor);
-    }
-
-    /** Below this scale a graph is shown at it, around its output, rather than fitted whole. */
-    void setReadableScale(double scale) {
-        viewport.setReadableScale(scale);
     }
 
     /** Set before the first graph is shown: false makes every box read-only. */

@@ -45,6 +45,9 @@ public final class GraphView implements View {
                     + "lecture's first version did. Grads of Values used twice are wrong.");
     private final HTMLElement help = Dom.el("div", "bpl-help");
     private final HTMLInputElement bugToggle = Dom.checkbox("bug-toggle");
+    private HTMLElement helpButton;
+    /** What had the focus when the help opened, to give it back when the help closes. */
+    private HTMLElement helpOpener;
     private final Runnable changed;
 
     private Evaluation evaluation;
@@ -146,8 +149,7 @@ public final class GraphView implements View {
         toolbar.appendChild(Controls.extra(Dom.labelled(bugToggle, "Show the = bug")));
         toolbar.appendChild(Dom.el("span", "bpl-spacer"));
         toolbar.appendChild(Controls.extra(exports.menu()));
-        HTMLElement helpButton = titled(Dom.button("?", "help", () -> help.setHidden(!help.isHidden())),
-                "Keyboard shortcuts (?)");
+        helpButton = titled(Dom.button("?", "help", () -> showHelp(help.isHidden())), "Keyboard shortcuts (?)");
         helpButton.setAttribute("aria-label", "Keyboard shortcuts");
         toolbar.appendChild(helpButton);
         return toolbar;
@@ -170,7 +172,7 @@ public final class GraphView implements View {
 
     @Override
     public void shown() {
-        canvas.fit(true);
+        canvas.fit();
     }
 
     @Override
@@ -181,15 +183,6 @@ public final class GraphView implements View {
         if (buggy()) {
             state.putFlag("bug", true);
         }
-    }
-
-    /**
-     * For a widget or an exercise, which shows one example with little room to explore: fit it whole down to a
-     * smaller, still legible scale (the tanh neuron beside its program in a 1024-pixel-wide page) before falling
-     * back to showing it around its output. Call before the view is shown.
-     */
-    public void fitWholeExample() {
-        canvas.setReadableScale(0.7);
     }
 
     String program() {
@@ -379,7 +372,21 @@ public final class GraphView implements View {
             list.appendChild(Dom.text("dd", "", k[1]));
         }
         help.appendChild(list);
-        help.appendChild(Dom.button("Close", "", () -> help.setHidden(true)));
+        help.appendChild(Dom.button("Close", "", () -> showHelp(false)));
+    }
+
+    /** Opens or closes the help; closing gives the focus back to what had it when the help opened. */
+    private void showHelp(boolean show) {
+        if (show == help.isHidden()) {
+            HTMLElement active = Dom.document().getActiveElement();
+            if (show) {
+                helpOpener = active == null || active == Dom.document().getBody() ? helpButton : active;
+            }
+            help.setHidden(!show);
+            if (!show) {
+                Dom.focus(helpOpener == null ? helpButton : helpOpener);
+            }
+        }
     }
 
     /** Keyboard shortcuts, when the focus is not in a text field. */
@@ -393,11 +400,11 @@ public final class GraphView implements View {
             case "s", "S" -> steps.step();
             case "p", "P" -> steps.togglePlay();
             case "z", "Z" -> zeroGrad();
-            case "f", "F" -> canvas.fit(false);
+            case "f", "F" -> canvas.fit();
             case "+", "=" -> canvas.zoom(1.25);
             case "-" -> canvas.zoom(1 / 1.25);
-            case "?" -> help.setHidden(!help.isHidden());
-            case "Escape" -> help.setHidden(true);
+            case "?" -> showHelp(help.isHidden());
+            case "Escape" -> showHelp(false);
             default -> {
                 return;
             }

@@ -6,32 +6,25 @@ import org.backproplab.layout.Layout;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.PointerEvent;
 import org.backproplab.ui.dom.Svg;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.WheelEvent;
-import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.TextRectangle;
 
 /**
  * Which part of the drawing is on screen: a pan offset and a zoom, kept as one SVG transform on the scene. Fit frames
- * the whole graph, or, when that would make its text too small to read, shows it at a readable size around its
- * output. The zoom buttons, the wheel, a drag of the background and a two-finger pinch move it.
+ * the whole graph, and every graph opens fitted (a preset, a link's program, an inspected training point): a student
+ * first sees all of it, then zooms in to read a big one. The zoom buttons, the wheel, a drag of the background and a
+ * two-finger pinch move it.
  */
 final class Viewport {
     private static final double MIN_SCALE = 0.001;
     private static final double MAX_SCALE = 4;
-    /** Auto-fit never shrinks text below this, so a 40-node graph stays readable; Fit itself has no floor. */
-    private static final double READABLE_SCALE = 0.85;
     /** Below this scale the boxes are drawn without their text (7 px and smaller can't be read). */
     private static final double FAR_SCALE = 0.5;
 
     private final GraphScene scene;
     /** Told whenever the view moves, so a leaf's editor doesn't stay where its box no longer is. */
     private final Runnable moved;
-    private final HTMLElement offscreenHint = Dom.text("div", "bpl-offscreen-hint", "Part of the graph is outside "
-            + "the view: drag to pan, scroll to zoom, or press Fit to see it all.");
-
-    private double readableScale = READABLE_SCALE;
     private boolean isFar;
     private double viewWidth;
     private double viewHeight;
@@ -47,27 +40,15 @@ final class Viewport {
     Viewport(GraphScene scene, Runnable moved) {
         this.scene = scene;
         this.moved = moved;
-        offscreenHint.setAttribute("data-testid", "offscreen-hint");
-        offscreenHint.setHidden(true);
         Dom.observeSize(scene.svg(), (w, h) -> {
             boolean first = viewWidth <= 0 || viewHeight <= 0;
             viewWidth = w;
             viewHeight = h;
             if (w > 0 && h > 0 && (first || fitPending)) {
                 fitPending = false;
-                fit(true);
+                fit();
             }
         });
-    }
-
-    /** The hint that says part of the graph is out of view. */
-    HTMLElement hint() {
-        return offscreenHint;
-    }
-
-    /** Below this scale a graph is shown at it, around its output, rather than fitted whole. */
-    void setReadableScale(double scale) {
-        readableScale = scale;
     }
 
     /** Where a point of the drawing is on screen, relative to the drawing's top left corner. */
@@ -83,8 +64,8 @@ final class Viewport {
         return scale;
     }
 
-    /** Frames the whole graph; with readableFloor, never below a scale at which text can still be read. */
-    void fit(boolean readableFloor) {
+    /** Frames the whole graph, in the middle of the view. */
+    void fit() {
         Layout layout = scene.layout();
         if (layout == null) {
             return;
@@ -95,25 +76,9 @@ final class Viewport {
             fitPending = true; // not on screen yet: fit when it gets a size
             return;
         }
-        double s = Math.min(Math.min(w / layout.width(), h / layout.height()), 1.4);
-        if (readableFloor && s < readableScale) {
-            // Too big to read whole: show it at a readable size, around the output (where backward starts).
-            s = readableScale;
-            scale = s;
-            tx = w - layout.width() * s;
-            int output = scene.nodeCount() - 1;
-            ty = Math.min(0, Math.max(h - layout.height() * s, h / 2 - layout.y(output) * s));
-            if (layout.height() * s <= h) {
-                ty = (h - layout.height() * s) / 2;
-            }
-            offscreenHint.setHidden(false);
-            Window.setTimeout(() -> offscreenHint.setHidden(true), 8000);
-        } else {
-            offscreenHint.setHidden(true);
-            scale = Math.max(MIN_SCALE, s);
-            tx = (w - layout.width() * scale) / 2;
-            ty = (h - layout.height() * scale) / 2;
-        }
+        scale = Math.max(MIN_SCALE, Math.min(Math.min(w / layout.width(), h / layout.height()), 1.4));
+        tx = (w - layout.width() * scale) / 2;
+        ty = (h - layout.height() * scale) / 2;
         applyTransform();
     }
 
@@ -123,7 +88,6 @@ final class Viewport {
     }
 
     private void zoomAt(double factor, double px, double py) {
-        offscreenHint.setHidden(true);
         double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
         double f = s / scale;
         tx = px - (px - tx) * f;
@@ -206,7 +170,6 @@ final class Viewport {
         }
         tx += dx;
         ty += dy;
-        offscreenHint.setHidden(true);
         applyTransform();
         return true;
     }

@@ -74,8 +74,8 @@ final class ExampleGraphs {
                 settings.activation, settings.output, settings.loss, x, y);
         inspector.inspect(program, "Training point " + (i + 1) + " (x = " + Numbers.compact(x[0], 4)
                 + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + ", label " + Numbers.format(y)
-                + ") through the weights of step " + trainer.stepCount() + (nodes > 300 ? ": " + nodes + " Values (Fit "
-                + "shows them all; their text appears as you zoom in)" : ""), term);
+                + ") through the weights of step " + trainer.stepCount() + (nodes > 300 ? ": all " + nodes + " Values in "
+                + "view; their text appears as you zoom in" : ""), term);
     }
 
     /** The training point with the largest loss term. */
