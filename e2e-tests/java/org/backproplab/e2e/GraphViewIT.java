@@ -117,6 +117,37 @@ class GraphViewIT {
         assertEquals(2.0, grad("a"));
     }
 
+    /**
+     * The gradient check and the nudge read the grads the drawing shows: with the = bug on, a.grad shows 1 for
+     * b = a + a, so the check must say mismatch for a (numeric 2) and a nudge must move a by 1 × step, not 2.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void withTheBugOnTheCheckAndTheNudgeUseTheGradsShown(Backend backend) {
+        browser.open(backend);
+        load("a = 3.0\nb = a + a\n");
+        browser.waitFor(d -> d.findElements(By.cssSelector("g[data-testid=node]")).size() == 2);
+        By rowA = By.cssSelector("[data-testid=gradcheck] [data-label=a]");
+        browser.waitFor(d -> "2.0".equals(d.findElement(rowA).getAttribute("data-analytic")));
+        assertTrue(browser.driver.findElement(rowA).getText().contains("ok"));
+
+        browser.find("bug-toggle").click();
+        assertEquals(1.0, grad("a"), "the drawing shows the buggy grad");
+        browser.waitFor(d -> "1.0".equals(d.findElement(rowA).getAttribute("data-analytic")));
+        WebElement row = browser.driver.findElement(rowA);
+        assertEquals(2.0, Double.parseDouble(row.getAttribute("data-numeric")), 1e-6);
+        assertTrue(row.getText().contains("mismatch"), row.getText());
+
+        WebElement step = browser.find("step-size");
+        step.clear();
+        step.sendKeys("0.01");
+        browser.find("nudge").click();
+        browser.waitFor(d -> value("a") != 3.0);
+        assertEquals(3.01, value("a"), 1e-12, "moved by the grad on screen, 1 × 0.01");
+        assertEquals(1.0, grad("a"), "the bug stays on, and so do its grads");
+        assertTrue(browser.find("bug-toggle").isSelected());
+    }
+
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void steppingOncePerNodeEndsWithTheGradsOfBackward(Backend backend) {
@@ -194,6 +225,11 @@ class GraphViewIT {
             assertEquals(-8.0, value("L"));
         }
         assertFalse(browser.find("error").isDisplayed(), "the program itself has no error");
+        browser.type(browser.find("step-size"), "1e308"); // a number, but a = 2 + 6e308 is not
+        browser.find("nudge").click();
+        browser.waitFor(d -> result.getText().contains("too large"));
+        assertEquals(program, browser.find("program").getAttribute("value"), "no a = Infinity is written");
+        assertFalse(browser.find("error").isDisplayed());
         browser.type(browser.find("step-size"), "0.01");
         browser.find("nudge").click();
         browser.waitFor(d -> browser.find("program").getAttribute("value").contains("a = 2.06"));

@@ -24,11 +24,24 @@ public final class GradCheck {
      * backward on a zeroed graph first, and leaves every data as it found it.
      */
     public static Row[] check(Value output, List<Value> leaves, double h) {
+        return check(output, leaves, h, false);
+    }
+
+    /**
+     * The same, with the analytic grads from the backward pass the page shows: with {@code assignBug}, the lecture's
+     * bug of setting a child's grad with = instead of adding to it, so the check says "mismatch" exactly where the
+     * drawing's grads are wrong (a check that said "ok" beside wrong grads would lie).
+     */
+    public static Row[] check(Value output, List<Value> leaves, double h, boolean assignBug) {
         List<Value> order = output.topologicalOrder();
-        for (Value v : order) {
-            v.grad = 0;
+        if (assignBug) {
+            new BackwardTrace(output, true).finish();
+        } else {
+            for (Value v : order) {
+                v.grad = 0;
+            }
+            output.backward();
         }
-        output.backward();
         Row[] rows = new Row[leaves.size()];
         for (int i = 0; i < rows.length; i++) {
             Value leaf = leaves.get(i);

@@ -62,6 +62,31 @@ public final class Edits {
         return replace(evaluation.program().source(), targets, numbers);
     }
 
+    /**
+     * For text that does not parse as a whole (the student is half-way through an edit): sets the leaf called name
+     * on the last line that is, on its own, an assignment of that leaf, and leaves every other character as it is.
+     * Null if no such line exists, so the caller can refuse rather than overwrite the student's text.
+     */
+    public static String setValueInLine(String source, String name, double value) {
+        String[] lines = source.split("\n", -1);
+        for (int i = lines.length - 1; i >= 0; i--) {
+            Program line;
+            try {
+                line = Parser.parse(lines[i]);
+            } catch (ParseError e) {
+                continue; // blank, a comment, or a line that needs the lines above it
+            }
+            if (line.assignments().size() == 1 && line.assignments().get(0).leaf()) {
+                String edited = setValues(line, Map.of(name, value));
+                if (!edited.equals(lines[i])) {
+                    lines[i] = edited;
+                    return String.join("\n", lines);
+                }
+            }
+        }
+        return null;
+    }
+
     /** Writes each number over its leaf's text; the targets are in program order. */
     private static String replace(String source, List<Program.Assignment> targets, List<Double> numbers) {
         StringBuilder out = new StringBuilder(source);

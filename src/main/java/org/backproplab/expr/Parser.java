@@ -67,6 +67,16 @@ public final class Parser extends ExpressionParser {
         super(source);
     }
 
+    /** Why a program can't be used ("line L, column C: ..."), or null if it parses. */
+    public static String problemWith(String source) {
+        try {
+            parse(source);
+            return null;
+        } catch (ParseError e) {
+            return e.getMessage();
+        }
+    }
+
     /** Parses a whole program, or throws a {@link ParseError} that names the line and column. */
     public static Program parse(String source) {
         return new Parser(source).program();

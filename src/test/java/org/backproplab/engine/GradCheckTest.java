@@ -3,6 +3,7 @@ package org.backproplab.engine;
 import static org.backproplab.engine.Approx.assertRel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,19 @@ class GradCheckTest {
         assertEquals(0.0, new GradCheck.Row(new Value(1), 0, 0).relativeError());
         assertEquals(0.5, new GradCheck.Row(new Value(1), 1, 2).relativeError());
         assertEquals(2.0, new GradCheck.Row(new Value(1), -1, 1).relativeError());
+    }
+
+    @Test
+    void withTheAssignBugTheAnalyticColumnIsTheBuggyGradAndDisagrees() {
+        Value a = new Value(3.0, "a");
+        Value b = a.add(a);
+        GradCheck.Row right = GradCheck.check(b, java.util.List.of(a), 1e-6)[0];
+        assertEquals(2.0, right.analytic());
+        assertTrue(right.relativeError() < 1e-8);
+        GradCheck.Row buggy = GradCheck.check(b, java.util.List.of(a), 1e-6, true)[0];
+        assertEquals(1.0, buggy.analytic(), "= instead of += keeps only the last contribution");
+        assertEquals(2.0, buggy.numeric(), 1e-6, "the numeric derivative doesn't care about the bug");
+        assertTrue(buggy.relativeError() > 0.4, "so the check says mismatch");
+        assertEquals(1.0, a.grad, "and the grads left on the graph are the ones it compared");
     }
 }

@@ -56,4 +56,15 @@ class EditsTest {
         assertEquals("a = 3.0\nb = a\nc = b * 2.0\n", Edits.setLeaves(twin, Map.of(twin.named().get("b"), 3.0)),
                 "b = a is the same Value: its number is on a's line");
     }
+
+    @Test
+    void aLeafOfABrokenProgramIsEditedOnItsOwnLineOrNotAtAll() {
+        String broken = "a = 2.0  # the first input\nb = -3.0\nc = a * bb\n";
+        assertEquals("a = 2.5  # the first input\nb = -3.0\nc = a * bb\n", Edits.setValueInLine(broken, "a", 2.5));
+        assertEquals("a = 2.0  # the first input\nb = 4.0\nc = a * bb\n", Edits.setValueInLine(broken, "b", 4));
+        assertEquals(null, Edits.setValueInLine(broken, "c", 1), "c's line is not a leaf: nothing is rewritten");
+        assertEquals(null, Edits.setValueInLine("a = 2.0 +\n", "a", 1), "a's own line is broken");
+        assertEquals("x = Value(1.5, label='x')\ny = x.tanh(\n",
+                Edits.setValueInLine("x = Value(0.5, label='x')\ny = x.tanh(\n", "x", 1.5));
+    }
 }

@@ -28,6 +28,8 @@ final class Lab {
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
     /** Where the app keeps a trained run across a reload, in the tab's session storage. */
     private static final String TRAINED_RUN_KEY = "backprop-lab-trained-run";
+    /** This tab's session storage key for a program too long for the link. */
+    private static final String LONG_PROGRAM = "backprop-lab-long-program";
 
     static {
         VIEWS.put("graph", "Graph");
@@ -60,6 +62,10 @@ final class Lab {
         this.app = options.app();
         body = Dom.el(app ? "main" : "div", "bpl-body"); // a widget is part of its page's main content
         initial = app ? HashState.parse(hash()) : options.settings();
+        String kept = app && !initial.has("program") ? Dom.sessionGet(LONG_PROGRAM) : null;
+        if (kept != null) {
+            initial.put("program", kept);
+        }
         controls = readControls(initial, app ? null : options.controls());
         root = Dom.el("div", (app ? "bpl-lab bpl-app " : "bpl-lab bpl-widget ") + controls.rootClass());
         String view = initial.has("view") ? initial.get("view") : options.view();
@@ -267,7 +273,7 @@ final class Lab {
         badge.setAttribute("title", "This link hides the editing controls (controls=hidden).");
         header.appendChild(badge);
         header.appendChild(Dom.el("span", "bpl-spacer"));
-        share = new SharePanel(this::link, controls == Controls.HIDDEN);
+        share = new SharePanel(this::link, () -> views.get(current).notInLink(), controls == Controls.HIDDEN);
         header.appendChild(share.element());
         return header;
     }
@@ -336,6 +342,7 @@ final class Lab {
         if (destroyed || current == null || !views.containsKey(current)) {
             return;
         }
+        keepLongProgram();
         String now = stateHash(controls == Controls.HIDDEN);
         if (now.equals(lastHash)) {
             return;
@@ -348,6 +355,16 @@ final class Lab {
         }
         if (options.onChange() != null) {
             notify(options.onChange(), now);
+        }
+    }
+
+    /**
+     * A program too long for a link would be lost on a reload, so the app keeps it in this tab's session storage
+     * while it is too long, and a link without a program brings it back (see the constructor).
+     */
+    private void keepLongProgram() {
+        if (app && views.get("graph") instanceof GraphView g) {
+            Dom.sessionSet(LONG_PROGRAM, g.notInLink() != null ? g.program() : null);
         }
     }
 

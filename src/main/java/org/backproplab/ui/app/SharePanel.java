@@ -32,10 +32,14 @@ public final class SharePanel {
     private final HTMLElement status = Dom.el("p", "bpl-share-status");
     private final HTMLElement button;
     private final LinkMaker maker;
+    private final java.util.function.Supplier<String> missing;
+    private final HTMLElement hint = Dom.el("p", "bpl-hint");
     private int copies; // tells a late answer from the clipboard apart from the latest request's
 
-    SharePanel(LinkMaker maker, boolean locked) {
+    /** @param missing what the link can't hold (a sentence), or null when it holds everything */
+    SharePanel(LinkMaker maker, java.util.function.Supplier<String> missing, boolean locked) {
         this.maker = maker;
+        this.missing = missing;
         button = Dom.button("Share", "share", this::toggle);
         button.setClassName("bpl-button bpl-share-button");
         button.setAttribute("aria-haspopup", "dialog");
@@ -48,8 +52,8 @@ public final class SharePanel {
         popover.setAttribute("aria-label", "Share a link to this view");
         popover.setHidden(true);
         popover.appendChild(Dom.text("h2", "", "Share this view"));
-        popover.appendChild(Dom.text("p", "bpl-hint", "The link holds everything you set here: whoever opens it "
-                + "sees the same view. Nothing is uploaded."));
+        hint.setAttribute("data-testid", "share-hint");
+        popover.appendChild(hint);
         field.setAttribute("type", "text");
         field.setAttribute("readonly", "");
         field.setAttribute("data-testid", "share-link");
@@ -109,6 +113,10 @@ public final class SharePanel {
 
     /** Puts the current link in the field, selects it and tries to copy it. */
     private void copy() {
+        String left = missing.get();
+        hint.setTextContent(left != null ? left : "The link holds everything you set here: whoever opens it sees the "
+                + "same view. Nothing is uploaded.");
+        hint.setClassName(left != null ? "bpl-hint bpl-share-missing" : "bpl-hint");
         field.setValue(maker.link(lock.isChecked()));
         field.focus();
         field.select();

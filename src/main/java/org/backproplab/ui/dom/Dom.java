@@ -61,6 +61,17 @@ public final class Dom {
         return o;
     }
 
+    /** A short text field for a number, such as the nudge step or h: the decimal keypad on tablets. */
+    public static org.teavm.jso.dom.html.HTMLInputElement numberField(String value, String testId) {
+        org.teavm.jso.dom.html.HTMLInputElement in = (org.teavm.jso.dom.html.HTMLInputElement) el("input", "bpl-input");
+        in.setAttribute("type", "text");
+        in.setAttribute("inputmode", "decimal");
+        in.setAttribute("data-testid", testId);
+        in.setValue(value);
+        in.setSize(7);
+        return in;
+    }
+
     public static org.teavm.jso.dom.html.HTMLInputElement checkbox(String testId) {
         org.teavm.jso.dom.html.HTMLInputElement box = (org.teavm.jso.dom.html.HTMLInputElement) el("input", "");
         box.setAttribute("type", "checkbox");
@@ -144,6 +155,16 @@ public final class Dom {
         return tag.equals("TEXTAREA") || tag.equals("INPUT") || tag.equals("SELECT") || e.isCtrlKey() || e.isMetaKey()
                 || e.isAltKey();
     }
+
+    /** This tab's session storage for a key, or null (also when the browser refuses storage, as some do on file://). */
+    @JSBody(params = "key", script = "try { return window.sessionStorage.getItem(key); } catch (bplError) {"
+            + " return null; }")
+    public static native String sessionGet(String key);
+
+    /** Stores text for this tab (null removes it); false if the browser refused, e.g. when storage is full. */
+    @JSBody(params = {"key", "value"}, script = "try { if (value == null) { window.sessionStorage.removeItem(key); }"
+            + " else { window.sessionStorage.setItem(key, value); } return true; } catch (bplError) { return false; }")
+    public static native boolean sessionSet(String key, String value);
 
     /** The tag name of an event target (upper case), or "" if it is not an element. */
     @JSBody(params = "t", script = "return t && t.tagName ? String(t.tagName).toUpperCase() : '';")

@@ -1,12 +1,19 @@
 package org.backproplab.ui.dom;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLTextAreaElement;
 
 /**
  * The program text box, with line numbers and a marked error line. Lines never wrap, so line N of the text is
  * row N of the gutter and of the highlight behind the text. Edits are reported after a short pause in typing.
+ *
+ * <p>The lab also writes the text itself (a preset, a nudge, a dragged leaf). Setting a text box's value wipes the
+ * browser's own undo, so each such change is remembered here and is one step of Ctrl+Z (or the Undo button) away:
+ * a student's typed work is never lost to a click.
  */
 public final class ProgramEditor {
     private static final int DEBOUNCE_MS = 180;
@@ -19,6 +26,9 @@ public final class ProgramEditor {
     private int timer = -1;
     private int lines = -1;
     private int errorLine;
+    /** The text before each change the lab made, and the text it made: [before, after], the latest last. */
+    private final List<String[]> undo = new ArrayList<>();
+    private final HTMLElement undoButton;
 
     public ProgramEditor(Runnable onEdit) {
         this.onEdit = onEdit;
@@ -35,8 +45,22 @@ public final class ProgramEditor {
         body.appendChild(backdrop);
         body.appendChild(text);
         root.appendChild(body);
+        undoButton = Dom.button("Undo", "program-undo", this::undoLast);
+        undoButton.setClassName("bpl-button bpl-editor-undo");
+        undoButton.setAttribute("title", "Bring back the text as it was before the lab changed it (Ctrl+Z)");
+        undoButton.setHidden(true);
+        root.appendChild(undoButton);
+        Dom.on(text, "keydown", e -> {
+            KeyboardEvent k = (KeyboardEvent) e;
+            if ((k.isCtrlKey() || k.isMetaKey()) && !k.isShiftKey() && k.getKey().equalsIgnoreCase("z")
+                    && canUndo()) {
+                e.preventDefault();
+                undoLast();
+            }
+        });
         Dom.on(text, "input", e -> {
             renumber();
+            undoButton.setHidden(!canUndo());
             if (timer >= 0) {
                 Window.clearTimeout(timer);
             }
@@ -56,12 +80,39 @@ public final class ProgramEditor {
         return text.getValue();
     }
 
-    /** Replaces the text (from a preset, a nudge, a leaf edit) without waiting for the debounce. */
+    /**
+     * Replaces the text (from a preset, a nudge, a leaf edit) without waiting for the debounce; the text it
+     * replaces can be brought back with Ctrl+Z or Undo.
+     */
     public void setValue(String value) {
-        if (!value.equals(text.getValue())) {
+        String before = text.getValue();
+        if (!value.equals(before)) {
             text.setValue(value);
+            if (!before.isEmpty()) {
+                undo.add(new String[] {before, value});
+                if (undo.size() > 50) {
+                    undo.remove(0);
+                }
+            }
         }
+        undoButton.setHidden(!canUndo());
         renumber();
+    }
+
+    /** True while the text is what the lab last wrote, so undoing brings back what was there before it. */
+    private boolean canUndo() {
+        return !undo.isEmpty() && undo.get(undo.size() - 1)[1].equals(text.getValue()) && !text.isReadOnly();
+    }
+
+    private void undoLast() {
+        if (!canUndo()) {
+            undoButton.setHidden(true);
+            return;
+        }
+        text.setValue(undo.remove(undo.size() - 1)[0]);
+        undoButton.setHidden(!canUndo());
+        renumber();
+        onEdit.run();
     }
 
     /** A read-only editor still shows the program and lets it be selected and copied, but not changed. */

@@ -19,6 +19,14 @@ public interface View {
     /** A key pressed while the focus is on the page rather than a text field. */
     void shortcut(KeyboardEvent e);
 
+    /**
+     * What a link can't hold of this view's state, in a sentence for the Share box ("This program is too long for a
+     * link..."), or null when the link holds everything.
+     */
+    default String notInLink() {
+        return null;
+    }
+
     /** Called when another view takes its place (animations stop here). */
     default void hidden() {
     }

@@ -14,9 +14,10 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  */
 final class GradcheckPanel {
     private final HTMLElement panel = Dom.el("div", "bpl-panel");
-    private final HTMLInputElement hInput = GraphView.numberInput("1e-6", "h");
+    private final HTMLInputElement hInput = Dom.numberField("1e-6", "h");
     private final HTMLElement table = Dom.el("table", "bpl-gradcheck");
     private Evaluation evaluation;
+    private boolean buggy;
 
     GradcheckPanel() {
         panel.appendChild(Dom.text("h2", "", "Gradient check"));
@@ -27,16 +28,20 @@ final class GradcheckPanel {
         panel.appendChild(row);
         table.setAttribute("data-testid", "gradcheck");
         panel.appendChild(table);
-        Dom.on(hInput, "change", e -> update(evaluation));
+        Dom.on(hInput, "change", e -> update(evaluation, buggy));
     }
 
     HTMLElement element() {
         return panel;
     }
 
-    /** Checks the program of this evaluation (the one the view shows) with the h typed. */
-    void update(Evaluation evaluation) {
+    /**
+     * Checks the program of this evaluation (the one the view shows) with the h typed, against the grads Backward
+     * shows: with the = bug when it is switched on.
+     */
+    void update(Evaluation evaluation, boolean buggy) {
         this.evaluation = evaluation;
+        this.buggy = buggy;
         table.setTextContent("");
         HTMLElement head = Dom.el("tr", "");
         for (String h : new String[] {"leaf", "numeric", "analytic", "rel. error"}) {
@@ -64,7 +69,7 @@ final class GradcheckPanel {
             table.appendChild(tr);
             return;
         }
-        for (GradCheck.Row r : GradCheck.check(copy.output(), copy.leaves(), h.value())) {
+        for (GradCheck.Row r : GradCheck.check(copy.output(), copy.leaves(), h.value(), buggy)) {
             HTMLElement tr = Dom.el("tr", "");
             tr.setAttribute("data-label", r.leaf().label);
             tr.setAttribute("data-numeric", Double.toString(r.numeric()));

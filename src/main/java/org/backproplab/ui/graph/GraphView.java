@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import java.util.HashMap;
 import java.util.Map;
 import org.backproplab.engine.BackwardTrace;
+import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Value;
 import org.backproplab.expr.Edits;
 import org.backproplab.expr.Evaluation;
@@ -43,11 +44,10 @@ public final class GraphView implements View {
     private final HTMLElement bugBanner = Dom.text("div", "bpl-bug-banner",
             "Showing the “=” bug: each step overwrites a child's grad instead of adding to it (+=), as the "
                     + "lecture's first version did. Grads of Values used twice are wrong.");
-    private final HTMLElement help = Dom.el("div", "bpl-help");
+    private final KeyHelp help = new KeyHelp();
     private final HTMLInputElement bugToggle = Dom.checkbox("bug-toggle");
-    private HTMLElement helpButton;
-    /** What had the focus when the help opened, to give it back when the help closes. */
-    private HTMLElement helpOpener;
+    private final HTMLElement staleNote = Dom.text("p", "bpl-stale-note", "The program has an error, so this is the "
+            + "last program that ran. Fix the error to see the new one.");
     private final Runnable changed;
 
     private Evaluation evaluation;
@@ -62,7 +62,7 @@ public final class GraphView implements View {
         if (state.has("program")) {
             // A link with a broken program opens the default one, and the message says what was wrong. (No
             // assignment inside the try: TeaVM's JS output once kept one that the exception should have skipped.)
-            String problem = problemWith(state.get("program"));
+            String problem = org.backproplab.expr.Parser.problemWith(state.get("program"));
             if (problem == null) {
                 program = state.get("program");
             } else {
@@ -78,9 +78,11 @@ public final class GraphView implements View {
         bugBanner.setAttribute("data-testid", "bug-banner");
         bugBanner.setHidden(true);
         main.appendChild(bugBanner);
-        buildHelp();
-        main.appendChild(help);
+        main.appendChild(help.element());
         HTMLElement stage = Dom.el("div", "bpl-stage");
+        staleNote.setAttribute("data-testid", "stale");
+        staleNote.setHidden(true);
+        stage.appendChild(staleNote);
         stage.appendChild(canvas.element());
         stage.appendChild(steps.element());
         main.appendChild(stage);
@@ -94,6 +96,7 @@ public final class GraphView implements View {
                 }
                 canvas.clearHighlight();
                 steps.reset(evaluation.output(), null);
+                gradcheck.update(evaluation, buggy());
             }
             changed.run();
         });
@@ -149,20 +152,11 @@ public final class GraphView implements View {
         toolbar.appendChild(Controls.extra(Dom.labelled(bugToggle, "Show the = bug")));
         toolbar.appendChild(Dom.el("span", "bpl-spacer"));
         toolbar.appendChild(Controls.extra(exports.menu()));
-        helpButton = titled(Dom.button("?", "help", () -> showHelp(help.isHidden())), "Keyboard shortcuts (?)");
+        HTMLElement helpButton = titled(Dom.button("?", "help", help::toggle), "Keyboard shortcuts (?)");
         helpButton.setAttribute("aria-label", "Keyboard shortcuts");
+        help.setButton(helpButton);
         toolbar.appendChild(helpButton);
         return toolbar;
-    }
-
-    /** Why a program can't be used ("line L, column C: ..."), or null if it parses. */
-    static String problemWith(String source) {
-        try {
-            org.backproplab.expr.Parser.parse(source);
-            return null;
-        } catch (ParseError e) {
-            return "line " + e.line() + ", column " + e.column() + ": " + e.reason();
-        }
     }
 
     @Override
@@ -176,6 +170,13 @@ public final class GraphView implements View {
     }
 
     @Override
+    public String notInLink() {
+        return program().length() <= MAX_PROGRAM_IN_LINK ? null : "This program is too long for a link ("
+                + program().length() + " characters; a link holds up to " + MAX_PROGRAM_IN_LINK + "): the link opens "
+                + "the rest of this view without it. Export it instead (Export → Python), or copy its text.";
+    }
+
+    @Override
     public void writeState(Settings state) {
         if (program().length() <= MAX_PROGRAM_IN_LINK) {
             state.put("program", program());
@@ -185,7 +186,7 @@ public final class GraphView implements View {
         }
     }
 
-    String program() {
+    public String program() {
         return editor.value();
     }
 
@@ -196,6 +197,9 @@ public final class GraphView implements View {
     void setBuggy(boolean on) {
         bugToggle.setChecked(on);
         bugBanner.setHidden(!on);
+        if (evaluation != null) {
+            gradcheck.update(evaluation, on);
+        }
     }
 
     public void setProgram(String program) {
@@ -244,8 +248,10 @@ public final class GraphView implements View {
             error.setAttribute("data-column", Integer.toString(e.column()));
             error.setHidden(false);
             editor.markError(e.line());
+            markStale(evaluation != null);
             return false;
         }
+        markStale(false);
         error.setHidden(true);
         editor.markError(0);
         steps.stop();
@@ -261,7 +267,7 @@ public final class GraphView implements View {
         canvas.clearHighlight();
         steps.reset(evaluation.output(), null);
         showNonFinite();
-        gradcheck.update(evaluation);
+        gradcheck.update(evaluation, buggy());
         root.setAttribute("data-eval-ms", Double.toString(Dom.now() - started));
         changed.run();
         return true;
@@ -272,14 +278,51 @@ public final class GraphView implements View {
         return evaluation != null && (editor.value().equals(evaluation.program().source()) || evaluate(false));
     }
 
-    /** Writes these values into the program's leaves (by name) and runs it. */
-    void setLeaves(Map<String, Double> values) {
+    /**
+     * Writes these values into the program's leaves (by name) and runs it; false, with a message and the program as
+     * it was, if a value is not a finite number (a huge nudge step would write a = Infinity, which no program takes).
+     */
+    boolean setLeaves(Map<String, Double> values) {
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                showNotice(e.getKey() + " would become " + Numbers.fixed(e.getValue(), 4) + ", which is not a number "
+                        + "a program can hold: the program is left as it was. Try a smaller step.");
+                return false;
+            }
+        }
         editor.setValue(Edits.setValues(evaluation.program(), values));
         evaluate(false);
+        return true;
+    }
+
+    /**
+     * The drawing no longer matches the text: dimmed, and said so. A warning about the old program goes with it, as
+     * that program is no longer the text's.
+     */
+    private void markStale(boolean stale) {
+        staleNote.setHidden(!stale);
+        if (stale) {
+            canvas.element().getClassList().add("bpl-stale");
+            notice.setHidden(true);
+        } else {
+            canvas.element().getClassList().remove("bpl-stale");
+        }
     }
 
     private void leafChanged(Value leaf, double value, boolean done) {
         if (evaluation == null || leaf.label.isEmpty()) {
+            return;
+        }
+        if (!editor.value().equals(evaluation.program().source())) {
+            // The text was edited since the graph ran and has an error: never write the old program over it.
+            String edited = Edits.setValueInLine(editor.value(), leaf.label, value);
+            if (edited == null) {
+                showNotice("The program has an error, so " + leaf.label + " can't be changed from the graph: fix "
+                        + "the error first. Your text is as you left it.");
+                return;
+            }
+            editor.setValue(edited);
+            evaluate(false);
             return;
         }
         Map<String, Double> change = new HashMap<>();
@@ -329,10 +372,12 @@ public final class GraphView implements View {
                 : "Backward: every grad is d(" + StepPanel.label(output) + ")/d(node), by the chain rule.");
     }
 
-    /** The true grads on screen (backward run, without the = bug), as a nudge needs them. */
-    void trueGrads() {
-        if (!gradsOn || buggy()) {
-            setBuggy(false);
+    /**
+     * Makes sure the grads on screen are Backward's, with the = bug if it is on: a nudge moves the leaves by exactly
+     * the grads the student sees, so with the bug on it shows what wrong grads do.
+     */
+    void gradsShown() {
+        if (!gradsOn) {
             runBackward();
         }
     }
@@ -354,40 +399,7 @@ public final class GraphView implements View {
         steps.reset(evaluation.output(), "Every grad is 0 again.");
     }
 
-    // ---- help and keyboard ----
-
-    private void buildHelp() {
-        help.setAttribute("data-testid", "help-popover");
-        help.setAttribute("role", "dialog");
-        help.setAttribute("aria-label", "Keyboard shortcuts");
-        help.setHidden(true);
-        help.appendChild(Dom.text("h2", "", "Keyboard shortcuts"));
-        HTMLElement list = Dom.el("dl", "");
-        String[][] keys = {{"B", "Backward"}, {"S", "Step backward one node"}, {"P", "Play / pause the steps"},
-            {"Z", "Zero grad"}, {"F", "Fit the graph"}, {"+ / −", "Zoom in / out"},
-            {"Tab", "Move through the nodes"}, {"Enter", "Type a new value for the focused leaf"},
-            {"?", "Show or hide this help"}};
-        for (String[] k : keys) {
-            list.appendChild(Dom.text("dt", "", k[0]));
-            list.appendChild(Dom.text("dd", "", k[1]));
-        }
-        help.appendChild(list);
-        help.appendChild(Dom.button("Close", "", () -> showHelp(false)));
-    }
-
-    /** Opens or closes the help; closing gives the focus back to what had it when the help opened. */
-    private void showHelp(boolean show) {
-        if (show == help.isHidden()) {
-            HTMLElement active = Dom.document().getActiveElement();
-            if (show) {
-                helpOpener = active == null || active == Dom.document().getBody() ? helpButton : active;
-            }
-            help.setHidden(!show);
-            if (!show) {
-                Dom.focus(helpOpener == null ? helpButton : helpOpener);
-            }
-        }
-    }
+    // ---- keyboard ----
 
     /** Keyboard shortcuts, when the focus is not in a text field. */
     @Override
@@ -403,8 +415,8 @@ public final class GraphView implements View {
             case "f", "F" -> canvas.fit();
             case "+", "=" -> canvas.zoom(1.25);
             case "-" -> canvas.zoom(1 / 1.25);
-            case "?" -> showHelp(help.isHidden());
-            case "Escape" -> showHelp(false);
+            case "?" -> help.toggle();
+            case "Escape" -> help.hide();
             default -> {
                 return;
             }
@@ -413,17 +425,6 @@ public final class GraphView implements View {
     }
 
     // ---- small builders ----
-
-    /** A short text field for a number, such as the nudge step or h. */
-    static HTMLInputElement numberInput(String value, String testId) {
-        HTMLInputElement in = (HTMLInputElement) Dom.el("input", "bpl-input");
-        in.setAttribute("type", "text");
-        in.setAttribute("inputmode", "decimal");
-        in.setAttribute("data-testid", testId);
-        in.setValue(value);
-        in.setSize(7);
-        return in;
-    }
 
     private static HTMLElement titled(HTMLElement button, String title) {
         button.setAttribute("title", title);

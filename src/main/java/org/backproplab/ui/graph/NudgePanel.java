@@ -18,7 +18,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 final class NudgePanel {
     private final GraphView view;
     private final HTMLElement panel = Dom.el("div", "bpl-panel");
-    private final HTMLInputElement stepSize = GraphView.numberInput("0.01", "step-size");
+    private final HTMLInputElement stepSize = Dom.numberField("0.01", "step-size");
     private final HTMLInputElement descent = Dom.checkbox("descent");
     private final HTMLElement result = Dom.el("div", "bpl-nudge-result");
 
@@ -51,7 +51,7 @@ final class NudgePanel {
             result.setTextContent(step.error()); // and the program stays as it is
             return;
         }
-        view.trueGrads();
+        view.gradsShown();
         Evaluation evaluation = view.evaluation();
         String name = evaluation.outputName();
         double before = evaluation.output().data;
@@ -63,7 +63,10 @@ final class NudgePanel {
                 moved.put(e.getKey(), v.data + sign * step.value() * v.grad);
             }
         }
-        view.setLeaves(moved);
+        if (!view.setLeaves(moved)) {
+            result.setTextContent("The step is too large: a leaf would leave the range of numbers. Nothing moved.");
+            return;
+        }
         double after = view.evaluation().output().data;
         result.setTextContent(name + ": " + Numbers.fixed(before, 4) + " → " + Numbers.fixed(after, 4)
                 + (after > before ? "  (up " : after < before ? "  (down " : "  (")
