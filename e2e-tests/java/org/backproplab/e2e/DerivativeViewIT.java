@@ -246,6 +246,28 @@ class DerivativeViewIT {
                 browser.driver.getCurrentUrl());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aReloadWhileTheFunctionHasAnErrorOpensTheLastGoodOne(Backend backend) {
+        open(backend, "");
+        paste("fx", "x**3");
+        browser.waitFor(d -> value("exact-slope") == 12.0);
+        paste("fx", "x**");
+        browser.waitFor(d -> browser.find("error").isDisplayed());
+        paste("multi", "a = 2.0\nd = a*a");
+        browser.waitFor(d -> partial("a", "data-value") == 4.0);
+        paste("multi", "a = 2.0\nd = a*");
+        browser.waitFor(d -> browser.find("multi-error").isDisplayed());
+        String url = browser.driver.getCurrentUrl();
+        assertFalse(url.contains("x%2A%2A&") || url.endsWith("a%2A"), "no broken text in the link: " + url);
+        browser.driver.navigate().refresh();
+        browser.waitFor(d -> !browser.find("exact-slope").getAttribute("data-value").isEmpty());
+        assertEquals("x**3", browser.find("fx").getAttribute("value"), "the last good f(x) comes back");
+        assertEquals(12.0, value("exact-slope"));
+        assertFalse(browser.find("error").isDisplayed());
+        assertEquals(4.0, partial("a", "data-value"), "and panel 2's last good program");
+    }
+
     @Test
     void theHashReproducesTheViewAndBadPartsAreNamed() {
         open(Backend.JS, "fx=tanh(x)&x=0.5&h=1e-8&xmin=-3&xmax=3&central=1&multi=p%20%3D%203.0%0Aq%20%3D%20p*p");

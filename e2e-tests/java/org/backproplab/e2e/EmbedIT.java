@@ -219,10 +219,11 @@ class EmbedIT {
 
         browser.js("document.getElementById('bpl-test-host').style.width = '560px';");
         browser.waitFor(d -> canvas.getRect().getWidth() < 560 && canvas.getRect().getWidth() > 400);
-        // one column now: the drawing is below the program, and the graph is fitted again to its new box
+        // one column now: a widget this short shows the drawing first, fitted again to its new box, and the program
+        // below it (a taller one keeps the program on top)
         WebElement program = browser.driver.findElement(By.cssSelector("[data-testid=test-host] "
                 + "[data-testid=program]"));
-        assertTrue(canvas.getRect().getY() > program.getRect().getY() + program.getRect().getHeight() - 1);
+        assertTrue(program.getRect().getY() > canvas.getRect().getY() + canvas.getRect().getHeight() - 1);
         in("test-host", "backward").click();
         browser.waitFor(d -> "6.0".equals(in("test-host", "node][data-label=a").getAttribute("data-grad")));
     }

@@ -54,6 +54,19 @@ public final class Numbers {
         return r;
     }
 
+    /**
+     * Reads a setting's number (whole or not) that must lie from min to max. A number outside is refused with the
+     * range, never clamped: a typed -3 points is a mistake to name, not 4 points to train on.
+     */
+    public static Reading readBetween(String field, String text, boolean whole, double min, double max) {
+        Reading r = whole ? readWhole(field, text) : read(field, text);
+        if (r.ok() && !(r.value() >= min && r.value() <= max)) {
+            return new Reading(Double.NaN, field + ": expected " + (whole ? "a whole number" : "a number") + " from "
+                    + trimmed(min, 6) + " to " + trimmed(max, 6) + ", not " + shorten(text.trim()));
+        }
+        return r;
+    }
+
     /** The number in text as {@link #read} takes it, or NaN if it isn't one. */
     public static double parse(String text) {
         return read("", text).value();
@@ -192,7 +205,7 @@ public final class Numbers {
         int exp = (int) Math.floor(Math.log10(Math.abs(x)));
         double mantissa = x / Math.pow(10, exp);
         String m = fixed(mantissa, decimals);
-        if (m.startsWith("10.") || m.startsWith("-10.")) { // rounding carried into the next power of ten
+        if (m.startsWith("10") || m.startsWith("-10")) { // rounding carried into the next power of ten ("10", "10.0")
             exp++;
             m = fixed(x / Math.pow(10, exp), decimals);
         }

@@ -1,6 +1,8 @@
 package org.backproplab.nn;
 
+import java.util.Map;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.Json;
 import org.backproplab.engine.Numbers;
 
 /**
@@ -19,10 +21,28 @@ public final class ModelFile {
     }
 
     /**
+     * Where a run's points came from, so that re-importing it gives back the same dataset by name, with its test
+     * points: a generator's name with its n and noise (the seed is the spec's), or "custom" with every point, test
+     * points included, in order; and the share of them held out for testing. The trainer checks, on import, that
+     * these make exactly the file's training points before it believes them.
+     */
+    public record Origin(String dataset, int n, double noise, double testShare, Dataset all) {
+    }
+
+    /** What a model file adds to its spec: how many steps it was trained, and its origin (null when absent). */
+    public record Saved(int trainedSteps, Origin origin) {
+    }
+
+    public static String write(TrainSpec spec, int trainedSteps, double[] scores) {
+        return write(spec, trainedSteps, scores, null);
+    }
+
+    /**
      * @param spec the run, with init = the current weights and data = the points it trained on
      * @param scores the model's score for each point of the data, or null to leave them out
+     * @param origin where the points came from, or null to leave it out
      */
-    public static String write(TrainSpec spec, int trainedSteps, double[] scores) {
+    public static String write(TrainSpec spec, int trainedSteps, double[] scores, Origin origin) {
         StringBuilder json = new StringBuilder("{\n");
         field(json, "about", string("A model trained in Backprop Lab: its settings, its weights (init) and the points "
                 + "it learnt from (data). Import it in the trainer (import a run) to get the same predictions, or "
@@ -53,11 +73,48 @@ public final class ModelFile {
         }
         field(json, "seed", Integer.toString(spec.seed()));
         field(json, "data", data(spec.data()));
+        if (origin != null) {
+            field(json, "dataset", "{\"name\": " + string(origin.dataset()) + ", \"n\": " + origin.n()
+                    + ", \"noise\": " + number(origin.noise()) + ", \"test_share\": " + number(origin.testShare())
+                    + (origin.all() == null ? "" : ", \"all\": " + data(origin.all())) + "}");
+        }
         if (scores != null) {
             field(json, "scores", numbers(scores));
         }
         json.setLength(json.length() - 2); // the last field's ",\n"
         return json.append("\n}\n").toString();
+    }
+
+    /**
+     * Reads what a model file adds to its spec, from the text {@link TrainSpec#parse} accepted. Both parts are
+     * optional (a plain run spec has neither) and read leniently: a missing or ill-typed part is simply absent.
+     */
+    public static Saved read(String text) {
+        Object root = Json.parse(text);
+        if (!(root instanceof Map<?, ?> spec)) {
+            return new Saved(0, null);
+        }
+        double steps = spec.get("trained_steps") instanceof Double d && d >= 0 && d <= Integer.MAX_VALUE
+                && d == Math.rint(d) ? d : 0;
+        return new Saved((int) steps, origin(spec.get("dataset")));
+    }
+
+    private static Origin origin(Object value) {
+        if (!(value instanceof Map<?, ?> o) || !(o.get("name") instanceof String name)
+                || !(o.get("n") instanceof Double n) || !(o.get("noise") instanceof Double noise)
+                || !(o.get("test_share") instanceof Double share) || n != Math.rint(n) || n < 0
+                || n > TrainSpec.MAX_POINTS) {
+            return null;
+        }
+        Dataset all = null;
+        if (o.get("all") instanceof Map<?, ?> points) {
+            try {
+                all = TrainSpec.points(points, 2);
+            } catch (TrainSpec.SpecException e) {
+                return null;
+            }
+        }
+        return new Origin(name, (int) (double) n, noise, share, all);
     }
 
     private static void field(StringBuilder json, String key, String value) {

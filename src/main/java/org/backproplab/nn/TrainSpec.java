@@ -202,6 +202,16 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
                     : 0;
             return generator.generate(n, noise, seed);
         }
+        return points(data, inputs);
+    }
+
+    /**
+     * Listed points: {"points": [[x, y], ...], "labels": [-1 or 1, ...]}, each of {@code inputs} finite numbers, at
+     * most MAX_POINTS of them. Also how a saved model's dataset block lists every point (see ModelFile).
+     */
+    static Dataset points(Map<?, ?> listed, int inputs) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) listed;
         List<Object> points = array(data, "points", "data.points");
         atMost(points.size(), MAX_POINTS, "data.points", " points");
         List<Object> labels = array(data, "labels", "data.labels");

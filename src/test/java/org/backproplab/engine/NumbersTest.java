@@ -81,6 +81,9 @@ class NumbersTest {
         assertEquals("1.00e-4", Numbers.scientific(9.9999e-5, 2), "the carry moves the exponent");
         assertEquals("-1.00e3", Numbers.scientific(-999.9999, 2));
         assertEquals("1.0e0", Numbers.scientific(1.0, 1));
+        assertEquals("1e-10", Numbers.scientific(9.7e-11, 0), "a carry without decimals too (not 10e-11)");
+        assertEquals("-1e5", Numbers.scientific(-96_000, 0));
+        assertEquals("1e-10", Numbers.compact(9.7e-11, 1), "the gradient check's relative error");
         assertEquals("NaN", Numbers.scientific(Double.NaN, 2));
     }
 
@@ -195,6 +198,19 @@ class NumbersTest {
             assertTrue(r.error().startsWith("points: "), r.error());
         }
         assertTrue(Numbers.readWhole("points", "4.5").error().contains("not a whole number"));
+    }
+
+    @Test
+    void readBetweenRefusesNumbersOutsideTheRangeInsteadOfClampingThem() {
+        assertEquals(4.0, Numbers.readBetween("points", "4", true, 4, 1000).value());
+        assertEquals(0.0, Numbers.readBetween("learning rate", "0", false, 0, 1e9).value());
+        Numbers.Reading points = Numbers.readBetween("points", "\u22123", true, 4, 1000);
+        assertFalse(points.ok());
+        assertEquals("points: expected a whole number from 4 to 1000, not \u22123", points.error());
+        Numbers.Reading lr = Numbers.readBetween("learning rate", "-1", false, 0, 1e9);
+        assertEquals("learning rate: expected a number from 0 to 1e9, not -1", lr.error());
+        assertTrue(Numbers.readBetween("noise", "abc", false, 0, 2).error().contains("is not a number"));
+        assertTrue(Numbers.readBetween("batch", "2.5", true, 0, 1000).error().contains("not a whole number"));
     }
 
     @Test

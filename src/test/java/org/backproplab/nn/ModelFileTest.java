@@ -44,6 +44,31 @@ class ModelFileTest {
     }
 
     @Test
+    void theStepsAndTheDatasetOriginReadBackAndAPlainSpecHasNeither() {
+        TrainSpec demo = DemoReproductionTest.demoSpec();
+        Dataset all = new Dataset(new double[][] {{1, 2}, {3, 4}, {5, 6}}, new double[] {1, -1, 1});
+        String text = ModelFile.write(demo, 37, null, new ModelFile.Origin("custom", 3, 0.25, 0.2, all));
+        ModelFile.Saved saved = ModelFile.read(text);
+        assertEquals(37, saved.trainedSteps());
+        assertEquals("custom", saved.origin().dataset());
+        assertEquals(0.25, saved.origin().noise());
+        assertEquals(0.2, saved.origin().testShare());
+        assertArrayEquals(new double[] {3, 4}, saved.origin().all().xs()[1]);
+        assertEquals(-1, saved.origin().all().ys()[1]);
+        assertEquals(demo.data().size(), TrainSpec.parse(text).data().size(), "the spec itself is unchanged");
+
+        ModelFile.Saved generated = ModelFile.read(ModelFile.write(demo, 5, null,
+                new ModelFile.Origin("moons", 100, 0.1, 0, null)));
+        assertEquals("moons", generated.origin().dataset());
+        assertEquals(100, generated.origin().n());
+        assertEquals(null, generated.origin().all());
+
+        ModelFile.Saved plain = ModelFile.read("{\"trained_steps\": -3, \"dataset\": {\"name\": 7}}");
+        assertEquals(0, plain.trainedSteps());
+        assertEquals(null, plain.origin());
+    }
+
+    @Test
     void theDemoAfterFortyStepsReadsBackWithTheSameWeightsAndPredictions() {
         TrainSpec demo = DemoReproductionTest.demoSpec();
         Trainer[] trained = new Trainer[1];

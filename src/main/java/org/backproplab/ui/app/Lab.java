@@ -6,6 +6,7 @@ import org.backproplab.engine.Choice;
 import org.backproplab.ui.derivative.DerivativeView;
 import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
+import org.backproplab.ui.dom.SessionStore;
 import org.backproplab.ui.dom.Settings;
 import org.backproplab.ui.dom.View;
 import org.backproplab.ui.graph.GraphView;
@@ -25,6 +26,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class Lab {
     /** The views, by the name used in #view=... and the view="..." attribute, with their tab titles. */
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
+    /** Where the app keeps a trained run across a reload, in the tab's session storage. */
+    private static final String TRAINED_RUN_KEY = "backprop-lab-trained-run";
     /** This tab's session storage key for a program too long for the link. */
     private static final String LONG_PROGRAM = "backprop-lab-long-program";
 
@@ -50,6 +53,8 @@ final class Lab {
     private String lastHash = "";
     private String lastReported = "";
     private boolean destroyed;
+    /** Whether a trainer made now takes back the run kept in session storage: after a reload or a changed link. */
+    private boolean takeBackRun = SessionStore.pageWasReloaded();
 
     /** @param number this widget's place among the page's widgets, from 1, so each has a name of its own */
     Lab(HTMLElement host, MountOptions options, int number) {
@@ -169,13 +174,13 @@ final class Lab {
                 }
                 return new DerivativeView(state, controls, this::saveState);
             case "train":
-                return new TrainView(state, controls, this::saveState, this::inspect);
-            default:
-                GraphView graph = new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
-                if (!app || controls != Controls.FULL) {
-                    graph.fitWholeExample();
+                TrainView trainer = new TrainView(state, controls, this::saveState, this::inspect);
+                if (app) {
+                    trainer.keepRunAcrossReloads(TRAINED_RUN_KEY, takeBackRun);
                 }
-                return graph;
+                return trainer;
+            default:
+                return new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
         }
     }
 
@@ -212,12 +217,18 @@ final class Lab {
             return;
         }
         Settings next = HashState.parse(now);
+        if (!keepTrainedRun(next)) {
+            replaceHash(lastHash); // the person chose to keep the run: the address shows it again
+            return;
+        }
         String view = next.has("view") ? next.get("view") : "graph";
         if (!VIEWS.containsKey(view)) {
             next.ignore("view", "there is no view called '" + Settings.shorten(view) + "'");
             view = "graph";
         }
         views.clear();
+        takeBackRun = true;
+        lastHash = ""; // the address is written again as the views read it, without the parts they ignored
         initial = next;
         setControls(readControls(next, null));
         show(view);
@@ -225,6 +236,20 @@ final class Lab {
         if (!next.ignored().isEmpty()) {
             say("Some of the link was ignored: " + String.join("; ", next.ignored()) + ".");
         }
+    }
+
+    /**
+     * Before a changed link rebuilds the views: a trained run is saved for the new trainer, which takes it back if
+     * the link gives the same settings (an ignored bad key, say); a link with other settings would start again from
+     * step 0, so the person is asked first. False: keep the run and ignore the link.
+     */
+    private boolean keepTrainedRun(Settings next) {
+        if (!(views.get("train") instanceof TrainView trainer) || trainer.trainedSteps() == 0) {
+            return true;
+        }
+        trainer.saveRun();
+        return trainer.sameRun(next) || Dom.confirm("This link starts the trainer again from step 0, and your run "
+                + "at step " + trainer.trainedSteps() + " will be lost. Open the link anyway?");
     }
 
     private HTMLElement header() {

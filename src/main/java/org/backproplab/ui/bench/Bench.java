@@ -53,7 +53,6 @@ public final class Bench {
         host.getStyle().setProperty("left", "-20000px");
         Dom.document().getBody().appendChild(host);
         GraphView view = new GraphView(new Settings(), networkProgram(40, 500, 1), Controls.FULL, () -> { });
-        view.fitWholeExample(); // as the Lab does for a widget
         host.appendChild(view.element());
         view.shown();
 

@@ -55,6 +55,8 @@ final class FunctionPanel {
     private final Runnable changed;
 
     private FunctionOfX function;
+    /** The text of the last function that parsed: the link keeps it, not a half-typed one. */
+    private String functionText;
     private Slopes slopes;
     private double x;
     private double h;
@@ -111,9 +113,13 @@ final class FunctionPanel {
         return centralBox.isChecked();
     }
 
-    /** What the panel holds, for the link; panel 2's program is the view's to add. */
+    /**
+     * What the panel holds, for the link; panel 2's program is the view's to add. While f(x) has an error, the link
+     * keeps the last function that parsed, so a reload or a shared link never opens a broken one.
+     */
     DerivativeSettings settings(String multi) {
-        return new DerivativeSettings(fxInput.getValue(), x, h, xmin, xmax, central(), multi);
+        return new DerivativeSettings(functionText != null ? functionText : fxInput.getValue(), x, h, xmin, xmax,
+                central(), multi);
     }
 
     // ---- building ----
@@ -353,6 +359,7 @@ final class FunctionPanel {
             }
             return;
         }
+        functionText = text;
         error.setHidden(true);
         fxInput.setAttribute("aria-invalid", "false");
         plot.sample(function, xmin, xmax);

@@ -75,9 +75,9 @@ final class PartialsPanel {
         return panel;
     }
 
-    /** The program as typed, for the link. */
+    /** The last program that ran, for the link: a half-typed one with an error never replaces it there. */
     String program() {
-        return editor.value();
+        return multi != null ? multi.program().source() : editor.value();
     }
 
     /** Replaces the program (a page calling the widget's setProgram). */

@@ -36,6 +36,14 @@ public final class Dom {
         return e;
     }
 
+    /**
+     * Asks the browser's yes/no question, for the one case where the page is about to throw away work (a trained
+     * run) because of something outside it (a changed link). Where dialogs are blocked, the answer is yes.
+     */
+    @JSBody(params = "question", script = "try { return !!window.confirm(question); } catch (bplError) {"
+            + " return true; }")
+    public static native boolean confirm(String question);
+
     public static HTMLElement button(String label, String testId, Runnable action) {
         HTMLElement b = text("button", "bpl-button", label);
         b.setAttribute("type", "button");

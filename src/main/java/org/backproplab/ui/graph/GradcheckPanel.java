@@ -77,9 +77,10 @@ final class GradcheckPanel {
             double rel = r.relativeError();
             boolean ok = rel <= 1e-5 || Math.abs(r.numeric() - r.analytic()) <= 1e-7;
             tr.appendChild(Dom.text("td", "bpl-mono", r.leaf().label));
-            tr.appendChild(Dom.text("td", "bpl-mono", Numbers.compact(r.numeric(), 7)));
-            tr.appendChild(Dom.text("td", "bpl-mono", Numbers.compact(r.analytic(), 7)));
-            tr.appendChild(Dom.text("td", "bpl-mono", Numbers.scientific(rel, 1)));
+            // six digits and a one-digit error: a row with a 6-letter leaf and "✓ ok" fits a 290px side panel
+            tr.appendChild(Dom.text("td", "bpl-mono", Numbers.compact(r.numeric(), 6)));
+            tr.appendChild(Dom.text("td", "bpl-mono", Numbers.compact(r.analytic(), 6)));
+            tr.appendChild(Dom.text("td", "bpl-mono", Numbers.compact(rel, 1)));
             tr.appendChild(Dom.text("td", ok ? "bpl-ok" : "bpl-mismatch", ok ? "✓ ok" : "✗ mismatch"));
             table.appendChild(tr);
         }

@@ -56,15 +56,14 @@ public final class GraphCanvas {
         HTMLElement zoom = Dom.el("div", "bpl-zoom");
         zoom.appendChild(titled(Dom.button("−", "zoom-out", () -> zoom(1 / 1.25)), "Zoom out (−)"));
         zoom.appendChild(titled(Dom.button("+", "zoom-in", () -> zoom(1.25)), "Zoom in (+)"));
-        zoom.appendChild(titled(Dom.button("Fit", "fit", () -> fit(false)), "Frame the whole graph (F)"));
+        zoom.appendChild(titled(Dom.button("Fit", "fit", this::fit), "Frame the whole graph (F)"));
         root.appendChild(zoom);
         summaryNote.setAttribute("data-testid", "summary-note");
         summaryNote.setAttribute("role", "status");
         summaryNote.appendChild(summaryText);
         summaryNote.appendChild(summaryToggle);
         summaryNote.setHidden(true);
-        root.appendChild(summaryNote); // before the hint, which the style sheet hides while the note shows
-        root.appendChild(viewport.hint());
+        root.appendChild(summaryNote);
         root.appendChild(editor.element());
         listen();
         // Printed, the drawing is framed whole on the page: the on-screen pan and zoom were for another size.
@@ -144,7 +143,7 @@ public final class GraphCanvas {
         }
         refresh();
         if (fresh) {
-            viewport.fit(true);
+            viewport.fit();
         }
     }
 
@@ -200,18 +199,13 @@ public final class GraphCanvas {
         highlight.clear();
     }
 
-    /** Frames the whole graph; with readableFloor, never below a scale at which text can still be read. */
-    void fit(boolean readableFloor) {
-        viewport.fit(readableFloor);
+    /** Frames the whole graph. */
+    void fit() {
+        viewport.fit();
     }
 
     void zoom(double factor) {
         viewport.zoom(factor);
-    }
-
-    /** Below this scale a graph is shown at it, around its output, rather than fitted whole. */
-    void setReadableScale(double scale) {
-        viewport.setReadableScale(scale);
     }
 
     /** Set before the first graph is shown: false makes every box read-only. */

@@ -151,6 +151,7 @@ public final class GraphView implements View {
         toolbar.appendChild(Controls.extra(exports.menu()));
         HTMLElement helpButton = titled(Dom.button("?", "help", help::toggle), "Keyboard shortcuts (?)");
         helpButton.setAttribute("aria-label", "Keyboard shortcuts");
+        help.setButton(helpButton);
         toolbar.appendChild(helpButton);
         return toolbar;
     }
@@ -162,7 +163,7 @@ public final class GraphView implements View {
 
     @Override
     public void shown() {
-        canvas.fit(true);
+        canvas.fit();
     }
 
     @Override
@@ -187,15 +188,6 @@ public final class GraphView implements View {
     /** By hand, how the answers stand (right, total, revealed, checks, done), for the page that embeds the view. */
     public void writeProgress(Settings state) {
         hand.writeProgress(state);
-    }
-
-    /**
-     * For a widget or an exercise, which shows one example with little room to explore: fit it whole down to a
-     * smaller, still legible scale (the tanh neuron beside its program in a 1024-pixel-wide page) before falling
-     * back to showing it around its output. Call before the view is shown.
-     */
-    public void fitWholeExample() {
-        canvas.setReadableScale(0.7);
     }
 
     public String program() {
@@ -432,7 +424,7 @@ public final class GraphView implements View {
             case "s", "S" -> steps.step();
             case "p", "P" -> steps.togglePlay();
             case "z", "Z" -> zeroGrad();
-            case "f", "F" -> canvas.fit(false);
+            case "f", "F" -> canvas.fit();
             case "+", "=" -> canvas.zoom(1.25);
             case "-" -> canvas.zoom(1 / 1.25);
             case "?" -> help.toggle();

@@ -12,6 +12,9 @@ final class KeyHelp {
         {"?", "Show or hide this help"}};
 
     private final HTMLElement root = Dom.el("div", "bpl-help");
+    /** What had the focus when the help opened (the ? button, a node), to give it back when the help closes. */
+    private HTMLElement opener;
+    private HTMLElement button;
 
     KeyHelp() {
         root.setAttribute("data-testid", "help-popover");
@@ -32,11 +35,26 @@ final class KeyHelp {
         return root;
     }
 
-    void toggle() {
-        root.setHidden(!root.isHidden());
+    /** The ? button: the focus goes back to it when the help was opened with the focus nowhere in particular. */
+    void setButton(HTMLElement button) {
+        this.button = button;
     }
 
+    void toggle() {
+        if (root.isHidden()) {
+            HTMLElement active = Dom.document().getActiveElement();
+            opener = active == null || active == Dom.document().getBody() ? button : active;
+            root.setHidden(false);
+        } else {
+            hide();
+        }
+    }
+
+    /** Closes the help (Close or Esc) and gives the focus back to what opened it. */
     void hide() {
-        root.setHidden(true);
+        if (!root.isHidden()) {
+            root.setHidden(true);
+            Dom.focus(opener != null ? opener : button);
+        }
     }
 }

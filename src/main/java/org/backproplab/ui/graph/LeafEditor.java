@@ -41,8 +41,10 @@ final class LeafEditor {
             String key = ((KeyboardEvent) e).getKey();
             if (key.equals("Enter")) {
                 commit();
-            } else if (key.equals("Escape")) {
+            } else if (key.equals("Escape") && editing != null) {
+                int i = scene.index(editing);
                 hide();
+                focusBox(i);
             }
         });
         Dom.on(input, "blur", e -> commit());
@@ -78,6 +80,8 @@ final class LeafEditor {
         }
         Value v = editing;
         editing = null;
+        // Its place in the drawing, taken now: the new value is drawn from a new evaluation, whose Values are new
+        int i = scene.index(v);
         input.setHidden(true);
         Numbers.Reading typed = Numbers.read("New value for " + v.label, input.getValue());
         if (typed.ok()) {
@@ -85,8 +89,12 @@ final class LeafEditor {
         } else {
             rejected.accept(typed.error()); // the leaf keeps its value, as if Escape was pressed
         }
-        int i = scene.index(v);
-        if (i >= 0) {
+        focusBox(i);
+    }
+
+    /** Gives the focus back to the box the field was opened from, when the drawing still has it. */
+    private void focusBox(int i) {
+        if (i >= 0 && i < scene.nodeCount()) {
             Dom.focus(scene.box(i));
         }
     }

@@ -9,20 +9,18 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.WheelEvent;
-import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.TextRectangle;
 import org.teavm.jso.dom.xml.Element;
 
 /**
  * Which part of the drawing is on screen: a pan offset and a zoom, kept as one SVG transform on the scene. Fit frames
- * the whole graph, or, when that would make its text too small to read, shows it at a readable size around its
- * output. The zoom buttons, the wheel, a drag of the background and a two-finger pinch move it.
+ * the whole graph, and every graph opens fitted (a preset, a link's program, an inspected training point): a student
+ * first sees all of it, then zooms in to read a big one. The zoom buttons, the wheel, a drag of the background and a
+ * two-finger pinch move it.
  */
 final class Viewport {
     private static final double MIN_SCALE = 0.001;
     private static final double MAX_SCALE = 4;
-    /** Auto-fit never shrinks text below this, so a 40-node graph stays readable; Fit itself has no floor. */
-    private static final double READABLE_SCALE = 0.85;
     /** Below this scale the boxes are drawn without their text (7 px and smaller can't be read). */
     private static final double FAR_SCALE = 0.5;
     /** How long after the last wheel turn the drawing is drawn sharp again. */
@@ -31,10 +29,6 @@ final class Viewport {
     private final GraphScene scene;
     /** Told whenever the view moves, so a leaf's editor doesn't stay where its box no longer is. */
     private final Runnable moved;
-    private final HTMLElement offscreenHint = Dom.text("div", "bpl-offscreen-hint", "Part of the graph is outside "
-            + "the view: drag to pan, scroll to zoom, or press Fit to see it all.");
-
-    private double readableScale = READABLE_SCALE;
     private boolean isFar;
     private double viewWidth;
     private double viewHeight;
@@ -57,27 +51,15 @@ final class Viewport {
     Viewport(GraphScene scene, Runnable moved) {
         this.scene = scene;
         this.moved = moved;
-        offscreenHint.setAttribute("data-testid", "offscreen-hint");
-        offscreenHint.setHidden(true);
         Dom.observeSize(scene.svg(), (w, h) -> {
             boolean first = viewWidth <= 0 || viewHeight <= 0;
             viewWidth = w;
             viewHeight = h;
             if (w > 0 && h > 0 && (first || fitPending)) {
                 fitPending = false;
-                fit(true);
+                fit();
             }
         });
-    }
-
-    /** The hint that says part of the graph is out of view. */
-    HTMLElement hint() {
-        return offscreenHint;
-    }
-
-    /** Below this scale a graph is shown at it, around its output, rather than fitted whole. */
-    void setReadableScale(double scale) {
-        readableScale = scale;
     }
 
     /** Where a point of the drawing is on screen, relative to the drawing's top left corner. */
@@ -93,8 +75,8 @@ final class Viewport {
         return scale;
     }
 
-    /** Frames the whole graph; with readableFloor, never below a scale at which text can still be read. */
-    void fit(boolean readableFloor) {
+    /** Frames the whole graph (or its summary), in the middle of the view. */
+    void fit() {
         if (!scene.hasDrawing()) {
             return;
         }
@@ -106,25 +88,9 @@ final class Viewport {
             fitPending = true; // not on screen yet: fit when it gets a size
             return;
         }
-        double s = Math.min(Math.min(w / width, h / height), 1.4);
-        // A summary is made to be seen whole (its text is bigger than its boxes need).
-        if (readableFloor && s < readableScale && !scene.summarised()) {
-            // Too big to read whole: show it at a readable size, around the output (where backward starts).
-            s = readableScale;
-            scale = s;
-            tx = w - width * s;
-            ty = Math.min(0, Math.max(h - height * s, h / 2 - scene.outputY() * s));
-            if (height * s <= h) {
-                ty = (h - height * s) / 2;
-            }
-            offscreenHint.setHidden(false);
-            Window.setTimeout(() -> offscreenHint.setHidden(true), 8000);
-        } else {
-            offscreenHint.setHidden(true);
-            scale = Math.max(MIN_SCALE, s);
-            tx = (w - width * scale) / 2;
-            ty = (h - height * scale) / 2;
-        }
+        scale = Math.max(MIN_SCALE, Math.min(Math.min(w / width, h / height), 1.4));
+        tx = (w - width * scale) / 2;
+        ty = (h - height * scale) / 2;
         applyTransform();
     }
 
@@ -156,7 +122,6 @@ final class Viewport {
     }
 
     private void moveZoom(double factor, double px, double py) {
-        offscreenHint.setHidden(true);
         double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
         double f = s / scale;
         tx = px - (px - tx) * f;
@@ -263,7 +228,6 @@ final class Viewport {
         }
         tx += dx;
         ty += dy;
-        offscreenHint.setHidden(true);
         applyTransform();
         return true;
     }

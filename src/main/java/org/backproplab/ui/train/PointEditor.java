@@ -31,6 +31,7 @@ final class PointEditor {
         modeRow.appendChild(Dom.labelled(clickMode, "click to"));
         modeRow.appendChild(Dom.labelled(pointClass, "class"));
         root.appendChild(modeRow);
+        Dom.on(clickMode, "change", e -> view.showPlotHint());
         HTMLElement csvRow = Dom.el("div", "bpl-row");
         csvRow.appendChild(Dom.button("Paste CSV…", "paste-csv", () -> csvBox.setHidden(!csvBox.isHidden())));
         csvRow.appendChild(Dom.button("Clear points", "clear-points", () -> {
@@ -57,13 +58,25 @@ final class PointEditor {
         root.setHidden(settings.dataset != DatasetChoice.CUSTOM);
     }
 
+    /** Whether a click on the plot edits the points (custom data, editing allowed, "click to" add or remove). */
+    boolean clicksEdit() {
+        return view.settings().dataset == DatasetChoice.CUSTOM && canEdit && !clickMode.getValue().equals("inspect");
+    }
+
+    /** What a click on the plot does, for its caption: in custom mode it adds a point and opens no graph. */
+    String clickHint() {
+        return clicksEdit() ? "Click to add a point (shift-click: the other class), right-click to remove one; to see "
+                + "a point's scalar graph, choose “click to: inspect” or press Inspect."
+                : "Click a point to see its scalar graph.";
+    }
+
     /**
      * A click on the plot at data coordinates (x, y): adds or removes a custom point and returns true, or returns
      * false when the click is not an edit (another dataset, a locked exercise, or "click to: inspect").
      */
     boolean clicked(double x, double y, boolean shift, boolean secondary) {
         TrainSettings settings = view.settings();
-        if (settings.dataset != DatasetChoice.CUSTOM || !canEdit || clickMode.getValue().equals("inspect")) {
+        if (!clicksEdit()) {
             return false;
         }
         if (secondary || clickMode.getValue().equals("remove")) {
@@ -75,9 +88,7 @@ final class PointEditor {
             label = -label;
         }
         settings.custom.add(new double[] {x, y, label});
-        view.rebuild(true);
-        view.say("Added a " + (label > 0 ? "+1" : "−1") + " point: " + settings.custom.size() + " in all. Training "
-                + "starts again from step 0.");
+        view.dataChanged("Added a " + (label > 0 ? "+1" : "−1") + " point: " + settings.custom.size() + " in all.");
         return true;
     }
 
@@ -94,8 +105,7 @@ final class PointEditor {
         }
         if (best >= 0) {
             points.remove(best);
-            view.rebuild(true);
-            view.say("Removed a point: " + points.size() + " left.");
+            view.dataChanged("Removed a point: " + points.size() + " left.");
         }
     }
 

@@ -44,10 +44,8 @@ final class RunLoop {
         HTMLElement stepButton = Dom.button("Step", "train-step", this::stepOnce);
         stepButton.setAttribute("title", "One training step (S)");
         bar.appendChild(stepButton);
-        HTMLElement resetButton = Dom.button("Reset", "train-reset", () -> {
-            view.rebuild(true);
-            view.say("Started again from step 0, with the weights drawn from the seed.");
-        });
+        HTMLElement resetButton = Dom.button("Reset", "train-reset", () -> view.restart("Started again from step "
+                + "0, with the weights drawn from the seed."));
         resetButton.setAttribute("title", "Start again from the initial weights (R)");
         bar.appendChild(resetButton);
         bar.appendChild(figure("Step", stepCount, null));
@@ -134,9 +132,24 @@ final class RunLoop {
         if (bad != null) {
             pause();
             double lr = view.settings().lr;
+            if (!(lr > 0)) {
+                view.say("Training stopped at step " + s.step() + ": " + bad + ". Press Reset.", true);
+                root.setAttribute("data-nan-step", Integer.toString(s.step()));
+                view.evaluate();
+                return false;
+            }
+            double safer = TrainSettings.saferRate(lr);
             view.say("Training stopped at step " + s.step() + ": " + bad + ". The learning rate ("
-                    + Numbers.compact(lr, 4) + ") is probably too large for this network: try a smaller one, such as "
-                    + Numbers.compact(lr / 10, 4) + ", then press Reset.", true);
+                    + Numbers.trimmed(lr, 4) + ") is probably too large for this network: try a smaller one, such as "
+                    + Numbers.trimmed(safer, 4) + ".", true);
+            HTMLElement retry = Dom.button("Start again with " + Numbers.trimmed(safer, 4), "use-safer-rate", () -> {
+                view.settings().lr = safer;
+                view.settings().lrEnd = Math.min(view.settings().lrEnd, safer);
+                view.rebuild(true);
+                view.say("Started again from step 0 with the learning rate " + Numbers.trimmed(safer, 4) + ".");
+            });
+            retry.setAttribute("data-value", Double.toString(safer));
+            view.addToMessage(retry);
             root.setAttribute("data-nan-step", Integer.toString(s.step()));
             view.evaluate();
             return false;

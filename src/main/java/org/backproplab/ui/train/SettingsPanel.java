@@ -19,7 +19,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * The trainer's side panels, which only the full controls show: Data (dataset, points, noise, seed, test share, and
  * the custom points' editor), Model (hidden layers, activations) and Training (loss, L2, optimizer, learning rate and
  * its decay, batch, engine, import a run). The menus list the enums' ids. Every number typed here is read by
- * Numbers.read: a bad one is named in the message, and its field shows the last good value again.
+ * Numbers.readBetween: a bad or out-of-range one is named in the message, and its field shows the last good value.
  */
 final class SettingsPanel {
     /** For {@link #onNumber}: whether a field takes whole numbers only. */
@@ -36,6 +36,7 @@ final class SettingsPanel {
     private final HTMLInputElement showTest = Dom.checkbox("show-test");
     private final HTMLElement pointCount = RunLoop.readout("point-count");
     private final HTMLInputElement layers = textInput("layers");
+    private final HTMLSelectElement neuronLayer = select("neuron-layer");
     private final HTMLSelectElement activation = menu("activation", Activation.HIDDEN);
     private final HTMLSelectElement output = menu("output", Activation.OUTPUT);
     private final HTMLSelectElement loss = menu("loss-type", Loss.Type.values());
@@ -80,7 +81,19 @@ final class SettingsPanel {
 
         Dom.on(dataset, "change", e -> {
             TrainSettings s = view.settings();
+            DatasetChoice was = s.dataset;
             s.dataset = Choice.byId(DatasetChoice.values(), dataset.getValue());
+            if (s.dataset == DatasetChoice.LECTURE) {
+                s.useLectureSetup();
+                view.dataChanged("Dataset: lecture, with the lecture's setup: MLP(3, [4, 4, 1]) with tanh, the "
+                        + "squared error summed over all four examples (none held out), and SGD at learning rate "
+                        + Numbers.trimmed(TrainSettings.LECTURE_RATE, 3) + ", the rate of the lecture's final "
+                        + "training loop (earlier cells try 0.05), for its 20 steps.");
+                return;
+            }
+            if (was == DatasetChoice.LECTURE) {
+                s.leaveLectureSetup(); // the lecture's summed loss and rate would blow up on 100 points
+            }
             if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty()) {
                 // start from the training points on show: clicks then change a dataset rather than fill an empty plot
                 Dataset shown = view.train();
@@ -119,12 +132,17 @@ final class SettingsPanel {
         panel.appendChild(row(Dom.labelled(layers, "hidden layers")));
         HTMLElement buttons = row(
                 titled(Dom.button("+ layer", "add-layer", () -> changeLayers(1, 0)), "Add a layer"),
-                titled(Dom.button("− layer", "remove-layer", () -> changeLayers(-1, 0)), "Remove the last layer"),
-                titled(Dom.button("+ neuron", "add-neuron", () -> changeLayers(0, 1)), "One more neuron in each layer"),
-                titled(Dom.button("− neuron", "remove-neuron", () -> changeLayers(0, -1)),
-                        "One fewer neuron in each layer"));
+                titled(Dom.button("− layer", "remove-layer", () -> changeLayers(-1, 0)), "Remove the last layer"));
         buttons.getClassList().add("bpl-small-buttons");
         panel.appendChild(buttons);
+        // as in TF Playground, a neuron is added to or taken from one layer: the one chosen here
+        HTMLElement neurons = row(Dom.labelled(neuronLayer, "layer"),
+                titled(Dom.button("+ neuron", "add-neuron", () -> changeLayers(0, 1)),
+                        "One more neuron in the chosen layer"),
+                titled(Dom.button("− neuron", "remove-neuron", () -> changeLayers(0, -1)),
+                        "One fewer neuron in the chosen layer"));
+        neurons.getClassList().add("bpl-small-buttons");
+        panel.appendChild(neurons);
         panel.appendChild(row(Dom.labelled(activation, "activation"), Dom.labelled(output, "output")));
         Dom.on(layers, "change", e -> {
             StringBuilder why = new StringBuilder();
@@ -147,19 +165,37 @@ final class SettingsPanel {
         return panel;
     }
 
-    /** The + and − layer and neuron buttons: sizes stay 1 to 64 neurons, in 0 to 6 hidden layers. */
+    /**
+     * The + and − layer buttons (the last layer) and neuron buttons (the chosen layer only): sizes stay 1 to 64
+     * neurons, in 0 to 6 hidden layers.
+     */
     private void changeLayers(int layerDelta, int neuronDelta) {
         int[] sizes = TrainSettings.parseLayers(view.settings().layers, new StringBuilder());
-        StringBuilder text = new StringBuilder();
-        int count = Math.max(0, Math.min(TrainSettings.MAX_LAYERS, sizes.length + layerDelta));
-        for (int l = 0; l < count; l++) {
-            int n = l < sizes.length ? sizes[l] : (sizes.length > 0 ? sizes[sizes.length - 1] : 4);
-            n = Math.max(1, Math.min(TrainSettings.MAX_NEURONS, n + neuronDelta));
-            text.append(l == 0 ? "" : ",").append(n);
+        int chosen = (int) Numbers.parse(neuronLayer.getValue()) - 1;
+        String next = TrainSettings.changedLayers(sizes, layerDelta, neuronDelta, chosen);
+        if (next.equals(view.settings().layers)) {
+            view.say(sizes.length == 0 && neuronDelta != 0 ? "There is no hidden layer to change: add one with + layer."
+                    : "The network can't change that way: 0 to " + TrainSettings.MAX_LAYERS + " hidden layers of 1 to "
+                    + TrainSettings.MAX_NEURONS + " neurons.");
+            return;
         }
-        view.settings().layers = text.toString();
-        layers.setValue(view.settings().layers);
+        view.settings().layers = next;
+        layers.setValue(next);
         layersChanged();
+    }
+
+    /** The layer menu of the neuron buttons: one entry per hidden layer, keeping the choice while it exists. */
+    private void showNeuronLayers(int count) {
+        String was = neuronLayer.getValue();
+        neuronLayer.setTextContent("");
+        for (int l = 1; l <= count; l++) {
+            neuronLayer.appendChild(Dom.option(Integer.toString(l), Integer.toString(l)));
+        }
+        neuronLayer.setValue(was);
+        if (neuronLayer.getSelectedIndex() < 0 && count > 0) {
+            neuronLayer.setValue(Integer.toString(count));
+        }
+        neuronLayer.setDisabled(count == 0);
     }
 
     private void layersChanged() {
@@ -234,25 +270,20 @@ final class SettingsPanel {
     }
 
     /**
-     * Hears a field where a number is typed. The number is read by Numbers.read (a whole one by Numbers.readWhole),
-     * kept from min to max, and used. If it is not a number, the message says why, naming the field, the field
-     * shows the last good value again, and nothing changes.
+     * Hears a field where a number is typed. The number is read by Numbers.readBetween: a whole one or not, from min
+     * to max. If it is not a number, or out of range, the message says why, naming the field; the field shows the
+     * last good value again and nothing changes. An out-of-range number is never clamped into a restart.
      */
     private void onNumber(HTMLInputElement field, String name, boolean whole, double min, double max,
             DoubleSupplier last, DoubleConsumer use) {
         Dom.on(field, "change", e -> {
-            String text = field.getValue();
-            Numbers.Reading r = whole ? Numbers.readWhole(name, text) : Numbers.read(name, text);
+            Numbers.Reading r = Numbers.readBetween(name, field.getValue(), whole, min, max);
             if (!r.ok()) {
                 field.setValue(written(last.getAsDouble(), whole));
                 view.say(r.error() + ". It stays " + field.getValue() + ".", true);
                 return;
             }
-            double v = Math.max(min, Math.min(max, r.value()));
-            if (v != r.value()) {
-                field.setValue(written(v, whole)); // the field shows the value in use
-            }
-            use.accept(v);
+            use.accept(r.value());
         });
     }
 
@@ -276,6 +307,7 @@ final class SettingsPanel {
         points.setDisabled(!s.dataset.generated());
         noise.setDisabled(!s.dataset.generated());
         layers.setValue(s.layers);
+        showNeuronLayers(s.sizes().length - 1);
         activation.setValue(s.activation.id());
         output.setValue(s.output.id());
         loss.setValue(s.loss.id());

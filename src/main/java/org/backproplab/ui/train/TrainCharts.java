@@ -76,6 +76,27 @@ final class TrainCharts {
         return trainLoss.size;
     }
 
+    /** The four series (train loss, train accuracy, test loss, test accuracy), or empty ones past max steps. */
+    double[][] histories(int max) {
+        LineChart.Series[] all = {trainLoss, trainAccuracy, testLoss, testAccuracy};
+        double[][] h = new double[4][];
+        for (int s = 0; s < 4; s++) {
+            h[s] = trainLoss.size > max ? new double[0] : values(all[s]);
+        }
+        return h;
+    }
+
+    /** Puts back the series that {@link #histories} gave. */
+    void restore(double[][] histories) {
+        LineChart.Series[] all = {trainLoss, trainAccuracy, testLoss, testAccuracy};
+        for (int s = 0; s < 4; s++) {
+            all[s].clear();
+            for (double v : histories[s]) {
+                all[s].add(v);
+            }
+        }
+    }
+
     /** Loss and accuracy by step, as the charts show them. */
     String csv() {
         return LossHistory.csv(trainLoss.size, values(trainLoss), values(trainAccuracy), values(testLoss),

@@ -29,7 +29,7 @@ final class TrainExports {
         importSpec.setAttribute("type", "file");
         importSpec.setAttribute("accept", ".json,application/json");
         importSpec.setAttribute("data-testid", "import-spec");
-        Dom.on(importSpec, "change", e -> readFirstFile(importSpec, this::importRun));
+        Dom.on(importSpec, "change", e -> readChosenFile());
     }
 
     /** The Export menu of the run bar. */
@@ -41,9 +41,17 @@ final class TrainExports {
                 .element();
     }
 
-    /** The "import a run" file field of the Training panel. */
+    /**
+     * The "import a run" control of the Training panel: a button-like label around the file field, which is hidden
+     * from sight but not from the keyboard. The browser's own field ("Choose File No file chosen") is wider than a
+     * narrow panel and can't be styled.
+     */
     HTMLElement importField() {
-        return Dom.labelled(importSpec, "import a run");
+        HTMLElement label = Dom.el("label", "bpl-button bpl-import");
+        label.setAttribute("title", "Read a run file or a saved model (JSON, at most 5 MB) into the trainer");
+        label.appendChild(importSpec);
+        label.appendChild(Dom.text("span", "", "Import a run…"));
+        return label;
     }
 
     /** The run's current weights and settings as a train --spec file, which "import a run" reads back. */
@@ -68,7 +76,8 @@ final class TrainExports {
             scores[i] = trainer.predict(train.xs()[i]);
         }
         String name = fileName("model", "json");
-        Download.text(name, "application/json", ModelFile.write(now.spec(train), trainer.stepCount(), scores));
+        Download.text(name, "application/json", ModelFile.write(now.spec(train), trainer.stepCount(), scores,
+                now.origin()));
         view.say("Saved " + name + ": the settings, the weights of step " + trainer.stepCount() + " and the "
                 + train.size() + " training points. Import a run reads it back.");
     }
@@ -96,39 +105,106 @@ final class TrainExports {
                 + (trainer == null ? 0 : trainer.stepCount()) + "." + extension;
     }
 
+    /**
+     * Reads a run file (a spec or a saved model) into the trainer, or says why not, naming the field at fault. Either
+     * the whole run is replaced or nothing is: the settings, the weights and the charts stay exactly as they were
+     * until the new run has been built.
+     */
     private void importRun(String text) {
         TrainSpec spec;
         try {
             spec = TrainSpec.parse(text);
         } catch (RuntimeException e) {
-            view.say("That run file could not be used, nothing was changed: " + e.getMessage(), true);
+            view.say(NOT_USED + e.getMessage(), true);
             return;
         }
         if (spec.inputs() != 2 && TrainSettings.lectureTestShare(spec.data(), spec.seed()) < 0) {
-            view.say("That run has " + spec.inputs() + " inputs per point; this view trains on points of the plane "
-                    + "(2).", true);
+            view.say(NOT_USED + "model.inputs: that run has " + spec.inputs() + " inputs per point; this view trains "
+                    + "on points of the plane (2).", true);
             return;
         }
         TrainSettings settings = TrainSettings.fromSpec(spec);
-        view.start(settings);
+        ModelFile.Saved saved = ModelFile.read(text);
+        TrainSettings named = saved.origin() == null ? null : settings.withOrigin(saved.origin(), spec.data());
+        if (named != null) {
+            settings = named;
+        }
+        HTMLElement undo = view.undoButton(); // importing replaces the run on show: it can come back
+        String refused = startIfPossible(settings, saved.trainedSteps());
+        if (refused != null) {
+            view.say(NOT_USED + refused, true);
+            return;
+        }
         boolean model = text.contains("\"" + ModelFile.FORMAT + "\"");
         Trainer.Evaluation current = view.current();
-        view.say("Imported a " + (model ? "saved model" : "run") + ": " + spec.data().size() + " points, layers "
-                + settings.layers + ", " + settings.loss.id() + " loss, " + settings.optimizer.id() + " from "
-                + Numbers.compact(settings.lr, 4) + ". Step 0's loss is "
-                + Numbers.compact(current == null ? Double.NaN : current.loss(), 8) + ".");
+        view.say("Imported a " + (model ? "saved model" : "run") + ": " + settings.dataset.id() + ", "
+                + spec.data().size() + " points to train on, layers " + settings.layers + ", " + settings.loss.id()
+                + " loss, " + settings.optimizer.id() + " from " + Numbers.compact(settings.lr, 4) + ". Step "
+                + saved.trainedSteps() + "'s loss is " + Numbers.compact(current == null ? Double.NaN
+                : current.loss(), 8) + "." + (saved.origin() != null && named == null ? " Its dataset did not "
+                + "give back its points, so they are used as custom points." : ""));
+        if (undo != null) {
+            view.addToMessage(undo);
+        }
     }
 
-    /** Hears a file's text. */
+    /**
+     * Starts the view again from an imported run's settings, at its step, if a trainer can be built from them;
+     * otherwise returns why not, and the current run, settings and charts stay exactly as they were.
+     */
+    private String startIfPossible(TrainSettings next, int atStep) {
+        Dataset train = next.split().train();
+        if (train.size() < 2) {
+            return "it has fewer than two points to train on.";
+        }
+        try {
+            new Trainer(next.spec(train), next.engine);
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        view.startAgainWith(next);
+        if (atStep > 0 && view.trainer() != null) {
+            // a saved model carries on from the step it was saved at: the step count and the rate's decay go on
+            view.trainer().resumeAt(atStep);
+            view.charts().clear();
+            view.resumed();
+        }
+        return null;
+    }
+
+    private static final String NOT_USED = "That run file was not used, and nothing was changed: ";
+
+    /** The file's size in MB for a message, such as "30 MB" or "5.2 MB". */
+    private static String megabytes(double bytes) {
+        return Numbers.trimmed(Math.round(bytes / 1e5) / 10.0, 6) + " MB";
+    }
+
+    /** Reads the chosen file, unless it is larger than a run file can be: that one is refused before it is read. */
+    private void readChosenFile() {
+        readFirstFile(importSpec, TrainSpec.MAX_TEXT_LENGTH, (text, bytes) -> {
+            if (bytes > TrainSpec.MAX_TEXT_LENGTH) {
+                view.say(NOT_USED + "the file is " + megabytes(bytes) + ", and a run file can be at most "
+                        + megabytes(TrainSpec.MAX_TEXT_LENGTH) + ". It was not read.", true);
+            } else if (text.isEmpty() && bytes > 0) {
+                view.say(NOT_USED + "the browser could not read the file.", true);
+            } else {
+                importRun(text);
+            }
+        });
+    }
+
+    /** Hears a file's text and its size in bytes; the text is empty when the file was too large to read. */
     @JSFunctor
     interface TextListener extends JSObject {
-        void read(String text);
+        void read(String text, double bytes);
     }
 
-    @JSBody(params = {"input", "listener"}, script = "var bplFile = input.files && input.files[0];"
+    @JSBody(params = {"input", "maxBytes", "listener"}, script = "var bplFile = input.files && input.files[0];"
             + "if (!bplFile) { return; }"
+            + "if (bplFile.size > maxBytes) { input.value = ''; listener('', bplFile.size); return; }"
             + "var bplReader = new FileReader();"
-            + "bplReader.onload = function () { listener(String(bplReader.result)); input.value = ''; };"
+            + "bplReader.onload = function () { input.value = ''; listener(String(bplReader.result), bplFile.size); };"
+            + "bplReader.onerror = function () { input.value = ''; listener('', bplFile.size); };"
             + "bplReader.readAsText(bplFile);")
-    private static native void readFirstFile(HTMLInputElement input, TextListener listener);
+    private static native void readFirstFile(HTMLInputElement input, int maxBytes, TextListener listener);
 }

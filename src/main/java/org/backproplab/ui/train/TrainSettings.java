@@ -6,7 +6,9 @@ import org.backproplab.data.Dataset;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Loss;
+import org.backproplab.engine.Choice;
 import org.backproplab.nn.MLP;
+import org.backproplab.nn.ModelFile;
 import org.backproplab.nn.Optimizer;
 import org.backproplab.nn.TrainSpec;
 import org.backproplab.nn.Trainer;
@@ -106,6 +108,73 @@ public final class TrainSettings {
         return sizes;
     }
 
+    /**
+     * The lecture's own setup, which choosing its dataset brings: the network MLP(3, [4, 4, 1]) with tanh in every
+     * neuron, the squared error summed over all four examples (none held out), and plain SGD at 0.1, the rate of the
+     * lecture's final training loop (earlier cells try 0.05), for that loop's 20 steps.
+     */
+    void useLectureSetup() {
+        dataset = DatasetChoice.LECTURE;
+        testRatio = 0;
+        layers = "4,4";
+        activation = Activation.TANH;
+        output = Activation.TANH;
+        loss = Loss.Type.MSE;
+        reduction = Loss.Reduction.SUM;
+        l2 = 0;
+        optimizer = Optimizer.Kind.SGD;
+        lr = LECTURE_RATE;
+        lrEnd = LECTURE_RATE;
+        decay = false;
+        batch = 0;
+        budget = 20;
+        init = null;
+    }
+
+    static final double LECTURE_RATE = 0.1;
+
+    /** Back from the lecture's setup to the demo's network and training, keeping the seed. */
+    void leaveLectureSetup() {
+        TrainSettings demo = new TrainSettings();
+        testRatio = demo.testRatio;
+        layers = demo.layers;
+        activation = demo.activation;
+        output = demo.output;
+        loss = demo.loss;
+        reduction = demo.reduction;
+        l2 = demo.l2;
+        lr = demo.lr;
+        lrEnd = demo.lrEnd;
+        decay = demo.decay;
+        budget = demo.budget;
+        init = null;
+    }
+
+    /**
+     * The hidden layers after a + or − button: layerDelta adds a layer (as big as the last) or removes the last one;
+     * neuronDelta changes only layer {@code chosen} (from 0). Sizes stay 1 to 64, in 0 to 6 layers.
+     */
+    static String changedLayers(int[] sizes, int layerDelta, int neuronDelta, int chosen) {
+        StringBuilder text = new StringBuilder();
+        int count = Math.max(0, Math.min(MAX_LAYERS, sizes.length + layerDelta));
+        for (int l = 0; l < count; l++) {
+            int n = l < sizes.length ? sizes[l] : (sizes.length > 0 ? sizes[sizes.length - 1] : 4);
+            if (l == chosen) {
+                n = Math.max(1, Math.min(MAX_NEURONS, n + neuronDelta));
+            }
+            text.append(l == 0 ? "" : ",").append(n);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The learning rate to suggest after training blew up with this one: ten times smaller, but never above 0.1, a
+     * rate at which these small networks learn. A tenth of 1e6 would blow up again just the same.
+     */
+    static double saferRate(double lr) {
+        return Math.min(0.1, lr / 10);
+    }
+
     /** Hidden sizes plus the one output neuron. */
     int[] sizes() {
         int[] hidden = parseLayers(layers, new StringBuilder());
@@ -185,6 +254,45 @@ public final class TrainSettings {
         return s;
     }
 
+    /** Where this run's points come from, for a saved model (see ModelFile.Origin). */
+    ModelFile.Origin origin() {
+        return new ModelFile.Origin(dataset.id(), points, noise, testRatio, dataset == DatasetChoice.CUSTOM
+                ? allPoints() : null);
+    }
+
+    /**
+     * These settings with the dataset a saved model names (its generator, or every custom point, and the test
+     * share), if that makes exactly the model's training points; otherwise null, and the file's points are used as
+     * they are.
+     */
+    TrainSettings withOrigin(ModelFile.Origin origin, Dataset train) {
+        DatasetChoice named = Choice.byId(DatasetChoice.values(), origin.dataset());
+        if (named == null || (named == DatasetChoice.CUSTOM) != (origin.all() != null)
+                || !(origin.testShare() >= 0 && origin.testShare() <= 0.9) || !(origin.noise() >= 0)) {
+            return null;
+        }
+        TrainSettings s = copy();
+        s.dataset = named;
+        s.points = origin.n();
+        s.noise = origin.noise();
+        s.testRatio = origin.testShare();
+        s.custom = new ArrayList<>();
+        for (int i = 0; origin.all() != null && i < origin.all().size(); i++) {
+            double[] x = origin.all().xs()[i];
+            s.custom.add(new double[] {x[0], x[1], origin.all().ys()[i] > 0 ? 1 : -1});
+        }
+        return sameData(s.split().train(), train) ? s : null;
+    }
+
+    /** The same points with the same labels in the same order, to the last bit. */
+    private static boolean sameData(Dataset a, Dataset b) {
+        boolean same = a.size() == b.size() && a.dims() == b.dims();
+        for (int i = 0; same && i < a.size(); i++) {
+            same = java.util.Arrays.equals(a.xs()[i], b.xs()[i]) && a.ys()[i] == b.ys()[i];
+        }
+        return same;
+    }
+
     /**
      * The test share that, with this seed, leaves exactly these training points of the lecture's four examples (so
      * that a run or a saved model on them imports as that dataset, with the same split), or -1 if there is none.
@@ -195,12 +303,7 @@ public final class TrainSettings {
             s.dataset = DatasetChoice.LECTURE;
             s.seed = seed;
             s.testRatio = share;
-            Dataset train = s.split().train();
-            boolean same = train.size() == data.size() && train.dims() == data.dims();
-            for (int i = 0; same && i < data.size(); i++) {
-                same = java.util.Arrays.equals(train.xs()[i], data.xs()[i]) && train.ys()[i] == data.ys()[i];
-            }
-            if (same) {
+            if (sameData(s.split().train(), data)) {
                 return share;
             }
         }
@@ -211,6 +314,9 @@ public final class TrainSettings {
     static TrainSettings read(Settings h) {
         TrainSettings s = new TrainSettings();
         s.dataset = h.choice("dataset", DatasetChoice.values(), s.dataset);
+        if (s.dataset == DatasetChoice.LECTURE) {
+            s.useLectureSetup(); // what the link leaves out is the lecture's
+        }
         s.points = h.integer("n", s.points, 4, 1000);
         s.noise = h.number("noise", s.noise, 0, 2);
         s.seed = h.integer("seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -257,7 +363,21 @@ public final class TrainSettings {
             h.ignore("dataset", "'custom' needs points; showing moons");
             s.dataset = DatasetChoice.MOONS;
         }
+        s.fitEngine(h);
         return s;
+    }
+
+    /** A run too big for the Value engine (it would run the tab out of memory) trains on the tape, and says so. */
+    private void fitEngine(Settings h) {
+        Dataset train = engine == Trainer.Engine.VALUE ? split().train() : null;
+        if (train != null && train.size() >= 2) {
+            long work = Trainer.valueEngineWork(spec(train));
+            if (work > Trainer.MAX_VALUE_ENGINE_WORK) {
+                h.ignore("engine", "the Value engine would build about " + work + " Values every step, more than a "
+                        + "page can hold; training uses the compiled tape, with the same numbers");
+                engine = Trainer.Engine.TAPE;
+            }
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ public final class TrainView implements View {
     private final HTMLElement root = Dom.el("section", "bpl-train-view");
     private final Runnable changed;
     private final HTMLElement message = Dom.el("div", "bpl-train-message");
+    private final HTMLElement plotHint = Dom.el("p", "bpl-hint bpl-plot-hint");
     private final BoundaryPlot boundary = new BoundaryPlot();
     private final LectureTable lectureTable = new LectureTable();
     private final NetworkDiagram diagram = new NetworkDiagram(this::setParameter);
@@ -45,6 +46,7 @@ public final class TrainView implements View {
     private final ExampleGraphs examples;
     private final SettingsPanel panel;
     private final RunLoop loop;
+    private final RunKeeper keeper = new RunKeeper(this);
 
     // the run
     private TrainSettings settings;
@@ -53,6 +55,8 @@ public final class TrainView implements View {
     private Trainer trainer;
     private Trainer.Evaluation current;
     private Trainer.Evaluation currentTest;
+    /** Why the engine was switched to the tape, for the next message (see fitEngine). */
+    private String engineNote;
     private double predictMsPerRow = 0.5;
 
     /**
@@ -75,6 +79,7 @@ public final class TrainView implements View {
         inspect.setAttribute("title", "Open the scalar graph of the training point with the largest loss (or click a "
                 + "point to pick one)");
         bar.appendChild(inspect);
+        bar.appendChild(examples.modeMenu());
         bar.appendChild(exports.menu());
         main.appendChild(bar);
         message.setAttribute("data-testid", "train-message");
@@ -95,9 +100,7 @@ public final class TrainView implements View {
         HTMLElement plotPanel = Dom.el("div", "bpl-panel bpl-plot-panel");
         plotPanel.appendChild(boundary.element());
         plotPanel.appendChild(lectureTable.element());
-        plotPanel.appendChild(Dom.text("p", "bpl-hint bpl-plot-hint", "Background: the network's score (blue > 0, "
-                + "orange < 0); the dark line is where it is 0. Filled dots: training points; rings: test points. "
-                + "Click a point to see its scalar graph."));
+        plotPanel.appendChild(plotHint);
         stage.appendChild(plotPanel);
         HTMLElement right = Dom.el("div", "bpl-train-right");
         HTMLElement net = Controls.extra(Dom.el("div", "bpl-panel"));
@@ -141,7 +144,7 @@ public final class TrainView implements View {
         switch (e.getKey()) {
             case " " -> loop.toggle();
             case "s", "S" -> loop.stepOnce();
-            case "r", "R" -> rebuild(true);
+            case "r", "R" -> restart("Started again from step 0, with the weights drawn from the seed.");
             default -> {
                 return;
             }
@@ -199,21 +202,61 @@ public final class TrainView implements View {
 
     // ---- changes ----
 
-    /** Starts again from other settings (an imported run). */
-    void start(TrainSettings next) {
-        settings = next;
-        rebuild(true);
-    }
-
     void dataChanged(String what) {
-        rebuild(true);
-        say(what + " Training starts again from step 0.");
+        restart(what + " Training starts again from step 0.");
     }
 
     void architectureChanged(String what) {
         settings.init = null;
+        restart(what + " A new network: training starts again from step 0.");
+    }
+
+    /** Starts again from the settings as they now are, says so, and offers to undo if a trained run goes. */
+    void restart(String what) {
+        keeper.restart(what);
+    }
+
+    /** An Undo that brings back the run as it is now, or null when no trained run would be lost. */
+    HTMLElement undoButton() {
+        return keeper.undoButton();
+    }
+
+    // ---- keeping a trained run (see RunKeeper), for the app ----
+
+    /** How many steps the run on show has trained. */
+    public int trainedSteps() {
+        return trainer == null ? 0 : trainer.stepCount();
+    }
+
+    /**
+     * Keeps the run in the tab's session storage under key; with takeBack (the page was reloaded, or its link
+     * changed), takes back a run stored with these very settings.
+     */
+    public void keepRunAcrossReloads(String key, boolean takeBack) {
+        keeper.keepAcrossReloads(key, takeBack);
+    }
+
+    /** Stores the run now, if it is kept across reloads. */
+    public void saveRun() {
+        keeper.save();
+    }
+
+    /** Whether a link's settings give this very run, so that it can go on rather than start again. */
+    public boolean sameRun(Settings link) {
+        return keeper.sameRun(link);
+    }
+
+    /** The trainer's weights and step were put back (see RunKeeper): every read-out and picture follows. */
+    void resumed() {
+        evaluate();
+        record();
+        loop.redrawNow();
+    }
+
+    /** Puts back settings that a trainer was built with (an Undo), and builds it again. */
+    void startAgainWith(TrainSettings next) {
+        settings = next;
         rebuild(true);
-        say(what + " A new network: training starts again from step 0.");
     }
 
     /** A hyper-parameter changed: carry on from the current weights and step, with the new setting. */
@@ -225,8 +268,10 @@ public final class TrainView implements View {
         int at = trainer.stepCount();
         TrainSettings next = settings.copy();
         next.init = trainer.parameterValues();
+        fitEngine(next.spec(train));
         trainer = new Trainer(next.spec(train), settings.engine);
         trainer.resumeAt(at);
+        keeper.built(settings);
         evaluate();
         say(what + " The weights are kept.");
         loop.redrawNow();
@@ -242,6 +287,7 @@ public final class TrainView implements View {
     /** Starts the run again from the settings: data, split, network, initial weights. */
     void rebuild(boolean resetCharts) {
         loop.pause();
+        keeper.built(settings);
         panel.show(settings);
         points.show(settings);
         loop.showLimit(settings.budget);
@@ -254,6 +300,7 @@ public final class TrainView implements View {
         lectureTable.element().setHidden(!lecture);
         boundary.setData(train, test, settings.showTest);
         panel.showPointCount(train.size(), test.size());
+        showPlotHint();
         diagram.setArchitecture(settings.inputs(), sizes, new Forward(settings.inputs(), sizes, settings.activation,
                 settings.output));
         double[] region = boundary.region();
@@ -263,6 +310,7 @@ public final class TrainView implements View {
             say("Add at least two points (click the plot) to train.");
         } else {
             try {
+                fitEngine(settings.spec(train));
                 trainer = new Trainer(settings.spec(train), settings.engine);
             } catch (RuntimeException e) {
                 trainer = null;
@@ -277,6 +325,13 @@ public final class TrainView implements View {
         record();
         loop.redrawNow();
         changed.run();
+    }
+
+    /** What the plot shows and what a click on it does (see PointEditor.clickHint). */
+    void showPlotHint() {
+        plotHint.setAttribute("data-testid", "plot-hint");
+        plotHint.setTextContent("Background: the network's score (blue > 0, orange < 0); the dark line is where it "
+                + "is 0. Filled dots: training points; rings: test points. " + points.clickHint());
     }
 
     /** A weight or bias typed on the network diagram. */
@@ -350,7 +405,26 @@ public final class TrainView implements View {
         say(text, false);
     }
 
+    /**
+     * The Value engine builds (points per step) × (parameters) Values every step and keeps them until backward: past
+     * Trainer.MAX_VALUE_ENGINE_WORK that runs the tab out of memory. Such a run trains on the tape instead (the
+     * same numbers), and the next message says so.
+     */
+    private void fitEngine(org.backproplab.nn.TrainSpec spec) {
+        long work = Trainer.valueEngineWork(spec);
+        if (settings.engine == Trainer.Engine.VALUE && work > Trainer.MAX_VALUE_ENGINE_WORK) {
+            settings.engine = Trainer.Engine.TAPE;
+            panel.show(settings);
+            engineNote = " The Value engine would build about " + work + " Values every step, more than this page "
+                    + "can hold, so training uses the compiled tape (the same numbers).";
+        }
+    }
+
     void say(String text, boolean problem) {
+        if (engineNote != null) {
+            text += engineNote;
+            engineNote = null;
+        }
         message.setTextContent(text);
         message.setClassName(problem ? "bpl-train-message bpl-problem" : "bpl-train-message");
         message.setHidden(false);
