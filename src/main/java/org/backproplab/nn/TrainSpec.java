@@ -148,6 +148,12 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         }
     }
 
+    /** The same run starting from these weights (a trained model's, for its model file). */
+    public TrainSpec withInit(double[] weights) {
+        return new TrainSpec(data, inputs, layers, activation, output, uniformBias, weights, loss, optimizer, steps,
+                batch, seed, features);
+    }
+
     /** True when the run learns real targets (task regression) rather than classes. */
     public boolean regression() {
         return data.labels() == Dataset.Labels.TARGETS;
