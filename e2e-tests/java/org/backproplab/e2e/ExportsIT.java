@@ -184,6 +184,38 @@ class ExportsIT {
         assertTrue(browser.find("forget-zero-grad-note").isDisplayed());
     }
 
+    /**
+     * The page's trainer learns two classes from x1 and x2 so far: a softmax, regression or features run file is
+     * refused with a message that says so, and the trainer keeps its settings and its weights.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aRunFileTheTrainerCannotShowYetIsRefusedAndNothingChanges(Backend backend) throws IOException {
+        openTrainer(backend, "");
+        step(3);
+        String loss = value("loss");
+        String[] runs = {
+            "{\"data\": {\"generator\": \"spiral\", \"classes\": 3}, \"model\": {\"inputs\": 2, \"layers\": [4, 3]},"
+                    + " \"loss\": {\"type\": \"softmax\"}, \"optimizer\": {\"type\": \"sgd\", \"lr_start\": 0.1},"
+                    + " \"steps\": 5}",
+            "{\"task\": \"regression\", \"data\": {\"generator\": \"plane\"}, \"model\": {\"inputs\": 2,"
+                    + " \"layers\": [1]}, \"loss\": {\"type\": \"mse\"}, \"optimizer\": {\"type\": \"sgd\","
+                    + " \"lr_start\": 0.1}, \"steps\": 5}",
+        };
+        String[] said = {"has more than two classes", "is a regression"};
+        for (int i = 0; i < runs.length; i++) {
+            Path file = downloads.resolve("run" + i + ".json");
+            Files.writeString(file, runs[i]);
+            browser.find("import-spec").sendKeys(file.toString());
+            String expected = said[i];
+            browser.waitFor(d -> browser.find("train-message").getText().contains(expected));
+            assertTrue(browser.find("train-message").getText().contains("Nothing was changed"));
+            assertEquals("moons", browser.find("dataset").getAttribute("value"));
+            assertEquals(loss, value("loss"));
+            assertEquals(3, (int) Double.parseDouble(value("step-count")));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
     void theLossHistoryHasOneRowPerStep(Backend backend) throws IOException {

@@ -55,9 +55,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Bench.Result r = Bench.run(spec, quick ? Bench.Options.quick() : Bench.Options.standard());
-        out.println("spec: " + (specFile == null ? "micrograd demo" : specFile.toString()) + ", MLP(" + spec.inputs()
-                + ", " + java.util.Arrays.toString(spec.layers()) + "), " + spec.data().size() + " points, "
-                + MLP.parameterCount(spec.inputs(), spec.layers()) + " parameters; medians");
+        out.println("spec: " + (specFile == null ? "micrograd demo" : specFile.toString()) + ", MLP("
+                + spec.features().count() + ", " + java.util.Arrays.toString(spec.layers()) + "), " + spec.data().size() + " points, "
+                + MLP.parameterCount(spec.features().count(), spec.layers()) + " parameters; medians");
         out.println(String.format("%-8s %15s %14s %18s %12s", "backend", "valueMsPerStep", "tapeMsPerStep",
                 "predictUsPerPoint", "tapeSpeedup"));
         out.println(String.format("%-8s %15s %14s %18s %12s", "jvm", Numbers.fixed(r.valueMsPerStep(), 3),

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code train --spec FILE.json [--engine value|tape]}: trains as the spec says and prints one JSON line per step,
  * {@code {"step":k,"loss":…,"accuracy":…}}, the loss being the one computed before update k (as micrograd's demo
- * prints it), every number in full precision. A bad spec exits with code 2 and {@code error: ...} on stderr.
+ * prints it), every number in full precision. A regression run has no accuracy: its lines are {@code {"step":k,"loss":…}}. A bad spec exits with code 2 and {@code error: ...} on stderr.
  *
  * <p>The limits on a run file are the trainer page's, from {@link TrainSpec}, so a file that trains here also
  * imports there and the other way round; they are listed in {@code train --help} and README.md.
@@ -63,8 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(spec, engine);
         for (int k = 0; k < spec.steps(); k++) {
             Trainer.Step step = trainer.step();
-            out.println("{\"step\":" + step.step() + ",\"loss\":" + json(step.loss()) + ",\"accuracy\":"
-                    + json(step.accuracy()) + "}");
+            out.println("{\"step\":" + step.step() + ",\"loss\":" + json(step.loss())
+                    + (spec.regression() ? "" : ",\"accuracy\":" + json(step.accuracy())) + "}");
         }
         out.flush();
         return 0;
@@ -90,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (work <= Trainer.MAX_VALUE_ENGINE_WORK) {
             return true;
         }
-        int parameters = MLP.parameterCount(spec.inputs(), spec.layers());
+        int parameters = MLP.parameterCount(spec.features().count(), spec.layers());
         err.println("error: " + what + ": this run would build about " + work + " Values every step (" + work / parameters
                 + " points per step x " + parameters + " parameters); the "
                 + "value engine takes at most " + Trainer.MAX_VALUE_ENGINE_WORK + ". Use the tape engine, a smaller "

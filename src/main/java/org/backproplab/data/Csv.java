@@ -6,7 +6,8 @@ import org.backproplab.engine.Numbers;
 
 /**
  * Reads user points from CSV text, one {@code x,y,label} per line. The first line may be a header (three fields,
- * none a number). Labels are -1/+1, or 0/1 which become -1/+1; a file may not mix the two. Blank lines are skipped.
+ * none a number). Binary labels are -1/+1, or 0/1 which become -1/+1; a file may not mix the two. For more than two
+ * classes the third field is a class index 0..k-1, and for regression it is the real target. Blank lines are skipped.
  *
  * <p>Every bad line is reported with its number and the reason, and a file with any bad line gives no points at
  * all: silently training on part of what the user pasted would be worse than saying what is wrong.
@@ -30,8 +31,14 @@ public final class Csv {
         }
     }
 
+    /** Binary labels, -1/+1 or 0/1. */
     public static Result parse(String text) {
-        Reader reader = new Reader();
+        return parse(text, Dataset.Labels.SIGNS);
+    }
+
+    /** Labels of the given kind in the third field: signs, class indices or targets. */
+    public static Result parse(String text, Dataset.Labels labels) {
+        Reader reader = new Reader(labels);
         boolean seenContent = false;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -53,9 +60,14 @@ public final class Csv {
     private static final class Reader {
         final List<LineError> errors = new ArrayList<>();
         final List<double[]> xs = new ArrayList<>();
-        final List<Integer> rawLabels = new ArrayList<>();
+        final List<Double> rawLabels = new ArrayList<>();
+        final Dataset.Labels labels;
         int zeroOneLine;   // the first line with label 0, which makes this a 0/1 file
         int plusMinusLine; // the first line with label -1, which makes this a -1/+1 file
+
+        Reader(Dataset.Labels labels) {
+            this.labels = labels;
+        }
 
         void read(int lineNo, String[] fields) {
             if (fields.length != 3) {
@@ -71,13 +83,14 @@ public final class Csv {
                 }
             }
             double label = Numbers.parse(fields[2]);
-            String labelError = labelError(lineNo, label, fields[2].trim());
+            String labelError = labels == Dataset.Labels.SIGNS ? labelError(lineNo, label, fields[2].trim())
+                    : otherLabelError(label, fields[2].trim());
             if (labelError != null) {
                 errors.add(new LineError(lineNo, labelError));
             }
             if (errors.size() == before) {
                 xs.add(new double[] {x.value(), y.value()});
-                rawLabels.add((int) label);
+                rawLabels.add(label);
             }
         }
 
@@ -97,6 +110,16 @@ public final class Csv {
             return null;
         }
 
+        /** Why a class index or a target can't be used, or null. */
+        String otherLabelError(double label, String text) {
+            if (labels == Dataset.Labels.TARGETS) {
+                Numbers.Reading target = Numbers.read("target", text);
+                return target.ok() ? null : target.error();
+            }
+            return Dataset.labelProblem(labels, label) == null ? null
+                    : "class '" + text + "' must be a whole number from 0 to " + (Dataset.MAX_CLASSES - 1);
+        }
+
         Result result() {
             if (errors.isEmpty() && xs.isEmpty()) {
                 errors.add(new LineError(1, "no points: expected lines of x,y,label"));
@@ -106,9 +129,11 @@ public final class Csv {
             }
             double[] ys = new double[rawLabels.size()];
             for (int i = 0; i < ys.length; i++) {
-                ys[i] = rawLabels.get(i) == 1 ? 1 : -1; // 0 (in a 0/1 file) and -1 (in a -1/+1 file) are negative
+                double y = rawLabels.get(i);
+                // in a binary file, 0 (of 0/1) and -1 (of -1/+1) are both the negative class
+                ys[i] = labels != Dataset.Labels.SIGNS ? y : y == 1 ? 1 : -1;
             }
-            return new Result(new Dataset(xs.toArray(new double[0][]), ys), errors);
+            return new Result(new Dataset(xs.toArray(new double[0][]), ys, labels), errors);
         }
     }
 

@@ -1,10 +1,29 @@
 package org.backproplab.data;
 
 /**
- * Labelled points for binary classification, as micrograd's demo uses them: {@code xs[i]} is a point, and
- * {@code ys[i]} its label, -1 or +1. Every point has the same number of coordinates.
+ * Points and what to learn about each: {@code xs[i]} is a point, and {@code ys[i]} its label or target. What
+ * {@code ys} holds is said by {@code labels}: micrograd's binary labels -1 and +1, class indices 0..k-1 for more
+ * than two classes, or real-valued targets for regression. Every point has the same number of coordinates.
  */
-public record Dataset(double[][] xs, double[] ys) {
+public record Dataset(double[][] xs, double[] ys, Labels labels) {
+
+    /** The most classes a set may have (class indices 0 to MAX_CLASSES - 1). */
+    public static final int MAX_CLASSES = 8;
+
+    /** What a point's y is. */
+    public enum Labels {
+        /** micrograd's binary labels: -1 or +1, read by the sign of one score. */
+        SIGNS,
+        /** A class index 0, 1, ..., k-1, read by the largest of k scores (softmax). */
+        CLASSES,
+        /** A real number to predict (regression). */
+        TARGETS
+    }
+
+    /** Binary labels, -1 or +1, as micrograd's demo has them. */
+    public Dataset(double[][] xs, double[] ys) {
+        this(xs, ys, Labels.SIGNS);
+    }
 
     public Dataset {
         if (xs.length != ys.length) {
@@ -15,10 +34,51 @@ public record Dataset(double[][] xs, double[] ys) {
                 throw new IllegalArgumentException("point " + i + " has " + xs[i].length + " coordinates, point 0 has "
                         + xs[0].length);
             }
-            if (ys[i] != 1 && ys[i] != -1) {
-                throw new IllegalArgumentException("label " + i + " is " + ys[i] + ", expected -1 or 1");
+            String problem = labelProblem(labels, ys[i]);
+            if (problem != null) {
+                throw new IllegalArgumentException("label " + i + " is " + ys[i] + ", expected " + problem);
             }
         }
+    }
+
+    /** Null if y can be a point's y under these labels, else what was expected ("-1 or 1"). */
+    public static String labelProblem(Labels labels, double y) {
+        switch (labels) {
+            case SIGNS:
+                return y == 1 || y == -1 ? null : "-1 or 1";
+            case CLASSES:
+                return y == Math.rint(y) && y >= 0 && y < MAX_CLASSES ? null
+                        : "a class index: a whole number from 0 to " + (MAX_CLASSES - 1);
+            default:
+                return Double.isFinite(y) ? null : "a finite number";
+        }
+    }
+
+    /** How many classes: 2 for -1/+1 labels, the largest index + 1 for class indices, 0 for regression targets. */
+    public int classes() {
+        if (labels == Labels.TARGETS) {
+            return 0;
+        }
+        if (labels == Labels.SIGNS) {
+            return 2;
+        }
+        int k = 0;
+        for (double y : ys) {
+            k = Math.max(k, (int) y + 1);
+        }
+        return k;
+    }
+
+    /** The same points with -1/+1 labels as class indices: -1 is class 0 and +1 class 1 (for a softmax over 2). */
+    public Dataset signsAsClasses() {
+        if (labels != Labels.SIGNS) {
+            return this;
+        }
+        double[] classes = new double[ys.length];
+        for (int i = 0; i < ys.length; i++) {
+            classes[i] = ys[i] > 0 ? 1 : 0;
+        }
+        return new Dataset(xs, classes, Labels.CLASSES);
     }
 
     public int size() {
@@ -49,7 +109,7 @@ public record Dataset(double[][] xs, double[] ys) {
             x[i] = xs[indices[i]].clone();
             y[i] = ys[indices[i]];
         }
-        return new Dataset(x, y);
+        return new Dataset(x, y, labels);
     }
 
     /** A train set and a test set. */

@@ -108,8 +108,8 @@ public final class Bench {
 
     /** Times whole 100x100 grids over [-2, 2]^2 (a decision-boundary heatmap), from the spec's initial model. */
     private static double usPerPredict(TrainSpec spec, int warmup, int samples) {
-        Tape tape = new Tape(spec.model(), spec.loss(), 1);
-        double[] x = new double[spec.inputs()];
+        Tape tape = new Tape(spec.model(), spec.loss(), 1, spec.features());
+        double[] x = new double[spec.features().count()];
         for (int i = 0; i < warmup; i++) {
             sink += grid(tape, x);
         }

@@ -2,11 +2,13 @@ package org.backproplab.nn;
 
 import java.util.List;
 import org.backproplab.engine.Choice;
+import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Op;
 import org.backproplab.engine.Value;
 
 /**
- * The training objective: a per-point loss of the score s and the label y (-1 or +1), reduced over the batch by a
+ * The training objective: a per-point loss of the score s and the label y (-1 or +1), or of the k scores (logits) and
+ * the class index y for softmax, or of the score and a real target for regression (MSE), reduced over the batch by a
  * sum or a mean, plus an optional L2 term alpha * sum(p*p). Built as a Value graph exactly as micrograd's demo
  * builds it, in the same order of additions, so that the demo's numbers come out the same:
  * data loss = (0 + l_0 + l_1 + ...) * (1.0/n) and reg = (0 + p_0*p_0 + p_1*p_1 + ...) * alpha.
@@ -19,7 +21,15 @@ public record Loss(Type type, Reduction reduction, double l2) {
         /** The lecture's squared error (s - y)**2. */
         MSE,
         /** -log sigmoid(y*s), i.e. log(1 + exp(-y*s)), built so that no exp overflows. */
-        LOGISTIC
+        LOGISTIC,
+        /**
+         * Softmax cross-entropy over k scores and a class index y: -log p_y = log(sum_j exp(s_j - m)) - (s_y - m),
+         * with m the largest score taken as a constant, so no exp overflows and none underflows to a log(0).
+         */
+        SOFTMAX;
+
+        /** The losses of one score (binary classification, or regression with MSE). */
+        public static final Type[] ONE_SCORE = {SVM, MSE, LOGISTIC};
     }
 
     public enum Reduction implements Choice {
@@ -33,6 +43,7 @@ public record Loss(Type type, Reduction reduction, double l2) {
 
     /** The loss of one point. */
     public Value pointLoss(Value score, double y) {
+        oneScore(type);
         switch (type) {
             case SVM:
                 return score.mul(-y).add(1).relu();
@@ -49,12 +60,126 @@ public record Loss(Type type, Reduction reduction, double l2) {
         }
     }
 
+    /** The loss of one point from the last layer's outputs: softmax reads all of them, the others the first. */
+    public Value pointLoss(Value[] outputs, double y) {
+        return type == Type.SOFTMAX ? softmax(outputs, (int) y) : pointLoss(outputs[0], y);
+    }
+
+    /**
+     * Softmax cross-entropy of scores s and class y, from exp and log Values: d_j = s_j - m, e_j = exp(d_j), and
+     * loss = log(e_0 + e_1 + ...) - d_y, which is -log(e_y / sum). m, the largest score, is a constant Value: it
+     * cancels out of the loss, so its only effect is that every exp is at most 1.
+     */
+    public static Value softmax(Value[] s, int y) {
+        Value m = new Value(largest(s));
+        Value[] d = new Value[s.length];
+        Value sum = null;
+        for (int j = 0; j < s.length; j++) {
+            d[j] = s[j].sub(m);
+            Value e = d[j].exp();
+            sum = j == 0 ? e : sum.add(e);
+        }
+        return sum.log().sub(d[y]);
+    }
+
+    private static double largest(Value[] s) {
+        double m = s[0].data;
+        for (Value v : s) {
+            m = Math.max(m, v.data);
+        }
+        return m;
+    }
+
+    /** The largest of v[at..at+k). */
+    private static double largest(double[] v, int at, int k) {
+        double m = v[at];
+        for (int j = 1; j < k; j++) {
+            m = Math.max(m, v[at + j]);
+        }
+        return m;
+    }
+
+    /** {@link #softmax} on plain numbers: the scores are v[at..at+k), op by op in the same order. */
+    public static double softmaxValue(double[] v, int at, int k, int y) {
+        double minusM = largest(v, at, k) * -1;
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            double e = Op.EXP.forward(v[at + j] + minusM, 0);
+            sum = j == 0 ? e : sum + e;
+        }
+        return Op.LOG.forward(sum, 0) + (v[at + y] + minusM) * -1;
+    }
+
+    /**
+     * What the softmax loss passes back to each score, given its own grad {@code up}, added into g[at..at+k): the
+     * chain rule through the Values {@link #softmax} builds. d_y gets two contributions, through its exp and through
+     * the - d_y; two additions from 0 give the same sum in either order, so this equals the Value engine's grads.
+     */
+    public static void softmaxGrad(double[] v, double[] g, int at, int k, int y, double up) {
+        double minusM = largest(v, at, k) * -1;
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            double e = Op.EXP.forward(v[at + j] + minusM, 0);
+            sum = j == 0 ? e : sum + e;
+        }
+        double gSum = Op.LOG.local(0, sum, 0, 0) * up; // log, then each + of the sum passes it on to every e_j
+        for (int j = 0; j < k; j++) {
+            double e = Op.EXP.forward(v[at + j] + minusM, 0);
+            double gd = Op.EXP.local(0, 0, 0, e) * gSum;  // exp
+            if (j == y) {
+                gd = gd + -1 * up;                         // - d_y, i.e. + d_y * -1
+            }
+            g[at + j] += gd;                               // d_j = s_j - m passes it to s_j
+        }
+    }
+
+    /**
+     * The softmax loss as lines of the expression language, for the trainer's inspected example: with the scores
+     * s1..sk already defined, it builds exactly the graph {@link #softmax} builds (classes are numbered from 0, the
+     * program's names from 1).
+     */
+    public static String softmaxProgram(double[] scores, int y) {
+        double m = largest(scores, 0, scores.length);
+        StringBuilder p = new StringBuilder("# softmax cross-entropy: loss = -log(p" + (y + 1) + ") = log(sum) - d"
+                + (y + 1) + "\n# m is the largest score, a constant: every exp(s - m) is at most 1, and m cancels out\n");
+        p.append("m = ").append(Numbers.literal(m)).append('\n');
+        StringBuilder sum = new StringBuilder();
+        for (int j = 1; j <= scores.length; j++) {
+            p.append("d").append(j).append(" = s").append(j).append(" - m\n");
+            p.append("e").append(j).append(" = exp(d").append(j).append(")\n");
+            sum.append(j == 1 ? "" : " + ").append('e').append(j);
+        }
+        p.append("sum = ").append(sum).append('\n');
+        p.append("# the probabilities e / sum:");
+        for (int j = 1; j <= scores.length; j++) {
+            double e = Op.EXP.forward(scores[j - 1] - m, 0);
+            p.append(j == 1 ? " p" : ", p").append(j).append(" = ").append(Numbers.compact(e / expSum(scores, m), 4));
+        }
+        return p.append('\n').append("loss = log(sum) - d").append(y + 1).append('\n').toString();
+    }
+
+    private static double expSum(double[] scores, double m) {
+        double sum = 0;
+        for (double s : scores) {
+            sum += Op.EXP.forward(s - m, 0);
+        }
+        return sum;
+    }
+
+    /** The one-score losses' methods below have no meaning for softmax, which reads every score. */
+    private static void oneScore(Type type) {
+        if (type == Type.SOFTMAX) {
+            throw new IllegalArgumentException("the softmax loss needs every score, not one");
+        }
+    }
+
     /**
      * The same point loss as lines of the expression language, for the trainer's inspected example: given s and y
      * already defined, it builds exactly the graph {@link #pointLoss} builds, branch included, so the inspected
      * graph's numbers are the trainer's (for a very negative margin the other branch would overflow to infinity).
      */
     public static String pointLossProgram(Type type, double score, double y) {
+        oneScore(type);
         switch (type) {
             case SVM:
                 return "loss = relu(s * -y + 1)\n";
@@ -72,6 +197,21 @@ public record Loss(Type type, Reduction reduction, double l2) {
             sum = sum.add(pointLoss(scores[i], ys[i]));
         }
         return reduction == Reduction.MEAN ? sum.mul(1.0 / scores.length) : sum;
+    }
+
+    /** The data loss of each point's outputs (the last layer's, all of them). */
+    public Value dataLoss(Value[][] outputs, double[] ys) {
+        Value sum = new Value(0);
+        for (int i = 0; i < outputs.length; i++) {
+            sum = sum.add(pointLoss(outputs[i], ys[i]));
+        }
+        return reduction == Reduction.MEAN ? sum.mul(1.0 / outputs.length) : sum;
+    }
+
+    /** The total loss from each point's outputs; the L2 term is left out when alpha is 0. */
+    public Value total(Value[][] outputs, double[] ys, List<Value> parameters) {
+        Value data = dataLoss(outputs, ys);
+        return l2 == 0 ? data : data.add(regularization(parameters));
     }
 
     /** alpha * (0 + p0*p0 + p1*p1 + ...), in parameter order. */
@@ -99,9 +239,15 @@ public record Loss(Type type, Reduction reduction, double l2) {
 
     /** The same, with the parameters as the first {@code count} entries of an array. */
     public double value(double[] scores, double[] ys, int n, double[] parameters, int count) {
+        return value(scores, 1, ys, n, parameters, count);
+    }
+
+    /** The same for k outputs per point: point i's are outputs[i*k .. i*k+k). */
+    public double value(double[] outputs, int k, double[] ys, int n, double[] parameters, int count) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum = sum + pointLossValue(scores[i], ys[i]);
+            sum = sum + (type == Type.SOFTMAX ? softmaxValue(outputs, i * k, k, (int) ys[i])
+                    : pointLossValue(outputs[i * k], ys[i]));
         }
         // (1.0 / n) first: TeaVM's JavaScript turns sum * (1.0 / n) into sum * 1.0 / n, which can round 1 ulp
         // away from micrograd's (and the tape's) figure; a * b == b * a exactly, so this loses nothing.
@@ -123,6 +269,7 @@ public record Loss(Type type, Reduction reduction, double l2) {
 
     /** The same for a loss type: the tape calls this, so its numbers are the graph's to the last bit. */
     public static double pointLossValue(Type type, double score, double y) {
+        oneScore(type);
         switch (type) {
             case SVM:
                 return Op.RELU.forward(score * -y + 1, 0);
@@ -146,6 +293,7 @@ public record Loss(Type type, Reduction reduction, double l2) {
      * gradients equal the graph's to the last bit.
      */
     public static double pointLossGrad(Type type, double score, double y, double up) {
+        oneScore(type);
         switch (type) {
             case SVM: {
                 double margin = score * -y + 1;
@@ -175,12 +323,41 @@ public record Loss(Type type, Reduction reduction, double l2) {
 
     /** The fraction of points whose score has the label's sign, micrograd's {@code (yi > 0) == (scorei.data > 0)}. */
     public static double accuracy(double[] scores, double[] ys, int n) {
+        return accuracy(scores, 1, ys, n);
+    }
+
+    /**
+     * The same for k outputs per point (point i's at i*k): with one, the score's sign; with more, the class of the
+     * largest score, a tie going to the lower class index.
+     */
+    public static double accuracy(double[] outputs, int k, double[] ys, int n) {
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            if ((ys[i] > 0) == (scores[i] > 0)) {
+            if (k == 1 ? (ys[i] > 0) == (outputs[i] > 0) : argmax(outputs, i * k, k) == ys[i]) {
                 correct++;
             }
         }
         return (double) correct / n;
+    }
+
+    /** The index of the largest of v[at..at+k), counted from 0; a tie goes to the lower index. */
+    public static int argmax(double[] v, int at, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (v[at + j] > v[at + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** The root of the mean squared error of the scores against real targets: the regression read-out. */
+    public static double rmse(double[] scores, double[] ys, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double diff = scores[i] - ys[i];
+            sum = sum + diff * diff;
+        }
+        return Math.sqrt((1.0 / n) * sum);
     }
 }

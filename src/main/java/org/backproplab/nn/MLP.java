@@ -113,6 +113,16 @@ public final class MLP {
      * {@code forward(x)[0].data} to the last bit. It builds no graph and allocates nothing.
      */
     public double predict(double[] x) {
+        return run(x)[0];
+    }
+
+    /** Every output for input x into outputs (the last layer's size of them), as {@link #predict} computes them. */
+    public void predict(double[] x, double[] outputs) {
+        System.arraycopy(run(x), 0, outputs, 0, sizes[sizes.length - 1]);
+    }
+
+    /** The forward pass on plain numbers; returns the scratch array that holds the last layer's outputs. */
+    private double[] run(double[] x) {
         double[] in = scratchIn;
         double[] out = scratchOut;
         System.arraycopy(x, 0, in, 0, nin);
@@ -132,6 +142,6 @@ public final class MLP {
             in = out;
             out = t;
         }
-        return in[0];
+        return in;
     }
 }

@@ -39,7 +39,8 @@ public final class ModelFile {
 
     /**
      * @param spec the run, with init = the current weights and data = the points it trained on
-     * @param scores the model's score for each point of the data, or null to leave them out
+     * @param scores the model's score for each point of the data (k in a row for k classes), or null to leave them
+     *               out
      * @param origin where the points came from, or null to leave it out
      */
     public static String write(TrainSpec spec, int trainedSteps, double[] scores, Origin origin) {
@@ -50,6 +51,16 @@ public final class ModelFile {
                 + "state (momentum, Adam's moments) is not kept."));
         field(json, "format", string(FORMAT));
         field(json, "trained_steps", Integer.toString(trainedSteps));
+        if (spec.regression()) {
+            field(json, "task", string("regression"));
+        }
+        if (!spec.features().isRaw()) {
+            StringBuilder ids = new StringBuilder("[");
+            for (Features.Feature f : spec.features().chosen()) {
+                ids.append(ids.length() == 1 ? "" : ", ").append(string(f.id()));
+            }
+            field(json, "features", ids.append(']').toString());
+        }
         field(json, "model", "{\"inputs\": " + spec.inputs() + ", \"layers\": " + integers(spec.layers())
                 + ", \"activation\": " + string(spec.activation().id()) + ", \"output\": " + string(spec.output().id())
                 + ", \"bias\": " + string(spec.uniformBias() ? "uniform" : "zero") + "}");
@@ -78,8 +89,9 @@ public final class ModelFile {
                     + ", \"noise\": " + number(origin.noise()) + ", \"test_share\": " + number(origin.testShare())
                     + (origin.all() == null ? "" : ", \"all\": " + data(origin.all())) + "}");
         }
+        int k = spec.layers()[spec.layers().length - 1];
         if (scores != null) {
-            field(json, "scores", numbers(scores));
+            field(json, "scores", k == 1 ? numbers(scores) : rows(scores, k));
         }
         json.setLength(json.length() - 2); // the last field's ",\n"
         return json.append("\n}\n").toString();
@@ -109,7 +121,7 @@ public final class ModelFile {
         Dataset all = null;
         if (o.get("all") instanceof Map<?, ?> points) {
             try {
-                all = TrainSpec.points(points, 2);
+                all = TrainSpec.points(points, 2, Dataset.Labels.SIGNS); // the page's own points
             } catch (TrainSpec.SpecException e) {
                 return null;
             }
@@ -121,15 +133,28 @@ public final class ModelFile {
         json.append("  ").append(string(key)).append(": ").append(value).append(",\n");
     }
 
+    /** k numbers per point, a row each. */
+    private static String rows(double[] values, int k) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i + k <= values.length; i += k) {
+            double[] row = new double[k];
+            System.arraycopy(values, i, row, 0, k);
+            s.append(i == 0 ? "\n    " : ",\n    ").append(numbers(row));
+        }
+        return s.append("\n  ]").toString();
+    }
+
     /** The points one per line, so that the file reads (and diffs) well. */
     private static String data(Dataset data) {
         StringBuilder points = new StringBuilder("{\n    \"points\": [");
         for (int i = 0; i < data.size(); i++) {
             points.append(i == 0 ? "\n      " : ",\n      ").append(numbers(data.xs()[i]));
         }
-        points.append("\n    ],\n    \"labels\": [");
+        boolean targets = data.labels() == Dataset.Labels.TARGETS;
+        points.append("\n    ],\n    \"").append(targets ? "targets" : "labels").append("\": [");
         for (int i = 0; i < data.size(); i++) {
-            points.append(i == 0 ? "" : ", ").append(Numbers.format(data.ys()[i]));
+            double y = data.ys()[i];
+            points.append(i == 0 ? "" : ", ").append(targets ? number(y) : Numbers.format(y));
         }
         return points.append("]\n  }").toString();
     }

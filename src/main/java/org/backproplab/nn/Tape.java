@@ -23,14 +23,15 @@ import org.backproplab.engine.Value;
  * themselves, and not with {@code a[i]}: see there for why.
  *
  * <p>The layout of {@code data} and {@code grad}: the parameters first, in micrograd's order (so an optimizer updates
- * {@code data[0..parameterCount)} in place), then each batch point's inputs, then the labels, then each point's
+ * {@code data[0..parameterCount)} in place), then each batch point's inputs (its features, when the spec chooses
+ * some: they are data, so nothing passes a grad into them), then the labels, then each point's
  * neuron outputs, then the per-point losses, then the data loss, the L2 term and the total.
  */
 public final class Tape {
     // Op codes. Operands: out = where the result goes, in = first input, par = first parameter (or the label), n.
     private static final int NEURON = 0;       // data[out] = act(data[par+n] + data[par]*data[in] + ...), n inputs
     private static final int INPUT_NEURON = 1; // the same, in the first layer: its inputs are data, so they get no grad
-    private static final int LOSS = 2;         // data[out] = the point loss of score data[in] and label data[par]
+    private static final int LOSS = 2;         // data[out] = the point loss of the n scores from data[in], label data[par]
     private static final int SUM = 3;          // data[out] = 0 + data[in] + ... + data[in+n-1]
     private static final int MEAN = 4;         // data[out] = (0 + data[in] + ... + data[in+n-1]) * (1.0/n)
     private static final int L2 = 5;           // data[out] = (0 + p0*p0 + ... ) * alpha, over the n parameters
@@ -51,7 +52,10 @@ public final class Tape {
     private final Loss.Type lossType;
     private int opCount;
 
+    private final Features features;
+    private final double[] featureScratch;
     private final int nin;
+    private final int nout;
     private final int[] sizes;
     private final Activation[] layerActivation;
     private final int inputStart;
@@ -66,11 +70,17 @@ public final class Tape {
 
     /** Compiles one step of training this model's architecture with this loss on batches of batchSize points. */
     public Tape(MLP model, Loss loss, int batchSize) {
-        if (model.sizes()[model.sizes().length - 1] != 1) {
-            throw new IllegalArgumentException("the loss needs one score per point: the last layer must have 1 neuron");
-        }
-        this.nin = model.nin;
+        this(model, loss, batchSize, Features.raw(model.nin));
+    }
+
+    /** The same, for a model whose inputs are these features of each point. */
+    public Tape(MLP model, Loss loss, int batchSize, Features features) {
+        check(model, loss, features);
         this.sizes = model.sizes();
+        this.nout = sizes[sizes.length - 1];
+        this.features = features;
+        this.featureScratch = new double[features.count()];
+        this.nin = model.nin;
         this.batchSize = batchSize;
         this.parameterCount = model.parameterCount();
         this.layerActivation = new Activation[sizes.length];
@@ -119,6 +129,19 @@ public final class Tape {
         loadParameters(model.parameterValues());
     }
 
+    private static void check(MLP model, Loss loss, Features features) {
+        int scores = model.sizes()[model.sizes().length - 1];
+        if (loss.type() == Loss.Type.SOFTMAX ? scores < 2 : scores != 1) {
+            throw new IllegalArgumentException(loss.type() == Loss.Type.SOFTMAX
+                    ? "the softmax loss needs a score per class: the last layer must have at least 2 neurons"
+                    : "the loss needs one score per point: the last layer must have 1 neuron");
+        }
+        if (features.count() != model.nin) {
+            throw new IllegalArgumentException("the model takes " + model.nin + " inputs, the features are "
+                    + features.count());
+        }
+    }
+
     /** Batch point b's forward pass, neuron by neuron and layer by layer, then its loss into data[lossAt]. */
     private void emitPoint(int b, int lossAt) {
         int layerIn = inputStart + b * nin;
@@ -135,7 +158,7 @@ public final class Tape {
             layerOut += sizes[l];
             layerWidth = sizes[l];
         }
-        emit(LOSS, lossAt, layerIn, labelStart + b, 1, 0); // layerIn is now the score
+        emit(LOSS, lossAt, layerIn, labelStart + b, nout, 0); // layerIn is now the first score
     }
 
     private void emit(int code, int outIndex, int inIndex, int parIndex, int n, double k) {
@@ -171,22 +194,29 @@ public final class Tape {
         }
     }
 
-    /** Puts a point into batch slot b. */
+    /** Puts a point (its coordinates, which become its features) into batch slot b. */
     public void setPoint(int b, double[] x, double y) {
-        System.arraycopy(x, 0, data, inputStart + b * nin, nin);
+        features.apply(x, featureScratch);
+        System.arraycopy(featureScratch, 0, data, inputStart + b * nin, nin);
         data[labelStart + b] = y;
     }
 
-    /** The model's score for batch point b after {@link #forward()}. */
+    /** The model's (first) score for batch point b after {@link #forward()}. */
     public double score(int b) {
-        return data[outputsStart + b * outputsPerPoint + outputsPerPoint - 1];
+        return data[firstScore(b)];
+    }
+
+    /** Where batch point b's scores start: its last layer's first output. */
+    private int firstScore(int b) {
+        return outputsStart + b * outputsPerPoint + outputsPerPoint - nout;
     }
 
     /** The fraction of the batch classified right, as {@link Loss#accuracy}, after {@link #forward()}. */
     public double accuracy() {
         int correct = 0;
         for (int b = 0; b < batchSize; b++) {
-            if ((data[labelStart + b] > 0) == (score(b) > 0)) {
+            double y = data[labelStart + b];
+            if (nout == 1 ? (y > 0) == (score(b) > 0) : Loss.argmax(data, firstScore(b), nout) == y) {
                 correct++;
             }
         }
@@ -220,7 +250,8 @@ public final class Tape {
                     break;
                 }
                 case LOSS:
-                    set(v, o, Loss.pointLossValue(lossType, get(v, a), get(v, p)));
+                    set(v, o, lossType == Loss.Type.SOFTMAX ? Loss.softmaxValue(v, a, n, (int) get(v, p))
+                            : Loss.pointLossValue(lossType, get(v, a), get(v, p)));
                     break;
                 case SUM:
                 case MEAN: {
@@ -294,7 +325,7 @@ public final class Tape {
                     break;
                 }
                 case LOSS:
-                    add(g, a, Loss.pointLossGrad(lossType, get(v, a), get(v, p), get(g, o)));
+                    lossGrad(a, n, get(v, p), get(g, o));
                     break;
                 case SUM:
                 case MEAN: {
@@ -322,11 +353,30 @@ public final class Tape {
         }
     }
 
+    /** The LOSS op's backward step: what the point loss passes back to its n scores from data[a], given its grad. */
+    private void lossGrad(int a, int n, double label, double up) {
+        if (lossType == Loss.Type.SOFTMAX) {
+            Loss.softmaxGrad(data, grad, a, n, (int) label, up);
+        } else {
+            add(grad, a, Loss.pointLossGrad(lossType, get(data, a), label, up));
+        }
+    }
+
     /**
      * The model's first output for input x, from the current parameters, without a graph or a tape replay: the same
      * arithmetic as {@link MLP#predict}, reading the parameters from the front of {@code data}. Allocates nothing.
      */
     public double predict(double[] x) {
+        return run(x)[0];
+    }
+
+    /** Every score for input x into outputs, as {@link #predict} computes the first. */
+    public void predict(double[] x, double[] outputs) {
+        System.arraycopy(run(x), 0, outputs, 0, nout);
+    }
+
+    /** The forward pass from the parameters; returns the scratch array that holds the last layer's outputs. */
+    private double[] run(double[] x) {
         final double[] v = data;
         double[] inputs = scratchIn;
         double[] outputs = scratchOut;
@@ -351,7 +401,7 @@ public final class Tape {
             inputs = outputs;
             outputs = t;
         }
-        return get(inputs, 0);
+        return inputs;
     }
 
     // ---- array access for the hot loops ----

@@ -9,18 +9,39 @@ import org.backproplab.data.Rng;
 import org.backproplab.engine.Choice;
 import org.backproplab.engine.Numbers;
 
+import static org.backproplab.nn.SpecFields.array;
+import static org.backproplab.nn.SpecFields.asArray;
+import static org.backproplab.nn.SpecFields.asObject;
+import static org.backproplab.nn.SpecFields.atMost;
+import static org.backproplab.nn.SpecFields.choice;
+import static org.backproplab.nn.SpecFields.describe;
+import static org.backproplab.nn.SpecFields.integer;
+import static org.backproplab.nn.SpecFields.nonNegative;
+import static org.backproplab.nn.SpecFields.number;
+import static org.backproplab.nn.SpecFields.object;
+import static org.backproplab.nn.SpecFields.positiveInt;
+import static org.backproplab.nn.SpecFields.required;
+
 /**
  * A training run as plain data: the {@code train --spec FILE.json} contract. The format (see
  * src/main/resources/micrograd-demo.json, micrograd's own demo run):
  *
  * <pre>
- * data       {"points": [[x, y], ...], "labels": [-1 or 1, ...]}
- *            or {"generator": "moons|circles|xor|spiral|gauss|lecture", "n": 100, "noise": 0.1, "seed": 0}
- *            (n, noise and seed may be left out: 100, 0.1 and 0)
+ * task       optional: "classification" (the default) or "regression"
+ * data       {"points": [[x, y], ...], "labels": [-1 or 1, ...]}: labels are class indices 0..k-1 for the softmax
+ *            loss; for regression, "targets": [real numbers] in place of labels
+ *            or {"generator": "moons|circles|xor|spiral|gauss|lecture|blobs|boundary_sin|boundary_cubic|boundary_abs",
+ *            "n": 100, "noise": 0.1, "seed": 0, "classes": 3} (n, noise and seed may be left out: 100, 0.1 and 0;
+ *            classes is for spiral (2 arms unless given) and blobs (3 unless given), 2 to 8), or for regression
+ *            {"generator": "plane|gaussians|sine", ...} (sine's points have 1 coordinate)
+ * features   optional: any of "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)", made from each point's two
+ *            coordinates before the first layer (default: the coordinates themselves)
  * model      {"inputs": 2, "layers": [16, 16, 1], "activation": "relu|tanh|sigmoid" (relu),
- *             "output": "linear|tanh" (linear), "bias": "zero|uniform" (zero)}; the last layer has 1 neuron
- * init       optional: every parameter's initial value, in micrograd's order; otherwise drawn from seed
- * loss       {"type": "svm|mse|logistic", "l2": 0 (0), "reduction": "mean|sum" (mean)}
+ *             "output": "linear|tanh" (linear), "bias": "zero|uniform" (zero)}; inputs counts the coordinates; the
+ *             last layer has 1 neuron, or k >= 2 for softmax (left linear by any output activation)
+ * init       optional: every parameter's initial value, in micrograd's order (the network after the features);
+ *            otherwise drawn from seed
+ * loss       {"type": "svm|mse|logistic|softmax", "l2": 0 (0), "reduction": "mean|sum" (mean)}; regression uses mse
  * optimizer  {"type": "sgd|momentum|adam", "lr_start": 1.0, "lr_end": (lr_start), "decay": "linear|none" (linear),
  *             "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "zero_grad": true|false (true)}
  * steps      the number of steps
@@ -37,7 +58,7 @@ import org.backproplab.engine.Numbers;
  */
 public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activation, Activation output,
                         boolean uniformBias, double[] init, Loss loss, Optimizer.Settings optimizer, int steps, int batch,
-                        int seed) {
+                        int seed, Features features) {
 
     /** The most points a run trains on, generated (data.n) or listed (data.points). */
     public static final int MAX_POINTS = 1000;
@@ -61,9 +82,23 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         }
     }
 
+    /** A run whose network sees the coordinates themselves. */
+    public TrainSpec(Dataset data, int inputs, int[] layers, Activation activation, Activation output,
+                     boolean uniformBias, double[] init, Loss loss, Optimizer.Settings optimizer, int steps, int batch,
+                     int seed) {
+        this(data, inputs, layers, activation, output, uniformBias, init, loss, optimizer, steps, batch, seed,
+                Features.raw(inputs));
+    }
+
     public TrainSpec {
-        if (layers.length == 0 || layers[layers.length - 1] != 1) {
+        boolean softmax = loss.type() == Loss.Type.SOFTMAX;
+        int scores = layers.length == 0 ? 0 : layers[layers.length - 1];
+        if (!softmax && scores != 1) {
             throw new SpecException("model.layers: the last layer must have 1 neuron (the score)");
+        }
+        if (softmax && scores < 2) {
+            throw new SpecException("model.layers: the softmax loss needs one score per class: the last layer must have"
+                    + " at least 2 neurons");
         }
         if (data.size() == 0) {
             throw new SpecException("data: no points");
@@ -72,8 +107,14 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
             throw new SpecException("model.inputs: is " + inputs + ", but the data has " + data.dims()
                     + " coordinates per point");
         }
-        if (init != null && init.length != MLP.parameterCount(inputs, layers)) {
-            throw new SpecException("init: expected " + MLP.parameterCount(inputs, layers) + " numbers (one per parameter),"
+        checkLabels(data, loss.type(), scores);
+        if (features.inputs() != inputs) {
+            throw new SpecException("features: they are made from a point's x1 and x2, so model.inputs must be 2, not "
+                    + inputs);
+        }
+        int parameters = MLP.parameterCount(features.count(), layers);
+        if (init != null && init.length != parameters) {
+            throw new SpecException("init: expected " + parameters + " numbers (one per parameter),"
                     + " got " + init.length);
         }
         if (batch < 0 || batch > data.size()) {
@@ -81,9 +122,48 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         }
     }
 
+    /** Whether the data's labels suit the loss: real targets for mse regression, class indices for softmax. */
+    private static void checkLabels(Dataset data, Loss.Type loss, int scores) {
+        switch (data.labels()) {
+            case TARGETS:
+                if (loss != Loss.Type.MSE) {
+                    throw new SpecException("loss.type: regression learns real targets with mse, got " + loss.id());
+                }
+                break;
+            case CLASSES:
+                if (loss != Loss.Type.SOFTMAX) {
+                    throw new SpecException("loss.type: class indices 0.." + (data.classes() - 1) + " need the softmax "
+                            + "loss, got " + loss.id());
+                }
+                if (data.classes() > scores) {
+                    throw new SpecException("model.layers: the data has " + data.classes() + " classes, so the last "
+                            + "layer needs at least " + data.classes() + " neurons, one score per class; it has "
+                            + scores);
+                }
+                break;
+            default:
+                if (loss == Loss.Type.SOFTMAX) {
+                    throw new SpecException("data.labels: the softmax loss needs class indices 0..k-1, not -1 and 1");
+                }
+        }
+    }
+
+    /** The same run starting from these weights (a trained model's, for its model file). */
+    public TrainSpec withInit(double[] weights) {
+        return new TrainSpec(data, inputs, layers, activation, output, uniformBias, weights, loss, optimizer, steps,
+                batch, seed, features);
+    }
+
+    /** True when the run learns real targets (task regression) rather than classes. */
+    public boolean regression() {
+        return data.labels() == Dataset.Labels.TARGETS;
+    }
+
     /** A fresh model as the spec describes it, with the spec's init or drawn from its seed. */
     public MLP model() {
-        MLP model = new MLP(inputs, layers, activation, output, new Rng(seed), uniformBias);
+        // a softmax's scores are left linear: its exp turns them into probabilities, and tanh would cap them at 1
+        Activation last = loss.type() == Loss.Type.SOFTMAX ? Activation.LINEAR : output;
+        MLP model = new MLP(features.count(), layers, activation, last, new Rng(seed), uniformBias);
         if (init != null) {
             model.load(init);
         }
@@ -114,20 +194,62 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         Activation activation = choice(model, "activation", "model.activation", Activation.RELU, Activation.HIDDEN);
         Activation output = choice(model, "output", "model.output", Activation.LINEAR, Activation.OUTPUT);
         boolean uniformBias = choice(model, "bias", "model.bias", Bias.ZERO, Bias.values()) == Bias.UNIFORM;
-        Dataset data = data(object(spec, "data", "data"), inputs);
-        double[] init = init(spec);
         Map<String, Object> lossSpec = object(spec, "loss", "loss");
         Loss loss = new Loss(
                 choice(lossSpec, "type", "loss.type", null, Loss.Type.values()),
                 choice(lossSpec, "reduction", "loss.reduction", Loss.Reduction.MEAN, Loss.Reduction.values()),
                 nonNegative(lossSpec, "l2", "loss.l2", 0));
+        boolean regression = choice(spec, "task", "task", Task.CLASSIFICATION, Task.values()) == Task.REGRESSION;
+        if (regression && loss.type() != Loss.Type.MSE) {
+            throw new SpecException("loss.type: regression learns real targets with mse, got " + loss.type().id());
+        }
+        Dataset.Labels labels = regression ? Dataset.Labels.TARGETS
+                : loss.type() == Loss.Type.SOFTMAX ? Dataset.Labels.CLASSES : Dataset.Labels.SIGNS;
+        Dataset data = data(object(spec, "data", "data"), inputs, labels);
+        Features features = features(spec, inputs);
+        double[] init = init(spec);
         Optimizer.Settings optimizer = optimizer(object(spec, "optimizer", "optimizer"));
         int steps = integer(required(spec, "steps", "steps", "a non-negative integer"), "steps", 0,
                 "a non-negative integer");
         int batch = spec.containsKey("batch") ? positiveInt(spec, "batch", "batch") : 0;
         int seed = spec.containsKey("seed") ? integer(spec.get("seed"), "seed", Integer.MIN_VALUE, "an integer") : 0;
         return new TrainSpec(data, inputs, layers, activation, output, uniformBias, init, loss, optimizer, steps, batch,
-                seed);
+                seed, features);
+    }
+
+    /** "features": a non-empty list of distinct feature ids, for points of the plane; missing: the raw inputs. */
+    private static Features features(Map<String, Object> spec, int inputs) {
+        if (!spec.containsKey("features")) {
+            return Features.raw(inputs);
+        }
+        List<Object> ids = array(spec, "features", "features");
+        if (ids.isEmpty()) {
+            throw new SpecException("features: expected at least one of " + Choice.ids(Features.Feature.values()));
+        }
+        if (inputs != 2) {
+            throw new SpecException("features: they are made from a point's x1 and x2, so model.inputs must be 2, not "
+                    + inputs);
+        }
+        Features.Feature[] chosen = new Features.Feature[ids.size()];
+        for (int i = 0; i < chosen.length; i++) {
+            String path = "features[" + i + "]";
+            Object id = ids.get(i);
+            if (!(id instanceof String)) {
+                throw new SpecException(path + ": expected " + Choice.ids(Features.Feature.values()) + ", got "
+                        + Json.typeName(id));
+            }
+            try {
+                chosen[i] = Choice.parse(path, Features.Feature.values(), (String) id);
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(e.getMessage());
+            }
+            for (int j = 0; j < i; j++) {
+                if (chosen[j] == chosen[i]) {
+                    throw new SpecException(path + ": '" + id + "' is already features[" + j + "]");
+                }
+            }
+        }
+        return Features.of(chosen);
     }
 
     private static int[] layers(Map<String, Object> model) {
@@ -184,43 +306,45 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         return init;
     }
 
-    private static Dataset data(Map<String, Object> data, int inputs) {
-        boolean hasPoints = data.containsKey("points") || data.containsKey("labels");
+    /** The points, their labels read as kind says (the task and the loss decide it). */
+    private static Dataset data(Map<String, Object> data, int inputs, Dataset.Labels kind) {
+        String ys = kind == Dataset.Labels.TARGETS ? "targets" : "labels";
+        String other = kind == Dataset.Labels.TARGETS ? "labels" : "targets";
+        if (data.containsKey(other)) {
+            throw new SpecException("data." + other + ": " + (kind == Dataset.Labels.TARGETS
+                    ? "a regression run has targets, not labels" : "targets are for \"task\": \"regression\""));
+        }
+        boolean hasPoints = data.containsKey("points") || data.containsKey(ys);
         if (hasPoints && data.containsKey("generator")) {
-            throw new SpecException("data: expected either points and labels, or generator, not both");
+            throw new SpecException("data: expected either points and " + ys + ", or generator, not both");
         }
         if (!hasPoints) {
             if (!data.containsKey("generator")) {
-                throw new SpecException("data: missing points and labels, or generator");
+                throw new SpecException("data: missing points and " + ys + ", or generator");
             }
-            Datasets.Generator generator = choice(data, "generator", "data.generator", null,
-                    Datasets.Generator.values());
-            int n = data.containsKey("n") ? atMost(positiveInt(data, "n", "data.n"), MAX_POINTS, "data.n", " points")
-                    : 100;
-            double noise = nonNegative(data, "noise", "data.noise", 0.1);
-            int seed = data.containsKey("seed") ? integer(data.get("seed"), "data.seed", Integer.MIN_VALUE, "an integer")
-                    : 0;
-            return generator.generate(n, noise, seed);
+            return generated(data, kind);
         }
-        return points(data, inputs);
+        return points(data, inputs, kind);
     }
 
     /**
-     * Listed points: {"points": [[x, y], ...], "labels": [-1 or 1, ...]}, each of {@code inputs} finite numbers, at
-     * most MAX_POINTS of them. Also how a saved model's dataset block lists every point (see ModelFile).
+     * Listed points: {"points": [[x, y], ...], "labels": [...]} (or "targets", for regression), each point of
+     * {@code inputs} finite numbers, at most MAX_POINTS of them. Also how a saved model's dataset block lists every
+     * point (see ModelFile).
      */
-    static Dataset points(Map<?, ?> listed, int inputs) {
+    static Dataset points(Map<?, ?> listed, int inputs, Dataset.Labels kind) {
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) listed;
+        String ys = kind == Dataset.Labels.TARGETS ? "targets" : "labels";
         List<Object> points = array(data, "points", "data.points");
         atMost(points.size(), MAX_POINTS, "data.points", " points");
-        List<Object> labels = array(data, "labels", "data.labels");
+        List<Object> labels = array(data, ys, "data." + ys);
         if (labels.size() != points.size()) {
-            throw new SpecException("data.labels: expected " + points.size() + " labels (one per point), got "
+            throw new SpecException("data." + ys + ": expected " + points.size() + " " + ys + " (one per point), got "
                     + labels.size());
         }
         double[][] xs = new double[points.size()][];
-        double[] ys = new double[labels.size()];
+        double[] values = new double[labels.size()];
         for (int i = 0; i < xs.length; i++) {
             String path = "data.points[" + i + "]";
             if (!(points.get(i) instanceof List)) {
@@ -235,137 +359,51 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
             for (int d = 0; d < inputs; d++) {
                 xs[i][d] = number(point.get(d), path + "[" + d + "]");
             }
-            ys[i] = number(labels.get(i), "data.labels[" + i + "]");
-            if (ys[i] != 1 && ys[i] != -1) {
-                throw new SpecException("data.labels[" + i + "]: expected -1 or 1, got " + Numbers.format(ys[i]));
+            values[i] = number(labels.get(i), "data." + ys + "[" + i + "]");
+            String problem = Dataset.labelProblem(kind, values[i]);
+            if (problem != null) {
+                throw new SpecException("data." + ys + "[" + i + "]: expected " + problem + ", got "
+                        + Numbers.format(values[i]));
             }
         }
-        return new Dataset(xs, ys);
+        return new Dataset(xs, values, kind);
     }
 
-    // ---- typed field access: each names the field in its error ----
-
-    private static Object required(Map<String, Object> obj, String key, String path, String expected) {
-        Object value = obj.get(key);
-        if (value == null) {
-            throw new SpecException(path + ": missing (expected " + expected + ")");
+    /** A generated set; a binary one becomes classes 0 and 1 for the softmax loss. */
+    private static Dataset generated(Map<String, Object> data, Dataset.Labels kind) {
+        Datasets.Generator generator = choice(data, "generator", "data.generator", null, Datasets.Generator.values());
+        if (generator.isRegression() != (kind == Dataset.Labels.TARGETS)) {
+            throw new SpecException("data.generator: " + generator.id() + (generator.isRegression()
+                    ? " makes real targets: it needs \"task\": \"regression\" and the mse loss"
+                    : " makes classes; a regression run needs plane, gaussians or sine"));
         }
-        return value;
-    }
-
-    private static Map<String, Object> object(Map<String, Object> obj, String key, String path) {
-        Object value = required(obj, key, path, "an object");
-        if (!(value instanceof Map)) {
-            throw new SpecException(path + ": expected an object, got " + Json.typeName(value));
-        }
-        return asObject(value, path);
-    }
-
-    private static List<Object> array(Map<String, Object> obj, String key, String path) {
-        Object value = required(obj, key, path, "an array");
-        if (!(value instanceof List)) {
-            throw new SpecException(path + ": expected an array, got " + Json.typeName(value));
-        }
-        return asArray(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asObject(Object value, String path) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> asArray(Object value) {
-        return (List<Object>) value;
-    }
-
-    /** A finite number: Json reads 1e309 as an infinity, which would poison every weight it touches. */
-    private static double number(Object value, String path) {
-        if (!(value instanceof Double)) {
-            throw new SpecException(path + ": expected a number, got " + Json.typeName(value));
-        }
-        double d = (Double) value;
-        if (Double.isInfinite(d)) {
-            throw new SpecException(path + ": expected a number between -1e308 and 1e308, got one too large for a "
-                    + "double");
-        }
-        return d;
-    }
-
-    /** A number field; missing gives fallback, or an error when fallback is NaN (the field is required). */
-    private static double number(Map<String, Object> obj, String key, String path, double fallback) {
-        if (!obj.containsKey(key)) {
-            if (Double.isNaN(fallback)) {
-                throw new SpecException(path + ": missing (expected a number)");
+        int n = data.containsKey("n") ? atMost(positiveInt(data, "n", "data.n"), MAX_POINTS, "data.n", " points")
+                : 100;
+        double noise = nonNegative(data, "noise", "data.noise", 0.1);
+        int seed = data.containsKey("seed") ? integer(data.get("seed"), "data.seed", Integer.MIN_VALUE, "an integer")
+                : 0;
+        int classes = generator == Datasets.Generator.BLOBS ? 3 : 2;
+        if (data.containsKey("classes")) {
+            if (!generator.takesClasses()) {
+                throw new SpecException("data.classes: only spiral and blobs take a number of classes, not "
+                        + generator.id());
             }
-            return fallback;
+            classes = integer(data.get("classes"), "data.classes", 2, "a whole number from 2 to "
+                    + Dataset.MAX_CLASSES);
+            atMost(classes, Dataset.MAX_CLASSES, "data.classes", " classes");
         }
-        return number(obj.get(key), path);
-    }
-
-    private static double nonNegative(Map<String, Object> obj, String key, String path, double fallback) {
-        double value = number(obj, key, path, fallback);
-        if (!(value >= 0)) {
-            throw new SpecException(path + ": expected a number >= 0, got " + describe(value));
-        }
-        return value;
-    }
-
-    /** A whole number >= min; expected says what, for the error ("a positive integer"). */
-    private static int integer(Object value, String path, int min, String expected) {
-        if (value instanceof Double) {
-            double d = number(value, path);
-            if (d == Math.rint(d) && d >= min && d <= Integer.MAX_VALUE) {
-                return (int) d;
-            }
-        }
-        throw new SpecException(path + ": expected " + expected + ", got " + describe(value));
-    }
-
-    /** value itself, or an error if it is over max; what names the unit (" points"). */
-    private static int atMost(int value, int max, String path, String what) {
-        if (value > max) {
-            throw new SpecException(path + ": expected at most " + max + what + ", got " + value);
-        }
-        return value;
-    }
-
-    private static int positiveInt(Object value, String path) {
-        return integer(value, path, 1, "a positive integer");
-    }
-
-    private static int positiveInt(Map<String, Object> obj, String key, String path) {
-        return positiveInt(required(obj, key, path, "a positive integer"), path);
-    }
-
-    /** A number as the user wrote it ("2.5", "-1"), anything else by its type ("a string"). */
-    private static String describe(Object value) {
-        return value instanceof Double ? Numbers.format((Double) value) : Json.typeName(value);
-    }
-
-    /** A field that names a choice; missing gives fallback, or an error (listing the choices) if it is null. */
-    private static <C extends Choice> C choice(Map<String, Object> obj, String key, String path, C fallback,
-                                               C[] allowed) {
-        Object value = obj.get(key);
-        if (value == null) {
-            if (fallback == null) {
-                throw new SpecException(path + ": missing (expected " + Choice.ids(allowed) + ")");
-            }
-            return fallback;
-        }
-        if (!(value instanceof String)) {
-            throw new SpecException(path + ": expected " + Choice.ids(allowed) + ", got " + Json.typeName(value));
-        }
-        try {
-            return Choice.parse(path, allowed, (String) value);
-        } catch (IllegalArgumentException e) {
-            throw new SpecException(e.getMessage());
-        }
+        Dataset points = generator.generate(n, noise, seed, classes);
+        return kind == Dataset.Labels.CLASSES ? points.signsAsClasses() : points;
     }
 
     /** model.bias: micrograd's zero biases, or uniform ones drawn like the weights. */
     private enum Bias implements Choice {
         ZERO, UNIFORM
+    }
+
+    /** task: learn classes (labels) or real numbers (targets). */
+    private enum Task implements Choice {
+        CLASSIFICATION, REGRESSION
     }
 
     /** optimizer.decay: the learning rate falls linearly from lr_start to lr_end, or stays at lr_start. */

@@ -26,12 +26,15 @@ public final class Trainer {
      */
     public static final int MAX_VALUE_ENGINE_WORK = 1_000_000;
 
-    /** What one step reports: its number, the loss before its update, and the batch accuracy. */
+    /** What one step reports: its number, the loss before its update, and the batch accuracy (NaN for regression). */
     public record Step(int step, double loss, double accuracy) {
     }
 
     private final Engine engine;
     private final Dataset data;
+    private final Features features;
+    private final boolean regression;
+    private final int nout;
     private final Loss loss;
     private final Optimizer.Settings settings;
     private final Optimizer optimizer;
@@ -44,17 +47,26 @@ public final class Trainer {
     private final List<Value> parameters;
     private final double[] paramData;
     private final double[] paramGrad;
-    private final Value[] scores;
-    private final double[] scoreData;
+    private final Value[][] outputs;
+    private final double[] outputData; // point i's scores at i*nout
     private final double[] labels;
 
     // the tape engine's state
     private final Tape tape;
 
     private double[] evaluationScores = new double[0];
+    private final double[] networkInputs;
+    private final double[] pointScores;
 
     public Trainer(TrainSpec spec, Engine engine) {
-        this(spec.model(), spec.data(), spec.loss(), spec.optimizer(), spec.steps(), spec.batch(), spec.seed(), engine);
+        this(spec.model(), spec.features(), spec.data(), spec.loss(), spec.optimizer(), spec.steps(), spec.batch(),
+                spec.seed(), engine);
+    }
+
+    /** A model that sees each point's coordinates themselves. */
+    public Trainer(MLP model, Dataset data, Loss loss, Optimizer.Settings settings, int steps, int batch, int seed,
+                   Engine engine) {
+        this(model, Features.raw(model.nin), data, loss, settings, steps, batch, seed, engine);
     }
 
     /**
@@ -64,10 +76,15 @@ public final class Trainer {
      * @param steps the length of the run, which sets the learning-rate decay (step() may still go past it)
      * @param batch points per step, 0 for full batch
      */
-    public Trainer(MLP model, Dataset data, Loss loss, Optimizer.Settings settings, int steps, int batch, int seed,
-                   Engine engine) {
+    public Trainer(MLP model, Features features, Dataset data, Loss loss, Optimizer.Settings settings, int steps,
+                   int batch, int seed, Engine engine) {
         this.engine = engine;
         this.data = data;
+        this.features = features;
+        this.regression = data.labels() == Dataset.Labels.TARGETS;
+        this.nout = model.sizes()[model.sizes().length - 1];
+        this.networkInputs = new double[features.count()];
+        this.pointScores = new double[nout];
         this.loss = loss;
         this.settings = settings;
         this.steps = steps;
@@ -76,11 +93,11 @@ public final class Trainer {
         this.optimizer = settings.create(parameters.size());
         this.batches = new Batches(data.size(), batch, seed);
         int b = batches.size();
-        this.scores = new Value[b];
-        this.scoreData = new double[b];
+        this.outputs = new Value[b][];
+        this.outputData = new double[b * nout];
         this.labels = new double[b];
         if (engine == Engine.TAPE) {
-            this.tape = new Tape(model, loss, b);
+            this.tape = new Tape(model, loss, b, features);
             this.paramData = null;
             this.paramGrad = null;
         } else {
@@ -93,7 +110,7 @@ public final class Trainer {
     /** Points per step × parameters: how big a graph the VALUE engine builds every step (see MAX_VALUE_ENGINE_WORK). */
     public static long valueEngineWork(TrainSpec spec) {
         int points = spec.batch() > 0 ? spec.batch() : spec.data().size();
-        return (long) points * MLP.parameterCount(spec.inputs(), spec.layers());
+        return (long) points * MLP.parameterCount(spec.features().count(), spec.layers());
     }
 
     /** How many steps have run. */
@@ -117,23 +134,25 @@ public final class Trainer {
                 tape.setPoint(i, data.xs()[batch[i]], data.ys()[batch[i]]);
             }
             lossValue = tape.forward();
-            accuracy = tape.accuracy();
+            accuracy = regression ? Double.NaN : tape.accuracy();
             tape.backward(settings.zeroGrad());
             optimizer.update(tape.data, tape.grad, lr);
         } else {
-            for (int i = 0; i < scores.length; i++) {
+            for (int i = 0; i < outputs.length; i++) {
                 double[] x = data.xs()[batch[i]];
                 Value[] inputs = new Value[x.length];
                 for (int d = 0; d < x.length; d++) {
                     inputs[d] = new Value(x[d]);
                 }
-                scores[i] = model.forward(inputs)[0];
-                scoreData[i] = scores[i].data;
+                outputs[i] = model.forward(features.apply(inputs)); // the features are Value ops on the inputs
+                for (int j = 0; j < nout; j++) {
+                    outputData[i * nout + j] = outputs[i][j].data;
+                }
                 labels[i] = data.ys()[batch[i]];
             }
-            Value total = loss.total(scores, labels, parameters);
+            Value total = loss.total(outputs, labels, parameters);
             lossValue = total.data;
-            accuracy = Loss.accuracy(scoreData, labels, scores.length);
+            accuracy = regression ? Double.NaN : Loss.accuracy(outputData, nout, labels, outputs.length);
             if (settings.zeroGrad()) {
                 model.zeroGrad(); // micrograd's p.grad = 0.0; without it, each step's grads add to the last ones
             }
@@ -151,8 +170,11 @@ public final class Trainer {
         return new Step(k, lossValue, accuracy);
     }
 
-    /** A loss and an accuracy, computed without changing anything. */
-    public record Evaluation(double loss, double accuracy) {
+    /**
+     * A loss and an accuracy, computed without changing anything; for regression the accuracy is NaN and rmse is
+     * the root of the mean squared error (NaN for classification).
+     */
+    public record Evaluation(double loss, double accuracy, double rmse) {
     }
 
     /**
@@ -162,17 +184,23 @@ public final class Trainer {
     public Evaluation evaluate(Dataset points) {
         int n = points.size();
         if (n == 0) {
-            return new Evaluation(Double.NaN, Double.NaN);
+            return new Evaluation(Double.NaN, Double.NaN, Double.NaN);
         }
-        if (evaluationScores.length < n) {
-            evaluationScores = new double[n];
+        if (evaluationScores.length < n * nout) {
+            evaluationScores = new double[n * nout];
         }
         double[] s = evaluationScores; // reused: the trainer view evaluates every step, and garbage costs frames
         for (int i = 0; i < n; i++) {
-            s[i] = predict(points.xs()[i]);
+            if (nout == 1) {
+                s[i] = predict(points.xs()[i]);
+            } else {
+                predict(points.xs()[i], pointScores);
+                System.arraycopy(pointScores, 0, s, i * nout, nout);
+            }
         }
-        return new Evaluation(loss.value(s, points.ys(), n, currentParameters(), parameters.size()),
-                Loss.accuracy(s, points.ys(), n));
+        double lossValue = loss.value(s, nout, points.ys(), n, currentParameters(), parameters.size());
+        return regression ? new Evaluation(lossValue, Double.NaN, Loss.rmse(s, points.ys(), n))
+                : new Evaluation(lossValue, Loss.accuracy(s, nout, points.ys(), n), Double.NaN);
     }
 
     /** The index of the first parameter or grad that is NaN or infinite, or -1; allocates nothing. */
@@ -233,9 +261,30 @@ public final class Trainer {
         step = k;
     }
 
-    /** The model's score for x with the current parameters, without a graph. */
+    /** The model's (first) score for a point x with the current parameters, without a graph. */
     public double predict(double[] x) {
-        return engine == Engine.TAPE ? tape.predict(x) : model.predict(x);
+        features.apply(x, networkInputs);
+        return engine == Engine.TAPE ? tape.predict(networkInputs) : model.predict(networkInputs);
+    }
+
+    /** Every score for a point x (one per class for softmax) into scores, without a graph; allocates nothing. */
+    public void predict(double[] x, double[] scores) {
+        features.apply(x, networkInputs);
+        if (engine == Engine.TAPE) {
+            tape.predict(networkInputs, scores);
+        } else {
+            model.predict(networkInputs, scores);
+        }
+    }
+
+    /** The number of scores per point: 1, or one per class for softmax. */
+    public int outputs() {
+        return nout;
+    }
+
+    /** The network's inputs per point: the features' count. */
+    public Features features() {
+        return features;
     }
 
     /** The current parameters, in micrograd's order. */

@@ -15,7 +15,8 @@ import org.backproplab.engine.Choice;
 class DatasetsTest {
 
     @ParameterizedTest
-    @EnumSource(value = Datasets.Generator.class, names = "LECTURE", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Datasets.Generator.class, names = {"LECTURE", "BLOBS", "PLANE", "GAUSSIANS", "SINE"},
+            mode = EnumSource.Mode.EXCLUDE)
     void shapeBalanceAndDeterminism(Datasets.Generator name) {
         Dataset d = name.generate(101, 0.1, 7);
         assertEquals(101, d.size());
@@ -120,7 +121,8 @@ class DatasetsTest {
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Choice.parse("dataset", Datasets.Generator.values(), "swiss roll"));
-        assertEquals("dataset: expected moons, circles, xor, spiral, gauss or lecture, got 'swiss roll'",
+        assertEquals("dataset: expected moons, circles, xor, spiral, gauss, lecture, blobs, boundary_sin, "
+                + "boundary_cubic, boundary_abs, plane, gaussians or sine, got 'swiss roll'",
                 e.getMessage());
     }
 

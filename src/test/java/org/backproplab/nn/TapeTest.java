@@ -46,7 +46,7 @@ class TapeTest {
     void everyLossAndActivationGivesTheValueEnginesLossAndGradients() {
         Dataset data = Datasets.moons(12, 0.2, 4);
         int combos = 0;
-        for (Loss.Type type : Loss.Type.values()) {
+        for (Loss.Type type : Loss.Type.ONE_SCORE) {
             for (Loss.Reduction reduction : Loss.Reduction.values()) {
                 for (Activation hidden : new Activation[] {Activation.RELU, Activation.TANH, Activation.SIGMOID}) {
                     for (Activation output : new Activation[] {Activation.LINEAR, Activation.TANH}) {

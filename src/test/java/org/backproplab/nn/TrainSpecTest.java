@@ -90,7 +90,7 @@ class TrainSpecTest {
         assertError(edit("[4, 1]}", "[4, 1], \"activation\": \"gelu\"}"),
                 "model.activation: expected relu, tanh or sigmoid, got 'gelu'");
         assertError(edit("[4, 1]}", "[4, 1], \"output\": 1}"), "model.output: expected linear or tanh, got a number");
-        assertError(edit("{\"type\": \"svm\"}", "{}"), "loss.type: missing (expected svm, mse or logistic)");
+        assertError(edit("{\"type\": \"svm\"}", "{}"), "loss.type: missing (expected svm, mse, logistic or softmax)");
         assertError(edit("{\"type\": \"svm\"}", "{\"type\": \"svm\", \"l2\": -1}"),
                 "loss.l2: expected a number >= 0, got -1");
         assertError(edit("{\"type\": \"svm\"}", "{\"type\": \"svm\", \"reduction\": \"max\"}"),
@@ -129,7 +129,8 @@ class TrainSpecTest {
         assertError(edit(generated, "\"data\": {\"generator\": \"moons\", \"labels\": []}"),
                 "data: expected either points and labels, or generator, not both");
         assertError(edit("\"moons\"", "\"swirl\""),
-                "data.generator: expected moons, circles, xor, spiral, gauss or lecture, got 'swirl'");
+                "data.generator: expected moons, circles, xor, spiral, gauss, lecture, blobs, boundary_sin, "
+                + "boundary_cubic, boundary_abs, plane, gaussians or sine, got 'swirl'");
         assertError(edit("\"n\": 20", "\"n\": -5"), "data.n: expected a positive integer, got -5");
         assertError(edit("\"moons\"", "\"lecture\""), "model.inputs: is 2, but the data has 3 coordinates per point");
     }

@@ -39,7 +39,7 @@ final class SettingsPanel {
     private final HTMLSelectElement neuronLayer = select("neuron-layer");
     private final HTMLSelectElement activation = menu("activation", Activation.HIDDEN);
     private final HTMLSelectElement output = menu("output", Activation.OUTPUT);
-    private final HTMLSelectElement loss = menu("loss-type", Loss.Type.values());
+    private final HTMLSelectElement loss = menu("loss-type", Loss.Type.ONE_SCORE);
     private final HTMLInputElement l2 = numberInput("l2");
     private final HTMLSelectElement optimizer = menu("optimizer", Optimizer.Kind.values());
     private final HTMLInputElement lr = numberInput("learning-rate");
@@ -216,7 +216,7 @@ final class SettingsPanel {
         panel.appendChild(row(importField));
 
         Dom.on(loss, "change", e -> {
-            view.settings().loss = Choice.byId(Loss.Type.values(), loss.getValue());
+            view.settings().loss = Choice.byId(Loss.Type.ONE_SCORE, loss.getValue());
             view.hyperChanged("Loss: " + loss.getValue() + ".");
         });
         onNumber(l2, "L2", DECIMAL, 0, 10, () -> view.settings().l2, v -> {

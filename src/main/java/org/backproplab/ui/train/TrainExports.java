@@ -118,6 +118,13 @@ final class TrainExports {
             view.say(NOT_USED + e.getMessage(), true);
             return;
         }
+        if (spec.data().labels() != Dataset.Labels.SIGNS || !spec.features().isRaw()) {
+            view.say("That run file " + (spec.regression() ? "is a regression" : spec.features().isRaw()
+                    ? "has more than two classes" : "chooses input features") + "; this page's trainer learns two "
+                    + "classes from x1 and x2 so far. Nothing was changed. The command line trains it: java -jar "
+                    + "backprop-lab.jar train --spec FILE.", true);
+            return;
+        }
         if (spec.inputs() != 2 && TrainSettings.lectureTestShare(spec.data(), spec.seed()) < 0) {
             view.say(NOT_USED + "model.inputs: that run has " + spec.inputs() + " inputs per point; this view trains "
                     + "on points of the plane (2).", true);

@@ -332,7 +332,7 @@ public final class TrainSettings {
         }
         s.activation = h.choice("act", Activation.HIDDEN, s.activation);
         s.output = h.choice("out", Activation.OUTPUT, s.output);
-        s.loss = h.choice("loss", Loss.Type.values(), s.loss);
+        s.loss = h.choice("loss", Loss.Type.ONE_SCORE, s.loss);
         s.reduction = h.choice("reduce", Loss.Reduction.values(), s.reduction);
         s.l2 = h.number("l2", s.l2, 0, 10);
         s.optimizer = h.choice("opt", Optimizer.Kind.values(), s.optimizer);
