@@ -9,6 +9,7 @@ import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Settings;
 import org.backproplab.ui.dom.View;
 import org.backproplab.ui.graph.GraphView;
+import org.backproplab.ui.train.FrameShare;
 import org.backproplab.ui.train.TrainView;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
@@ -41,6 +42,7 @@ final class Lab {
     private final Map<String, HTMLElement> tabs = new LinkedHashMap<>();
     private final Map<String, View> views = new LinkedHashMap<>();
     private final MountOptions options;
+    private final FrameShare frames;
     private final boolean app;
     private final HTMLElement appLink = Dom.el("a", "bpl-app-link");
     private Controls controls;
@@ -50,9 +52,13 @@ final class Lab {
     private String lastHash = "";
     private boolean destroyed;
 
-    /** @param number this widget's place among the page's widgets, from 1, so each has a name of its own */
-    Lab(HTMLElement host, MountOptions options, int number) {
+    /**
+     * @param number this widget's place among the page's widgets, from 1, so each has a name of its own
+     * @param frames the page's frame budget, which its trainers share
+     */
+    Lab(HTMLElement host, MountOptions options, int number, FrameShare frames) {
         this.host = host;
+        this.frames = frames;
         this.options = options;
         this.app = options.app();
         body = Dom.el(app ? "main" : "div", "bpl-body"); // a widget is part of its page's main content
@@ -168,7 +174,7 @@ final class Lab {
                 }
                 return new DerivativeView(state, controls, this::saveState);
             case "train":
-                return new TrainView(state, controls, this::saveState, this::inspect);
+                return new TrainView(state, controls, this::saveState, this::inspect, frames);
             default:
                 GraphView graph = new GraphView(state, GraphView.DEFAULT_PROGRAM, controls, this::saveState);
                 if (!app || controls != Controls.FULL) {
@@ -223,6 +229,8 @@ final class Lab {
         initial = new Settings();
         if (!next.ignored().isEmpty()) {
             say("Some of the link was ignored: " + String.join("; ", next.ignored()) + ".");
+        } else {
+            message.setHidden(true); // what an earlier link got wrong is no longer true of this one
         }
     }
 
