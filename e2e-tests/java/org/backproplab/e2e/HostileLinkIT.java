@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.backproplab.e2e.Browser.Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,5 +79,83 @@ class HostileLinkIT {
         assertEquals("7", browser.find("seed").getAttribute("value"), "the good parts are kept");
         assertEquals("moons", browser.find("dataset").getAttribute("value"));
         assertTrue(Double.isFinite(Double.parseDouble(browser.find("loss").getAttribute("data-value"))));
+    }
+    /** Each view's link keys, every one of which gets every hostile value below. */
+    private static final String[][] KEYS = {
+        {"graph", "view", "program", "preset", "bug", "controls", "hand"},
+        {"train", "dataset", "n", "noise", "seed", "layers", "act", "out", "loss", "reduce", "lr", "lrend", "decay",
+            "opt", "batch", "l2", "engine", "budget", "test", "showtest", "pts", "init", "nozero"},
+        {"derivative", "fx", "x", "xmin", "xmax", "h", "central", "2d", "multi"}};
+
+    /** Values as a link carries them: empty, words, out of range, overflowing, broken escapes, markup, huge. */
+    private static final String[] VALUES = {"", "abc", "-1", "0", "1e309", "-1e309", "NaN", "Infinity",
+        "99999999999999999999", "%", "%zz", "%E2%82", "%00", "1,,2,-3,1e9",
+        "%3Cimg%20src%3Dx%20onerror%3Dwindow.bplPwned%3D1%3E", "%22'%3E%3Cscript%3Ewindow.bplPwned%3D1%3C%2Fscript%3E",
+        "a".repeat(5000)};
+
+    /**
+     * Every link key of every view with each hostile value (510 links per backend), applied as a person would by
+     * editing the address of an open app: none throws, none runs markup, the view stays on screen, and a message,
+     * when there is one, names the key it ignored.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    @SuppressWarnings("unchecked")
+    void everyKeyWithEveryHostileValueIsNamedOrAccepted(Backend backend) {
+        browser.open(backend, "index.html", "view=graph");
+        browser.js("window.bplErrors = [];"
+                + "window.addEventListener('error', function (e) { bplErrors.push(String(e.message)); });"
+                + "window.addEventListener('unhandledrejection', function (e) { bplErrors.push(String(e.reason)); });"
+                + "var bplConsoleError = console.error;"
+                + "console.error = function () { bplErrors.push(Array.prototype.join.call(arguments, ' '));"
+                + "  bplConsoleError.apply(console, arguments); };");
+        java.util.List<String> links = new java.util.ArrayList<>();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (String[] view : KEYS) {
+            for (int k = 1; k < view.length; k++) {
+                for (String value : VALUES) {
+                    links.add((view[k].equals("view") ? "" : "view=" + view[0] + "&") + view[k] + "=" + value);
+                    keys.add(view[k]);
+                }
+            }
+        }
+        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(5));
+        java.util.List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (int from = 0; from < links.size(); from += 30) { // in batches: each script call answers in seconds
+            results.addAll((java.util.List<Map<String, Object>>) browser.driver.executeAsyncScript(
+                "var links = arguments[0], done = arguments[arguments.length - 1], out = [];"
+                + "function next(i) {"
+                + "  if (i >= links.length) { done(out); return; }"
+                + "  location.hash = '#' + links[i];" // the app hears hashchange, a task queued before this timer's
+                + "  setTimeout(function () {"
+                + "    var m = document.querySelector('[data-testid=message]');"
+                + "    var v = Array.prototype.some.call(document.querySelectorAll('[data-testid=graph-view],"
+                + "[data-testid=train-view],[data-testid=derivative-view]'),"
+                + "      function (e) { return e.getClientRects().length > 0; });"
+                + "    out.push({errors: bplErrors.splice(0).join(' | '), pwned: !!window.bplPwned,"
+                + "      message: m && !m.hidden ? m.textContent : '', view: v,"
+                + "      injected: document.querySelectorAll('img, iframe, object, script:not([src])').length});"
+                + "    next(i + 1); }, 20);"
+                + "}"
+                + "next(0);", links.subList(from, Math.min(links.size(), from + 30))));
+        }
+        assertEquals(links.size(), results.size());
+        int named = 0;
+        for (int i = 0; i < links.size(); i++) {
+            Map<String, Object> r = results.get(i);
+            String link = links.get(i).length() > 80 ? links.get(i).substring(0, 80) + "…" : links.get(i);
+            assertEquals("", r.get("errors"), "nothing throws: " + link);
+            assertEquals(Boolean.FALSE, r.get("pwned"), link);
+            assertEquals(0L, ((Number) r.get("injected")).longValue(), "no markup from " + link);
+            assertEquals(Boolean.TRUE, r.get("view"), "a view is on screen: " + link);
+            String message = (String) r.get("message");
+            if (!message.isEmpty()) {
+                named++;
+                assertTrue(message.contains("'" + keys.get(i)), // 'lr' or, for a broken escape, 'lr=%zz'
+                        "the message names what it ignored: " + link + " → " + message);
+            }
+        }
+        System.out.printf("hostile links %s: %d, %d of them named in a message, the rest accepted%n",
+                backend.expected, links.size(), named);
     }
 }

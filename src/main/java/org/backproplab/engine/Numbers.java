@@ -252,4 +252,17 @@ public final class Numbers {
         }
         return scientific(x, significant - 1);
     }
+
+    /** Numbers separated by commas (a link's list), each read as {@link #parse} reads one; null if any is not one. */
+    public static double[] parseList(String text) {
+        String[] parts = text.split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = parse(parts[i]);
+            if (Double.isNaN(v[i])) {
+                return null;
+            }
+        }
+        return v;
+    }
 }

@@ -3,6 +3,7 @@ package org.backproplab.ui.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.ui.bench.Bench;
+import org.backproplab.ui.train.FrameShare;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -13,6 +14,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 public final class App {
     private static final List<Lab> LABS = new ArrayList<>();
+    /** The page's one frame budget, shared by all its trainers. */
+    private static final FrameShare FRAMES = new FrameShare();
 
     private App() {
     }
@@ -24,7 +27,7 @@ public final class App {
     /** Mounts a widget into host and returns its id. */
     @JSExport
     public static int backpropLabMount(HTMLElement host, JSObject options) {
-        LABS.add(new Lab(host, MountOptions.from(options), LABS.size() + 1));
+        LABS.add(new Lab(host, MountOptions.from(options), LABS.size() + 1, FRAMES));
         return LABS.size() - 1;
     }
 

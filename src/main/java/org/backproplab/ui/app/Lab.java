@@ -10,6 +10,7 @@ import org.backproplab.ui.dom.SessionStore;
 import org.backproplab.ui.dom.Settings;
 import org.backproplab.ui.dom.View;
 import org.backproplab.ui.graph.GraphView;
+import org.backproplab.ui.train.FrameShare;
 import org.backproplab.ui.train.TrainView;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
@@ -44,6 +45,7 @@ final class Lab {
     private final Map<String, HTMLElement> tabs = new LinkedHashMap<>();
     private final Map<String, View> views = new LinkedHashMap<>();
     private final MountOptions options;
+    private final FrameShare frames;
     private final boolean app;
     private final HTMLElement appLink = Dom.el("a", "bpl-app-link");
     private Controls controls;
@@ -56,9 +58,13 @@ final class Lab {
     /** Whether a trainer made now takes back the run kept in session storage: after a reload or a changed link. */
     private boolean takeBackRun = SessionStore.pageWasReloaded();
 
-    /** @param number this widget's place among the page's widgets, from 1, so each has a name of its own */
-    Lab(HTMLElement host, MountOptions options, int number) {
+    /**
+     * @param number this widget's place among the page's widgets, from 1, so each has a name of its own
+     * @param frames the page's frame budget, which its trainers share
+     */
+    Lab(HTMLElement host, MountOptions options, int number, FrameShare frames) {
         this.host = host;
+        this.frames = frames;
         this.options = options;
         this.app = options.app();
         body = Dom.el(app ? "main" : "div", "bpl-body"); // a widget is part of its page's main content
@@ -174,7 +180,7 @@ final class Lab {
                 }
                 return new DerivativeView(state, controls, this::saveState);
             case "train":
-                TrainView trainer = new TrainView(state, controls, this::saveState, this::inspect);
+                TrainView trainer = new TrainView(state, controls, this::saveState, this::inspect, frames);
                 if (app) {
                     trainer.keepRunAcrossReloads(TRAINED_RUN_KEY, takeBackRun);
                 }
@@ -235,6 +241,8 @@ final class Lab {
         initial = new Settings();
         if (!next.ignored().isEmpty()) {
             say("Some of the link was ignored: " + String.join("; ", next.ignored()) + ".");
+        } else {
+            message.setHidden(true); // what an earlier link got wrong is no longer true of this one
         }
     }
 

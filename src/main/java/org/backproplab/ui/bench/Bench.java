@@ -7,6 +7,7 @@ import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Settings;
 import org.backproplab.ui.graph.GraphView;
+import org.backproplab.ui.train.FrameShare;
 import org.backproplab.ui.train.TrainView;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -128,7 +129,8 @@ public final class Bench {
         host.getStyle().setProperty("top", "0");
         host.getStyle().setProperty("z-index", "10");
         Dom.document().getBody().appendChild(host);
-        TrainView view = new TrainView(new Settings(), Controls.FULL, () -> { }, (program, title, lossTerm) -> { });
+        TrainView view = new TrainView(new Settings(), Controls.FULL, () -> { }, (program, title, lossTerm) -> { },
+                new FrameShare());
         host.appendChild(view.element());
         view.shown();
         frames = new TrainFrames(backend, host, view);

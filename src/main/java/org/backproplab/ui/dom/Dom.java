@@ -123,6 +123,25 @@ public final class Dom {
             + "listener(bplRect.width, bplRect.height); }).observe(e); }")
     public static native void observeSize(JSObject e, SizeListener listener);
 
+    /** Hears whether an element is in view. */
+    @org.teavm.jso.JSFunctor
+    public interface ViewListener extends JSObject {
+        void inView(boolean visible);
+    }
+
+    /**
+     * Calls the listener whenever the element comes into view or leaves it, and returns the watcher, for
+     * {@link #stopWatching}. Without IntersectionObserver (old browsers) nothing is heard: all counts as in view.
+     */
+    @JSBody(params = {"e", "listener"}, script = "if (!window.IntersectionObserver) { return null; }"
+            + "var bplWatch = new IntersectionObserver(function (bplEntries) {"
+            + "listener(bplEntries[bplEntries.length - 1].isIntersecting); });"
+            + "bplWatch.observe(e); return bplWatch;")
+    public static native JSObject watchInView(JSObject e, ViewListener listener);
+
+    @JSBody(params = "watcher", script = "if (watcher) { watcher.disconnect(); }")
+    public static native void stopWatching(JSObject watcher);
+
     @JSBody(script = "return window.devicePixelRatio || 1;")
     public static native double devicePixelRatio();
 

@@ -4,20 +4,19 @@ import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Trainer;
 import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 
 /**
  * The run bar and the loop behind it: Play, Pause, Step and Reset, the step, loss and accuracy read-outs, and where
- * the run stops. While playing, each animation frame trains for a slice of about 7 ms and then draws, so the page
- * stays responsive while it learns. A step whose loss or parameters stop being numbers pauses the run and says which.
+ * the run stops. While playing, each of its turns in the page's frames (FrameShare) trains for a slice of time, about
+ * 7 ms when it plays alone, and then draws, so the page stays responsive while it learns. A step whose loss or
+ * parameters stop being numbers pauses the run and says which.
  */
 final class RunLoop {
-    private static final double SLICE_MS = 7;
-
     private final TrainView view;
     private final HTMLElement root;
+    private final FrameShare share;
     private final HTMLElement bar = Dom.el("div", "bpl-toolbar bpl-run-bar");
     private final HTMLElement playButton;
     private final HTMLElement stepCount = readout("step-count");
@@ -29,13 +28,15 @@ final class RunLoop {
     private TrainView.RunListener listener;
     private boolean playing;
     private boolean shown;
+    private boolean inView = true;
+    private double drawMs;
     private boolean dirty = true;
-    private int frame = -1;
 
     /** The loop of a view whose root carries data-playing (and data-nan-step once a step breaks). */
-    RunLoop(TrainView view, HTMLElement root) {
+    RunLoop(TrainView view, HTMLElement root, FrameShare share) {
         this.view = view;
         this.root = root;
+        this.share = share;
         bar.setAttribute("role", "toolbar");
         bar.setAttribute("aria-label", "Training");
         playButton = Dom.button("▶ Play", "train-play", this::toggle);
@@ -209,6 +210,21 @@ final class RunLoop {
     void hidden() {
         shown = false;
         pause();
+        share.leave(this);
+    }
+
+    boolean isPlaying() {
+        return playing;
+    }
+
+    /** Out of view, a playing trainer rests (and still shows Pause): it goes on where it was when it comes back. */
+    void setInView(boolean visible) {
+        inView = visible;
+        if (visible) {
+            requestFrame();
+        } else {
+            share.leave(this);
+        }
     }
 
     /** Draws on the next frame. */
@@ -228,20 +244,24 @@ final class RunLoop {
     }
 
     private void requestFrame() {
-        if (frame < 0 && shown) {
-            frame = Window.requestAnimationFrame(t -> onFrame());
+        if (shown && inView) {
+            share.want(this);
         }
     }
 
-    /** One animation frame: train for a slice of time, then draw. */
-    private void onFrame() {
-        frame = -1;
+    /**
+     * This trainer's turn in an animation frame: train for a slice of time, then draw. The slice is the page's share,
+     * but never less than the drawing takes (up to a whole share): a turn that drew for longer than it trained would
+     * spend a crowded page's frames mostly on pictures of the same weights.
+     */
+    void frame(double shareMs) {
+        double sliceMs = Math.min(FrameShare.TRAIN_MS, Math.max(shareMs, drawMs));
         double start = Dom.now();
         if (playing && view.trainer() != null) {
             double stepMs = 0;
             int limit = view.settings().budget;
             // Stop before a step that would run past the slice, rather than after it.
-            while (Dom.now() - start + stepMs < SLICE_MS) {
+            while (Dom.now() - start + stepMs < sliceMs) {
                 double stepStart = Dom.now();
                 if (limit > 0 && view.trainer().stepCount() >= limit) {
                     pause();
@@ -258,7 +278,9 @@ final class RunLoop {
             dirty = true;
         }
         if (dirty) {
+            double drawStart = Dom.now();
             view.draw(playing);
+            drawMs = Dom.now() - drawStart;
             dirty = false;
         }
         if (listener != null) {

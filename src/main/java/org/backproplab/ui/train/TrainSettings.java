@@ -352,7 +352,7 @@ public final class TrainSettings {
             }
         }
         if (h.has("init")) {
-            double[] init = parseNumbers(h.get("init"));
+            double[] init = Numbers.parseList(h.get("init"));
             if (init == null || init.length != MLP.parameterCount(s.inputs(), s.sizes())) {
                 h.ignore("init", "expected one number per parameter of the network");
             } else {
@@ -431,25 +431,12 @@ public final class TrainSettings {
             return pts;
         }
         for (String triple : text.split(";")) {
-            double[] v = parseNumbers(triple);
+            double[] v = Numbers.parseList(triple);
             if (v == null || v.length != 3 || (v[2] != 1 && v[2] != -1)) {
                 return null;
             }
             pts.add(v);
         }
         return pts;
-    }
-
-    /** Numbers separated by commas, each read by {@link Numbers#read}; null if any one is not a number. */
-    static double[] parseNumbers(String text) {
-        String[] parts = text.split(",");
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            v[i] = Numbers.parse(parts[i]);
-            if (Double.isNaN(v[i])) {
-                return null;
-            }
-        }
-        return v;
     }
 }

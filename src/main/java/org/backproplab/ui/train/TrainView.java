@@ -58,12 +58,15 @@ public final class TrainView implements View {
     /** Why the engine was switched to the tape, for the next message (see fitEngine). */
     private String engineNote;
     private double predictMsPerRow = 0.5;
+    /** Tells the run loop when the trainer is scrolled out of view and back, while it is shown. */
+    private org.teavm.jso.JSObject inView;
 
     /**
      * A trainer with the settings from the state. With less than the full controls the settings panels go (the
      * settings then come only from the widget's attributes or the link); with none, points and weights are locked.
+     * Every trainer on a page shares the page's frames.
      */
-    public TrainView(Settings state, Controls controls, Runnable changed, Inspector inspector) {
+    public TrainView(Settings state, Controls controls, Runnable changed, Inspector inspector, FrameShare frames) {
         this.changed = changed;
         root.setAttribute("data-testid", "train-view");
         settings = TrainSettings.read(state);
@@ -71,7 +74,7 @@ public final class TrainView implements View {
         exports = new TrainExports(this, boundary);
         examples = new ExampleGraphs(this, inspector);
         panel = new SettingsPanel(this, points.element(), exports.importField());
-        loop = new RunLoop(this, root);
+        loop = new RunLoop(this, root, frames);
 
         HTMLElement main = Dom.el("div", "bpl-train-main");
         HTMLElement bar = loop.bar();
@@ -121,11 +124,16 @@ public final class TrainView implements View {
     @Override
     public void shown() {
         loop.shown();
+        if (inView == null) {
+            inView = Dom.watchInView(root, loop::setInView);
+        }
     }
 
     @Override
     public void hidden() {
         loop.hidden();
+        Dom.stopWatching(inView);
+        inView = null;
     }
 
     @Override
