@@ -82,9 +82,9 @@ class EmbedScreenshotsIT {
     @Test
     void tutorial() throws IOException {
         atBothSizes(suffix -> {
-            openWithWidgets(Backend.FILE, "tutorial.html", 9);
+            openWithWidgets(Backend.FILE, "tutorial.html", 10);
             browser.screenshot("tutorial-top" + suffix);
-            for (int step = 1; step <= 9; step++) {
+            for (int step = 1; step <= 10; step++) {
                 scrollTo("step-" + step);
                 browser.screenshot("tutorial-step" + step + suffix);
             }

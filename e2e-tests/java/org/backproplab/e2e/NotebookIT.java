@@ -197,7 +197,7 @@ class NotebookIT {
     @Test
     void aWidgetsPythonProgramIsItsTextAndFormNotebookGivesTheNotebooksPreset() {
         browser.open(Backend.JS, "tutorial.html", "");
-        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 9);
+        browser.waitFor(d -> d.findElements(By.cssSelector("[data-testid=backend]")).size() == 10);
         WebElement widget = browser.driver.findElement(By.cssSelector("backprop-lab[data-step='10']"));
         assertEquals(widget.getAttribute("program"), widget.findElement(By.cssSelector("[data-testid=program]"))
                 .getAttribute("value"), "the widget's program=\"…\" is its text, character for character");

@@ -355,6 +355,14 @@ final class Lab {
         }
         keepLongProgram();
         String now = stateHash(controls == Controls.HIDDEN);
+        if (!now.equals(lastHash)) { // (also after a changed link, which forgets lastHash to have it written again)
+            lastHash = now;
+            if (app) {
+                replaceHash(now);
+            } else {
+                appLink.setAttribute("href", options.base() + "index.html#" + now);
+            }
+        }
         Settings progress = new Settings();
         if (views.get(current) instanceof GraphView g) {
             g.writeProgress(progress);
@@ -364,14 +372,6 @@ final class Lab {
             return;
         }
         lastReported = reported;
-        if (!now.equals(lastHash)) {
-            lastHash = now;
-            if (app) {
-                replaceHash(now);
-            } else {
-                appLink.setAttribute("href", options.base() + "index.html#" + now);
-            }
-        }
         if (options.onChange() != null) {
             notify(options.onChange(), reported);
         }

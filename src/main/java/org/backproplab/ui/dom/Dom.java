@@ -123,6 +123,23 @@ public final class Dom {
             + "listener(bplRect.width, bplRect.height); }).observe(e); }")
     public static native void observeSize(JSObject e, SizeListener listener);
 
+    /** What a window event does for one element. */
+    @org.teavm.jso.JSFunctor
+    public interface Hook extends JSObject {
+        void run();
+    }
+
+    /**
+     * Calls the hook on each of the window's events of this type (beforeprint, say) while the element is in the page.
+     * The window holds the element only weakly, so a widget that a page destroys is not kept alive by its listener.
+     */
+    @JSBody(params = {"e", "type", "hook"}, script = "var bplKey = 'bplOn' + type; e[bplKey] = hook;"
+            + "var bplRef = window.WeakRef ? new WeakRef(e) : { deref: function () { return e; } };"
+            + "window.addEventListener(type, function bplListener() { var bplE = bplRef.deref();"
+            + "if (!bplE) { window.removeEventListener(type, bplListener); }"
+            + "else if (bplE.isConnected) { bplE[bplKey](); } });")
+    public static native void onWindowWhileAlive(JSObject e, String type, Hook hook);
+
     /** Hears whether an element is in view. */
     @org.teavm.jso.JSFunctor
     public interface ViewListener extends JSObject {

@@ -11,7 +11,6 @@ import org.backproplab.ui.dom.Svg;
 import org.backproplab.ui.graph.GraphScene.ColourBy;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -67,7 +66,7 @@ public final class GraphCanvas {
         root.appendChild(editor.element());
         listen();
         // Printed, the drawing is framed whole on the page: the on-screen pan and zoom were for another size.
-        Dom.on(Window.current(), "beforeprint", e -> {
+        Dom.onWindowWhileAlive(root, "beforeprint", () -> {
             if (scene.layout() != null) {
                 scene.buildTexts();
                 scene.svg().setAttribute("viewBox", "0 0 " + Svg.r(scene.layout().width()) + " "
@@ -76,7 +75,7 @@ public final class GraphCanvas {
                 scene.world().removeAttribute("transform");
             }
         });
-        Dom.on(Window.current(), "afterprint", e -> {
+        Dom.onWindowWhileAlive(root, "afterprint", () -> {
             if (scene.world().hasAttribute("data-screen")) {
                 scene.svg().removeAttribute("viewBox");
                 scene.world().setAttribute("transform", scene.world().getAttribute("data-screen"));

@@ -5,7 +5,6 @@ import org.backproplab.nn.Trainer;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.SessionStore;
 import org.backproplab.ui.dom.Settings;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -66,8 +65,9 @@ final class RunKeeper {
         if (stored != null && stored.settingsKey().equals(RunSnapshot.key(view.settings())) && restore(stored)) {
             view.say("Your run was kept: step " + stored.step() + ", with its weights and charts.");
         }
-        Dom.on(Window.current(), "pagehide", e -> save());
-        Dom.on(Dom.document(), "visibilitychange", e -> save());
+        // (only while this trainer is the page's: one a changed link replaced must neither save nor be kept alive)
+        Dom.onWindowWhileAlive(view.element(), "pagehide", this::save);
+        Dom.onWindowWhileAlive(view.element(), "visibilitychange", this::save);
     }
 
     /** Stores the run now; a run at step 0 has nothing to keep. */
