@@ -94,7 +94,7 @@ class HostileLinkIT {
         "a".repeat(5000)};
 
     /**
-     * Every link key of every view with each hostile value (510 links per backend), applied as a person would by
+     * Every link key of every view with each hostile value (612 links per backend), applied as a person would by
      * editing the address of an open app: none throws, none runs markup, the view stays on screen, and a message,
      * when there is one, names the key it ignored.
      */
