@@ -3,6 +3,7 @@ package org.backproplab.data;
 import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Text;
 
 /**
  * Reads user points from CSV text, one {@code x,y,label} per line. The first line may be a header (three fields,
@@ -40,13 +41,13 @@ public final class Csv {
     public static Result parse(String text, Dataset.Labels labels) {
         Reader reader = new Reader(labels);
         boolean seenContent = false;
-        String[] lines = text.split("\n", -1);
+        String[] lines = Text.fields(text, '\n');
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim(); // trim also drops the '\r' of Windows line ends
             if (line.isEmpty()) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
+            String[] fields = Text.fields(line, ',');
             boolean firstContent = !seenContent;
             seenContent = true;
             if (!(firstContent && isHeader(fields))) {

@@ -255,7 +255,7 @@ public final class Numbers {
 
     /** Numbers separated by commas (a link's list), each read as {@link #parse} reads one; null if any is not one. */
     public static double[] parseList(String text) {
-        String[] parts = text.split(",");
+        String[] parts = Text.split(text, ',');
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = parse(parts[i]);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Text;
 import org.backproplab.engine.Value;
 
 /**
@@ -68,7 +69,7 @@ public final class Edits {
      * Null if no such line exists, so the caller can refuse rather than overwrite the student's text.
      */
     public static String setValueInLine(String source, String name, double value) {
-        String[] lines = source.split("\n", -1);
+        String[] lines = Text.fields(source, '\n');
         for (int i = lines.length - 1; i >= 0; i--) {
             Program line;
             try {

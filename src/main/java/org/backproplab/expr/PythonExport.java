@@ -177,8 +177,12 @@ public final class PythonExport {
                     + "    return (x if isinstance(x, Value) else Value(x))." + op.symbol + "()\n\n";
         }
         String forward = op.pythonForward;
-        String[] words = forward.substring(0, forward.indexOf(" = ")).trim().split("\\s");
-        String result = words[words.length - 1]; // the variable the forward line sets: t, e, l or s
+        String target = forward.substring(0, forward.indexOf(" = ")).trim();
+        int space = target.length() - 1;
+        while (space >= 0 && !Character.isWhitespace(target.charAt(space))) {
+            space--;
+        }
+        String result = target.substring(space + 1); // the variable the forward line sets: t, e, l or s
         return "def " + op.symbol + "(self):  # as in the lecture; stock micrograd lacks it\n"
                 + "    self = self if isinstance(self, Value) else Value(self)\n"
                 + indent(forward, "    ") + "\n"

@@ -79,6 +79,32 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * String.split, matches, replaceAll and Pattern pull all of java.util.regex into the compiled page (a sixth of
+     * its size), and String.getBytes or new String(bytes, charset) pull in java.nio.charset: the page cuts text with
+     * engine/Text instead. The command line (cli/) runs on the JVM only and may use them.
+     */
+    @Test
+    void thePageDoesNotCompileInRegularExpressionsOrCharsets() throws IOException {
+        Pattern heavy = Pattern.compile("\\.(split|matches|replaceAll|replaceFirst)\\(\"|\\bPattern\\.|java\\.util\\.regex"
+                + "|java\\.nio\\.charset|getBytes\\(");
+        List<String> wrong = new ArrayList<>();
+        for (Path f : sources()) {
+            if (packageOf(f).equals("cli")) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(f);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).trim();
+                boolean comment = line.startsWith("*") || line.startsWith("/");
+                if (!comment && heavy.matcher(line).find()) {
+                    wrong.add(f + ":" + (i + 1) + ": " + line);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
     @Test
     void noMainSourceFileIsOver450Lines() throws IOException {
         List<String> long_ = new ArrayList<>();

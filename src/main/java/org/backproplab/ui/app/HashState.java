@@ -1,8 +1,7 @@
 package org.backproplab.ui.app;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.backproplab.engine.Text;
 import org.backproplab.ui.dom.Settings;
 
 /**
@@ -33,7 +32,7 @@ public final class HashState {
             state.ignoreText("the whole link (it is " + hash.length() + " characters long)");
             return state;
         }
-        for (String pair : hash.split("&")) {
+        for (String pair : Text.split(hash, '&')) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -64,43 +63,109 @@ public final class HashState {
     /** Percent-encodes UTF-8, leaving letters, digits and -_.~ as they are. */
     static String encode(String s) {
         StringBuilder out = new StringBuilder();
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            int c = b & 0xff;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
                     || c == '_' || c == '.' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                out.append(c);
+                continue;
+            }
+            int code = c;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                code = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                code = '?'; // half a pair: Java's own encoder writes '?' for it too
+            }
+            for (int b : utf8(code)) {
+                out.append('%').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 15));
             }
         }
         return out.toString();
     }
 
+    private static final String HEX = "0123456789ABCDEF";
+
+    /**
+     * The UTF-8 bytes of one code point. Written out here rather than through String.getBytes, whose charset
+     * machinery would add its weight to the compiled page for these few lines.
+     */
+    private static int[] utf8(int code) {
+        if (code < 0x80) {
+            return new int[] {code};
+        }
+        if (code < 0x800) {
+            return new int[] {0xC0 | code >> 6, 0x80 | code & 0x3F};
+        }
+        if (code < 0x10000) {
+            return new int[] {0xE0 | code >> 12, 0x80 | code >> 6 & 0x3F, 0x80 | code & 0x3F};
+        }
+        return new int[] {0xF0 | code >> 18, 0x80 | code >> 12 & 0x3F, 0x80 | code >> 6 & 0x3F, 0x80 | code & 0x3F};
+    }
+
     /** Percent-decodes UTF-8 ('+' stays '+'); null if a % is not followed by two hex digits. */
     static String decode(String s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        int[] bytes = new int[s.length()];
+        int n = 0;
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return null;
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else if (c < 0x80) {
-                bytes.write(c);
-            } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
+            if (c != '%') {
+                n = flush(bytes, n, out);
+                out.append(c);
+                continue;
             }
+            if (i + 2 >= s.length()) {
+                return null;
+            }
+            int hi = Character.digit(s.charAt(i + 1), 16);
+            int lo = Character.digit(s.charAt(i + 2), 16);
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            bytes[n++] = hi * 16 + lo;
+            i += 2;
         }
-        return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        flush(bytes, n, out);
+        return out.toString();
+    }
+
+    /**
+     * Appends the text of n percent-decoded UTF-8 bytes and returns 0, the count left to decode. A malformed
+     * sequence becomes one U+FFFD for its longest valid start, as Java's own decoder and browsers read it.
+     */
+    private static int flush(int[] bytes, int n, StringBuilder out) {
+        int i = 0;
+        while (i < n) {
+            int b = bytes[i];
+            int extra = b < 0x80 ? 0 : b >= 0xC2 && b < 0xE0 ? 1 : b >= 0xE0 && b < 0xF0 ? 2
+                    : b >= 0xF0 && b < 0xF5 ? 3 : -1;
+            int code = extra <= 0 ? b : b & (0x3F >> extra);
+            int k = 1;
+            while (extra > 0 && k <= extra && i + k < n && continues(b, k, bytes[i + k])) {
+                code = code << 6 | bytes[i + k] & 0x3F;
+                k++;
+            }
+            if (extra >= 0 && k == extra + 1) {
+                out.appendCodePoint(code);
+            } else {
+                out.append('\uFFFD');
+            }
+            i += k;
+        }
+        return 0;
+    }
+
+    /**
+     * Whether byte number k of a sequence that starts with lead may follow. The second byte's range depends on the
+     * lead, which is what keeps out overlong forms, surrogates and code points past U+10FFFF.
+     */
+    private static boolean continues(int lead, int k, int b) {
+        int low = 0x80;
+        int high = 0xBF;
+        if (k == 1) {
+            low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+        }
+        return b >= low && b <= high;
     }
 }

@@ -3,6 +3,7 @@ package org.backproplab.ui.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.backproplab.engine.Text;
 import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Settings;
@@ -36,7 +37,7 @@ final class GraphScale {
         this.backend = backend;
         this.host = host;
         this.view = view;
-        for (String c : (cases.isEmpty() ? ALL_CASES : cases).split(",")) {
+        for (String c : Text.split(cases.isEmpty() ? ALL_CASES : cases, ',')) {
             plan(c.trim());
         }
         queue.add(() -> done = true);

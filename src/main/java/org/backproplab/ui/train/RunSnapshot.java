@@ -1,6 +1,7 @@
 package org.backproplab.ui.train;
 
 import java.util.Map;
+import org.backproplab.engine.Text;
 import org.backproplab.ui.dom.Settings;
 
 /**
@@ -46,7 +47,7 @@ record RunSnapshot(String settingsKey, int step, double[] weights, double[][] hi
         if (text == null || !text.startsWith(FORMAT + "\n")) {
             return null;
         }
-        String[] lines = text.split("\n", -1);
+        String[] lines = Text.fields(text, '\n');
         if (lines.length != 9) {
             return null;
         }
@@ -67,7 +68,7 @@ record RunSnapshot(String settingsKey, int step, double[] weights, double[][] hi
         if (line.isEmpty()) {
             return new double[0];
         }
-        String[] parts = line.split(",", -1);
+        String[] parts = Text.fields(line, ',');
         double[] values = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             values[i] = parts[i].isEmpty() ? Double.NaN : Double.parseDouble(parts[i]);

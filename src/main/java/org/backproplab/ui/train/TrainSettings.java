@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Text;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Loss;
 import org.backproplab.engine.Choice;
@@ -86,7 +87,7 @@ public final class TrainSettings {
         if (t.isEmpty()) {
             return new int[0];
         }
-        String[] parts = t.split(",");
+        String[] parts = Text.split(t, ',');
         if (parts.length > MAX_LAYERS) {
             why.append("at most ").append(MAX_LAYERS).append(" hidden layers");
             return null;
@@ -430,7 +431,7 @@ public final class TrainSettings {
         if (text.trim().isEmpty()) {
             return pts;
         }
-        for (String triple : text.split(";")) {
+        for (String triple : Text.split(text, ';')) {
             double[] v = Numbers.parseList(triple);
             if (v == null || v.length != 3 || (v[2] != 1 && v[2] != -1)) {
                 return null;
