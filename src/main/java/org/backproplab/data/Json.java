@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backproplab.engine.Text;
 
 /**
  * A small JSON reader, for training specs. It gives plain Java values: a {@code Map<String, Object>} (keys in file
@@ -198,7 +199,7 @@ public final class Json {
             case 'u':
                 int code = 0;
                 for (int i = 0; i < 4; i++) {
-                    int digit = atEnd() ? -1 : Character.digit(peek(), 16);
+                    int digit = atEnd() ? -1 : Text.hexDigit(peek());
                     if (digit < 0) {
                         throw error("expected 4 hex digits after '\\u'");
                     }

@@ -28,9 +28,9 @@ public record BackwardLine(String code, String withNumbers, double contribution)
         int i = 0;
         while (i < code.length()) {
             char c = code.charAt(i);
-            if (Character.isLetter(c) || c == '_') {
+            if (Text.isAsciiLetter(c) || c == '_') {
                 int end = i;
-                while (end < code.length() && (Character.isLetterOrDigit(code.charAt(end))
+                while (end < code.length() && (Text.isAsciiLetter(code.charAt(end)) || Text.isAsciiDigit(code.charAt(end))
                         || code.charAt(end) == '_' || code.charAt(end) == '.')) {
                     end++;
                 }

@@ -1,7 +1,5 @@
 package org.backproplab.engine;
 
-import java.util.Locale;
-
 /**
  * A choice that links, run files, the command line and menus name by a short id ("relu", "svm", "moons", "tape").
  * Past those edges the program holds the enum itself, never the string; this is the one lookup by id, and its error
@@ -13,7 +11,7 @@ public interface Choice {
 
     /** The name used in links, run files, the command line and menus: the constant's name in lower case. */
     default String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Text.lowerAscii(name());
     }
 
     /** The choice with this id, or null if there is none. */

@@ -19,7 +19,7 @@ public final class HandCheck {
         EMPTY, RIGHT, WRONG, REVEALED;
 
         public String id() {
-            return name().toLowerCase();
+            return Text.lowerAscii(name());
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Text cut at one separator character. String.split takes a regular expression, and in the compiled page that one
  * call brings in all of java.util.regex: about a sixth of the JavaScript and of the WebAssembly module, which the
- * size budget of issue 13 cannot afford. Nothing in the lab needs more than a plain separator.
+ * size budget of issue 13 cannot afford. Nothing in the lab needs more than a plain separator. Likewise the ASCII
+ * tests below stand in for Character.isLetter, digit and toLowerCase, whose Unicode tables weigh more than the
+ * rest of java.lang.Character: every text they see (choice ids, link keys, percent escapes, op names) is ASCII.
  */
 public final class Text {
     private Text() {
@@ -39,5 +41,29 @@ public final class Text {
         String[] kept = new String[n];
         System.arraycopy(all, 0, kept, 0, n);
         return kept;
+    }
+
+    /** The text with A-Z made a-z and everything else left as it is (String.toLowerCase, for ASCII). */
+    public static String lowerAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
+    }
+
+    /** The value of a hexadecimal digit (0-9, a-f, A-F), or -1 for any other character. */
+    public static int hexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                : -1;
+    }
+
+    public static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    public static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Text;
 
 /**
  * Turns program text into tokens (jlox's Scanner). Numbers are Python float literals: 2, 2.0, .5, 1e-3. Strings are
@@ -144,8 +145,8 @@ public final class Lexer {
         while (isNameStart(peek()) || isDigit(peek())) {
             current++;
         }
-        if ((peek() == '\'' || peek() == '"') && STRING_PREFIXES.contains(source.substring(start, current)
-                .toLowerCase())) {
+        if ((peek() == '\'' || peek() == '"') && STRING_PREFIXES.contains(Text.lowerAscii(
+                source.substring(start, current)))) {
             string(advance()); // f'...', r"...": the prefix is part of the string
             return;
         }

@@ -179,7 +179,7 @@ public final class PythonExport {
         String forward = op.pythonForward;
         String target = forward.substring(0, forward.indexOf(" = ")).trim();
         int space = target.length() - 1;
-        while (space >= 0 && !Character.isWhitespace(target.charAt(space))) {
+        while (space >= 0 && target.charAt(space) != ' ' && target.charAt(space) != '\n') {
             space--;
         }
         String result = target.substring(space + 1); // the variable the forward line sets: t, e, l or s

@@ -117,8 +117,8 @@ public final class HashState {
             if (i + 2 >= s.length()) {
                 return null;
             }
-            int hi = Character.digit(s.charAt(i + 1), 16);
-            int lo = Character.digit(s.charAt(i + 2), 16);
+            int hi = Text.hexDigit(s.charAt(i + 1));
+            int lo = Text.hexDigit(s.charAt(i + 2));
             if (hi < 0 || lo < 0) {
                 return null;
             }

@@ -3,6 +3,7 @@ package org.backproplab.ui.app;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.backproplab.engine.Choice;
+import org.backproplab.engine.Text;
 import org.backproplab.ui.derivative.DerivativeView;
 import org.backproplab.ui.dom.Controls;
 import org.backproplab.ui.dom.Dom;
@@ -139,7 +140,7 @@ final class Lab {
         }
         String h = height.trim();
         int digits = 0;
-        while (digits < h.length() && (Character.isDigit(h.charAt(digits)) || h.charAt(digits) == '.')) {
+        while (digits < h.length() && (Text.isAsciiDigit(h.charAt(digits)) || h.charAt(digits) == '.')) {
             digits++;
         }
         String unit = h.substring(digits);

@@ -1,6 +1,7 @@
 package org.backproplab.ui.app;
 
 import org.backproplab.engine.Choice;
+import org.backproplab.engine.Text;
 import org.backproplab.expr.Presets;
 import org.backproplab.ui.dom.Dom;
 import org.backproplab.ui.dom.Settings;
@@ -69,11 +70,11 @@ record MountOptions(String view, String controls, String height, String backend,
 
     private static String switchValue(String value) {
         String v = value.trim();
-        return v.isEmpty() || v.equalsIgnoreCase("true") ? "1" : v.equalsIgnoreCase("false") ? "0" : v;
+        return v.isEmpty() || Text.lowerAscii(v).equals("true") ? "1" : Text.lowerAscii(v).equals("false") ? "0" : v;
     }
 
     private static boolean isSetting(String key) {
-        boolean prefixed = key.length() > 4 && Character.isUpperCase(key.charAt(4));
+        boolean prefixed = key.length() > 4 && key.charAt(4) >= 'A' && key.charAt(4) <= 'Z';
         if (prefixed && (key.startsWith("data") || key.startsWith("aria"))) {
             return false; // data-* and aria-* attributes, camel-cased by the loader (but "dataset" is a setting)
         }

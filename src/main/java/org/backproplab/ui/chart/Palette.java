@@ -58,7 +58,7 @@ public final class Palette {
         StringBuilder hex = new StringBuilder("#");
         for (int i = 0; i < 3; i++) {
             int c = (int) Math.round(NEUTRAL_RGB[i] + (end[i] - NEUTRAL_RGB[i]) * t);
-            hex.append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            hex.append("0123456789abcdef".charAt(c >> 4)).append("0123456789abcdef".charAt(c & 15));
         }
         return hex.toString();
     }

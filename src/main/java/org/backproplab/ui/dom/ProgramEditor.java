@@ -54,7 +54,7 @@ public final class ProgramEditor {
         root.appendChild(undoButton);
         Dom.on(text, "keydown", e -> {
             KeyboardEvent k = (KeyboardEvent) e;
-            if ((k.isCtrlKey() || k.isMetaKey()) && !k.isShiftKey() && k.getKey().equalsIgnoreCase("z")
+            if ((k.isCtrlKey() || k.isMetaKey()) && !k.isShiftKey() && (k.getKey().equals("z") || k.getKey().equals("Z"))
                     && canUndo()) {
                 e.preventDefault();
                 undoLast();

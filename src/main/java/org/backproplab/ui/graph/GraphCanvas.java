@@ -3,6 +3,7 @@ package org.backproplab.ui.graph;
 import java.util.function.Consumer;
 import org.backproplab.engine.BackwardTrace;
 import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Text;
 import org.backproplab.engine.Value;
 import org.backproplab.ui.chart.Palette;
 import org.backproplab.ui.dom.Dom;
@@ -97,7 +98,7 @@ public final class GraphCanvas {
     private static HTMLElement titled(HTMLElement button, String title) {
         String word = button.getTextContent();
         button.setAttribute("title", title);
-        button.setAttribute("aria-label", Character.isLetter(word.charAt(0)) ? word + ": " + title : title);
+        button.setAttribute("aria-label", Text.isAsciiLetter(word.charAt(0)) ? word + ": " + title : title);
         return button;
     }
 
@@ -239,7 +240,7 @@ public final class GraphCanvas {
     /** The Value whose box an event happened in, or null. */
     private Value valueAt(Event e) {
         String index = closestIndex(e.getTarget());
-        return index == null ? null : scene.value(Integer.parseInt(index));
+        return index == null ? null : scene.value((int) Numbers.parse(index));
     }
 
     @JSBody(params = "target", script = "var bplNode = target && target.closest"

@@ -109,7 +109,7 @@ final class Worksheet {
         NodeList<? extends Element> boxes = svg.querySelectorAll("g[data-testid=node]");
         for (int k = 0; k < boxes.getLength(); k++) {
             Element box = boxes.get(k);
-            Value v = scene.value(Integer.parseInt(box.getAttribute("data-index")));
+            Value v = scene.value((int) Numbers.parse(box.getAttribute("data-index")));
             for (String a : new String[] {"data-grad", "data-check", "aria-label", "tabindex", "role"}) {
                 box.removeAttribute(a);
             }

@@ -1,6 +1,7 @@
 package org.backproplab.ui.train;
 
 import java.util.Map;
+import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Text;
 import org.backproplab.ui.dom.Settings;
 
@@ -52,7 +53,11 @@ record RunSnapshot(String settingsKey, int step, double[] weights, double[][] hi
             return null;
         }
         try {
-            int step = Integer.parseInt(lines[2]);
+            double stepNumber = Numbers.parse(lines[2]);
+            if (stepNumber != Math.floor(stepNumber)) {
+                return null; // not a whole number, NaN included
+            }
+            int step = (int) stepNumber;
             double[] weights = numbers(lines[3]);
             double[][] histories = new double[4][];
             for (int s = 0; s < 4; s++) {
