@@ -150,6 +150,14 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Clicks a button n times in one round trip to the page: each is the click event a person's click makes, without
+     * WebDriver's tens of milliseconds per click.
+     */
+    public void clickTimes(WebElement button, int n) {
+        js("var b = arguments[0]; for (var i = 0; i < arguments[1]; i++) { b.click(); }", button, n);
+    }
+
     public WebElement find(String testId) {
         return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"));
     }

@@ -88,10 +88,8 @@ class EmbedScreenshotsIT {
                 scrollTo("step-" + step);
                 browser.screenshot("tutorial-step" + step + suffix);
             }
-            for (int i = 0; i < 60; i++) {
-                browser.driver.findElement(By.cssSelector("backprop-lab[data-step='9'] [data-testid=train-step]"))
-                        .click();
-            }
+            browser.clickTimes(browser.driver.findElement(By.cssSelector(
+                    "backprop-lab[data-step='9'] [data-testid=train-step]")), 60);
             browser.screenshot("tutorial-step9-trained" + suffix);
             shootWhole("tutorial-whole" + suffix);
         });

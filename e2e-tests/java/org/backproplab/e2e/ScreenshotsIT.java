@@ -47,14 +47,10 @@ class ScreenshotsIT {
             browser.open(Backend.JS, "index.html", "view=train");
             browser.screenshot("train-step0" + suffix);
             WebElement step = browser.find("train-step");
-            for (int i = 0; i < 50; i++) {
-                step.click();
-            }
+            browser.clickTimes(step, 50);
             assertTrue(browser.find("step-count").getText().startsWith("50"));
             browser.screenshot("train-step50" + suffix);
-            for (int i = 0; i < 50; i++) {
-                step.click();
-            }
+            browser.clickTimes(step, 50);
             browser.screenshot("train-step100" + suffix);
             browser.find("inspect").click(); // 16,16: about 1,000 Values, drawn whole, their text as you zoom in
             browser.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=inspect-info]")).isEmpty());
@@ -62,9 +58,7 @@ class ScreenshotsIT {
             browser.find("inspect-back").click();
             browser.js("var e = arguments[0]; e.value = '4'; e.dispatchEvent(new Event('change'));",
                     browser.find("layers"));
-            for (int i = 0; i < 30; i++) {
-                step.click();
-            }
+            browser.clickTimes(step, 30);
             browser.find("inspect").click();
             browser.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=inspect-info]")).isEmpty());
             browser.screenshot("train-inspect" + suffix);
@@ -79,9 +73,7 @@ class ScreenshotsIT {
             if (view.equals("graph")) {
                 browser.find("backward").click();
             } else if (view.equals("train")) {
-                for (int i = 0; i < 40; i++) {
-                    browser.find("train-step").click();
-                }
+                browser.clickTimes(browser.find("train-step"), 40);
             }
             browser.screenshot(view + "-768x1024");
         }
