@@ -30,7 +30,8 @@ public record BackwardLine(String code, String withNumbers, double contribution)
             char c = code.charAt(i);
             if (Text.isAsciiLetter(c) || c == '_') {
                 int end = i;
-                while (end < code.length() && (Text.isAsciiLetter(code.charAt(end)) || Text.isAsciiDigit(code.charAt(end))
+                while (end < code.length() && (Text.isAsciiLetter(code.charAt(end))
+                        || Text.isAsciiDigit(code.charAt(end))
                         || code.charAt(end) == '_' || code.charAt(end) == '.')) {
                     end++;
                 }

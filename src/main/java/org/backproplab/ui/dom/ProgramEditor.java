@@ -54,8 +54,8 @@ public final class ProgramEditor {
         root.appendChild(undoButton);
         Dom.on(text, "keydown", e -> {
             KeyboardEvent k = (KeyboardEvent) e;
-            if ((k.isCtrlKey() || k.isMetaKey()) && !k.isShiftKey() && (k.getKey().equals("z") || k.getKey().equals("Z"))
-                    && canUndo()) {
+            boolean z = k.getKey().equals("z") || k.getKey().equals("Z");
+            if ((k.isCtrlKey() || k.isMetaKey()) && !k.isShiftKey() && z && canUndo()) {
                 e.preventDefault();
                 undoLast();
             }
@@ -129,6 +129,9 @@ public final class ProgramEditor {
 
     /** Marks a line as wrong (1-based), or clears the mark with 0. */
     public void markError(int line) {
+        if (line == errorLine) {
+            return; // already shown: each run of the program calls this, and the gutter of 300 lines is not free
+        }
         errorLine = line;
         lines = -1;
         renumber();
@@ -151,8 +154,8 @@ public final class ProgramEditor {
                 gutter.appendChild(number);
                 backdrop.appendChild(Dom.el("div", i == errorLine ? "bpl-line bpl-line-error" : "bpl-line"));
             }
+            syncScroll(); // new lines start scrolled to the top; reading the text's scroll makes the page lay out
         }
-        syncScroll();
     }
 
     private void syncScroll() {

@@ -19,9 +19,23 @@ public final class Svg {
 
     /** Coordinates to one decimal place: shorter SVG, same picture. */
     public static String r(double x) {
+        return r(new StringBuilder(8), x).toString();
+    }
+
+    /**
+     * Appends x as {@link #r(double)} writes it. A path of a big graph has thousands of coordinates: writing each
+     * straight into the path's text saves making a string of it first (a sixth of a 1,500-Value drawing's time).
+     */
+    public static StringBuilder r(StringBuilder out, double x) {
         int tenths = (int) Math.floor(Math.abs(x) * 10 + 0.5);
-        String sign = x < 0 && tenths != 0 ? "-" : "";
-        return tenths % 10 == 0 ? sign + tenths / 10 : sign + tenths / 10 + "." + tenths % 10;
+        if (x < 0 && tenths != 0) {
+            out.append('-');
+        }
+        out.append(tenths / 10);
+        if (tenths % 10 != 0) {
+            out.append('.').append((char) ('0' + tenths % 10));
+        }
+        return out;
     }
 
     public static Element line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {

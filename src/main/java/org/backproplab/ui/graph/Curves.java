@@ -22,7 +22,7 @@ final class Curves {
         StringBuilder d = new StringBuilder();
         double x0 = layout.pointX(e, first);
         double y0 = layout.pointY(e, first);
-        d.append('M').append(Svg.r(x0)).append(' ').append(Svg.r(y0));
+        Svg.r(Svg.r(d.append('M'), x0).append(' '), y0);
         for (int p = first + 1; p < points; p++) {
             double x1 = layout.pointX(e, p);
             double y1 = layout.pointY(e, p);
@@ -38,7 +38,7 @@ final class Curves {
         StringBuilder d = new StringBuilder();
         double x0 = layout.trunkX(v, 0);
         double y0 = layout.trunkY(v, 0);
-        d.append('M').append(Svg.r(x0)).append(' ').append(Svg.r(y0));
+        Svg.r(Svg.r(d.append('M'), x0).append(' '), y0);
         for (int p = 1; p < layout.trunkPointCount(v); p++) {
             double x1 = layout.trunkX(v, p);
             double y1 = layout.trunkY(v, p);
@@ -52,15 +52,19 @@ final class Curves {
     /** One S-curve from one point to another, as an edge of the summary drawing. */
     static String between(double x0, double y0, double x1, double y1) {
         StringBuilder d = new StringBuilder();
-        d.append('M').append(Svg.r(x0)).append(' ').append(Svg.r(y0));
+        Svg.r(Svg.r(d.append('M'), x0).append(' '), y0);
         sCurve(d, x0, y0, x1, y1);
         return d.toString();
     }
 
     private static void sCurve(StringBuilder d, double x0, double y0, double x1, double y1) {
         double mid = (x0 + x1) / 2;
-        d.append(" C").append(Svg.r(mid)).append(' ').append(Svg.r(y0)).append(' ').append(Svg.r(mid)).append(' ')
-                .append(Svg.r(y1)).append(' ').append(Svg.r(x1)).append(' ').append(Svg.r(y1));
+        Svg.r(d.append(" C"), mid).append(' ');
+        Svg.r(d, y0).append(' ');
+        Svg.r(d, mid).append(' ');
+        Svg.r(d, y1).append(' ');
+        Svg.r(d, x1).append(' ');
+        Svg.r(d, y1);
     }
 
     /** The arrow head at the end of an edge, in a defs element, under this id. */
