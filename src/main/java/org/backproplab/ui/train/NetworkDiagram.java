@@ -359,7 +359,10 @@ public final class NetworkDiagram {
         if (layer == 0) {
             return "input x" + (j + 1);
         }
-        return (layer == nodes.length - 1 ? "the output neuron" : "neuron " + (j + 1) + " of hidden layer " + layer);
+        if (layer == nodes.length - 1) { // one score, or class j's score for softmax
+            return nodes[layer].length == 1 ? "the output neuron" : "output neuron " + (j + 1) + " (class " + j + ")";
+        }
+        return "neuron " + (j + 1) + " of hidden layer " + layer;
     }
 
     private static double segmentDistance(double px, double py, double x1, double y1, double x2, double y2) {
