@@ -188,8 +188,10 @@ public final class NetworkDiagram {
                 c.setAttribute("cx", Svg.r(nodeX[l][j]));
                 c.setAttribute("cy", Svg.r(nodeY[l][j]));
                 c.setAttribute("r", l == 0 ? "7" : "6.5");
-                c.setAttribute("stroke", "#1d2430");
-                c.setAttribute("stroke-width", "1.2");
+                boolean classScore = l == layers - 1 && nodeX[l].length > 1; // ringed in its class's colour
+                c.setAttribute("stroke", classScore ? Palette.classColour(j) : "#1d2430");
+                c.setAttribute("stroke-width", classScore ? "3" : "1.2");
+                c.setAttribute("data-layer", Integer.toString(l));
                 c.setAttribute("fill", l == 0 ? "#ffffff" : Palette.NEUTRAL);
                 nodeLayer.appendChild(c);
                 nodes[l][j] = c;
