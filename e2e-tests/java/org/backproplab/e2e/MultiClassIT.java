@@ -82,6 +82,10 @@ class MultiClassIT {
         choose("dataset", "spiral");
         assertEquals("3", browser.find("classes").getAttribute("value"), "the menu's spiral has three arms");
         assertEquals(3, outputNeurons());
+        assertEquals("200", browser.find("points").getAttribute("value"), "enough points for the arms to show");
+        browser.find("use-adam").click(); // the message's way past plain SGD's stall on spirals
+        assertEquals("adam", browser.find("optimizer").getAttribute("value"));
+        assertEquals("0.03", browser.find("learning-rate").getAttribute("value"));
         learns("3-class spiral");
         choose("classes", "5");
         assertEquals(5, legendClasses());
