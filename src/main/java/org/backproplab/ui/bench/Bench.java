@@ -121,7 +121,8 @@ public final class Bench {
      * Starts the trainer's frame benchmark: the default setup (micrograd's demo) playing with no step limit in a
      * 1280-pixel-wide widget, with the boundary, charts and diagram all live; {@link #trainFramesResult} reports
      * once 300 frames are recorded. With setup "spiral3" it plays issue 12's configuration instead: the 3-class
-     * spiral as the menu gives it (200 points without noise), three scores per cell of the 100×100 map, each cell coloured by its argmax class.
+     * spiral as the menu gives it (200 points without noise), three scores per cell of the 100×100 map, each cell
+     * coloured by its argmax class.
      */
     private static String startTrainFrames(String backend, String setup) {
         HTMLElement host = widgetHost("1280px");
