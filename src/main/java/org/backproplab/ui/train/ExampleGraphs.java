@@ -74,7 +74,8 @@ final class ExampleGraphs {
         String program = ExampleProgram.write(trainer.parameterValues(), settings.inputs(), sizes,
                 settings.activation, settings.output, loss, x, y);
         inspector.inspect(program, "Training point " + (i + 1) + " (x = " + Numbers.compact(x[0], 4)
-                + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + ", label " + Numbers.format(y)
+                + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + (loss == Loss.Type.SOFTMAX ? ", class " : ", label ")
+                + Numbers.format(y)
                 + ") through the weights of step " + trainer.stepCount() + (nodes > 300 ? ": all " + nodes + " Values in "
                 + "view; their text appears as you zoom in" : ""), term);
     }
