@@ -35,6 +35,16 @@ enum DatasetChoice implements Choice {
         return this != CUSTOM && this != LECTURE;
     }
 
+    /** The menu's name: the id, but the function boundaries by their curves (points above or below it). */
+    String menuText() {
+        return switch (this) {
+            case BOUNDARY_SIN -> "above/below y = sin(πx)";
+            case BOUNDARY_CUBIC -> "above/below y = x³ − x";
+            case BOUNDARY_ABS -> "above/below y = |x|";
+            default -> id();
+        };
+    }
+
     /** Whether the number of classes is a setting: spiral's arms, the blobs' centres. */
     boolean takesClasses() {
         return generator != null && generator.takesClasses();

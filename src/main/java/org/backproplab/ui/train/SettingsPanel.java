@@ -58,18 +58,9 @@ final class SettingsPanel {
     /** The panels, with the custom points' editor in Data and the import field in Training. */
     SettingsPanel(TrainView view, HTMLElement pointEditor, HTMLElement importField) {
         this.view = view;
-        // the function boundaries by their curves (TF Playground's issue 252): points above or below it
         for (int i = 0; i < dataset.getOptions().getLength(); i++) {
             HTMLElement option = (HTMLElement) dataset.getOptions().get(i);
-            String curve = switch (option.getAttribute("value")) {
-                case "boundary_sin" -> "y = sin(πx)";
-                case "boundary_cubic" -> "y = x³ − x";
-                case "boundary_abs" -> "y = |x|";
-                default -> null;
-            };
-            if (curve != null) {
-                option.setTextContent("above/below " + curve);
-            }
+            option.setTextContent(DatasetChoice.values()[i].menuText());
         }
         side.appendChild(dataPanel(pointEditor));
         side.appendChild(modelPanel());
