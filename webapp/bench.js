@@ -7,7 +7,7 @@
  */
 (function () {
   'use strict';
-  var SUITES = ['graph', 'train', 'big', 'frames', 'load'];
+  var SUITES = ['graph', 'train', 'big', 'frames', 'frames3', 'load'];
   var rows = [
     ['graphRender500Ms', 'Graph view: parse, evaluate, lay out and draw a 500-node program', 'ms', '≤ 150'],
     ['typing40Ms', 'Graph view: one keystroke in a 40-node program (a number changes)', 'ms', '≤ 16'],
@@ -21,6 +21,9 @@
     ['frameWorkP95Ms', 'Trainer playing: the page\'s own work per frame (p95 of 300)', 'ms', ''],
     ['hundredStepsMs', 'Trainer playing: wall time of the first 100 steps (CPython micrograd: 171 s)', 'ms', ''],
     ['firstFullAccuracyStep', 'Default setup: first step with 100% train accuracy', '', '≤ 100'],
+    ['spiral3FrameP95Ms', 'Trainer playing a 3-class spiral, 100×100 argmax map: time between frames (p95 of 300)', 'ms',
+      '≤ 20'],
+    ['spiral3FrameWorkP95Ms', 'Trainer playing a 3-class spiral: the page\'s own work per frame (p95 of 300)', 'ms', ''],
     ['firstGraphMs', 'index.html: from navigation start to the first drawn graph', 'ms', '≤ 400'],
     ['gzipKB', 'index.html: everything it loads, gzipped (the browser\'s CompressionStream)', 'KB',
       '≤ 220 (JS), ≤ 260 (Wasm)'],
@@ -68,9 +71,10 @@
       .then(function (spec) { return BackpropLab.bench('train', spec); });
   }
 
-  function framesSuite() {
+  /** The trainer's frames while it plays: micrograd's demo, or with setup 'spiral3' the 3-class spiral. */
+  function framesSuite(setup) {
     // Poll rarely, so the polling itself doesn't cost frames.
-    return BackpropLab.bench('train-frames').then(function () {
+    return BackpropLab.bench('train-frames', setup || '').then(function () {
       return new Promise(function (resolve) {
         (function poll() {
           BackpropLab.backendCall('train-frames-result').then(function (text) {
@@ -142,6 +146,9 @@
       case 'train': return trainSuite();
       case 'big': return BackpropLab.bench('big');
       case 'frames': return framesSuite();
+      case 'frames3': return framesSuite('spiral3').then(function (r) {
+        return { spiral3FrameP95Ms: r.frameP95Ms, spiral3FrameWorkP95Ms: r.frameWorkP95Ms };
+      });
       case 'load': return loadSuite(backend);
       case 'scale': return scaleSuite();
       default: return Promise.reject(new Error('no suite ' + suite + ' (there are ' + SUITES.join(', ') + ')'));

@@ -30,10 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BenchPageIT {
     /** Every suite, graph first. */
-    private static final String ALL = "graph,train,big,frames,load";
+    private static final String ALL = "graph,train,big,frames,frames3,load";
     private static final String[] FIGURES = {"valueMsPerStep", "tapeMsPerStep", "predictUsPerPoint",
         "bigTapeMsPerStep", "bigValueMsPerStep", "graphRender500Ms", "typing40Ms", "typing40NewShapeMs", "frameP95Ms",
-        "frameWorkP95Ms", "hundredStepsMs", "firstGraphMs", "gzipKB"};
+        "frameWorkP95Ms", "spiral3FrameP95Ms", "hundredStepsMs", "firstGraphMs", "gzipKB"};
 
     private static Browser browser;
     private static final Map<Backend, Map<String, Object>> AFTER_GRAPH = new EnumMap<>(Backend.class);
@@ -117,6 +117,8 @@ class BenchPageIT {
         row(t, "graph view: keystroke, 40 nodes (ms)", "typing40Ms", Double.NaN, 16, 16);
         row(t, "graph view: keystroke, new layout (ms)", "typing40NewShapeMs", Double.NaN, 16, 16);
         row(t, "trainer playing: frame interval p95 (ms)", "frameP95Ms", Double.NaN, 20, 20);
+        row(t, "3-class spiral playing: frame interval p95 (ms)", "spiral3FrameP95Ms", Double.NaN, 20, 20);
+        row(t, "3-class spiral playing: own work p95 (ms)", "spiral3FrameWorkP95Ms", Double.NaN, 0, 0);
         row(t, "trainer playing: own work per frame p95 (ms)", "frameWorkP95Ms", Double.NaN, 0, 0);
         row(t, "trainer playing: first 100 steps (ms)", "hundredStepsMs", Double.NaN, 0, 0);
         t.append(String.format("%-46s %10s %10s %10.2f%n", "layout of a 500-node DAG (ms)", "", "",

@@ -185,8 +185,8 @@ class ExportsIT {
     }
 
     /**
-     * The page's trainer learns two classes from x1 and x2 so far: a softmax, regression or features run file is
-     * refused with a message that says so, and the trainer keeps its settings and its weights.
+     * The page's trainer learns up to five classes from x1 and x2 so far: a regression run file, or one with more
+     * classes, is refused with a message that says so, and the trainer keeps its settings and its weights.
      */
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
@@ -195,14 +195,14 @@ class ExportsIT {
         step(3);
         String loss = value("loss");
         String[] runs = {
-            "{\"data\": {\"generator\": \"spiral\", \"classes\": 3}, \"model\": {\"inputs\": 2, \"layers\": [4, 3]},"
+            "{\"data\": {\"generator\": \"spiral\", \"classes\": 6}, \"model\": {\"inputs\": 2, \"layers\": [4, 6]},"
                     + " \"loss\": {\"type\": \"softmax\"}, \"optimizer\": {\"type\": \"sgd\", \"lr_start\": 0.1},"
                     + " \"steps\": 5}",
             "{\"task\": \"regression\", \"data\": {\"generator\": \"plane\"}, \"model\": {\"inputs\": 2,"
                     + " \"layers\": [1]}, \"loss\": {\"type\": \"mse\"}, \"optimizer\": {\"type\": \"sgd\","
                     + " \"lr_start\": 0.1}, \"steps\": 5}",
         };
-        String[] said = {"has more than two classes", "is a regression"};
+        String[] said = {"has 6 classes", "is a regression"};
         for (int i = 0; i < runs.length; i++) {
             Path file = downloads.resolve("run" + i + ".json");
             Files.writeString(file, runs[i]);
@@ -214,6 +214,40 @@ class ExportsIT {
             assertEquals(loss, value("loss"));
             assertEquals(3, (int) Double.parseDouble(value("step-count")));
         }
+    }
+
+    /**
+     * A 3-class run file imports as custom points of three classes with softmax; the model saved from it (three
+     * scores per point) comes back with the same loss, and a saved 3-class spiral comes back as that spiral.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aThreeClassRunImportsAndItsSavedModelComesBack(Backend backend) throws IOException {
+        openTrainer(backend, "");
+        Path file = downloads.resolve("spiral3.json");
+        Files.writeString(file, "{\"data\": {\"generator\": \"spiral\", \"classes\": 3, \"n\": 60}, \"model\":"
+                + " {\"inputs\": 2, \"layers\": [8, 3]}, \"loss\": {\"type\": \"softmax\"}, \"optimizer\":"
+                + " {\"type\": \"sgd\", \"lr_start\": 0.5}, \"steps\": 50}");
+        browser.find("import-spec").sendKeys(file.toString());
+        browser.waitFor(d -> browser.find("train-message").getText().contains("Imported a run"));
+        assertEquals("custom", browser.find("dataset").getAttribute("value"));
+        assertEquals("softmax", browser.find("loss-type").getAttribute("value"));
+        assertEquals("3", browser.find("class-legend").getAttribute("data-classes"));
+        step(4);
+        String loss = value("loss");
+        exportModelAndImportIt("backprop-model-custom-step4.json");
+        assertEquals(loss, value("loss"), "the same weights on the same points: the same loss");
+        List<Object> scores = list(json(downloads.resolve("backprop-model-custom-step4.json")), "scores");
+        assertEquals(60, scores.size());
+        assertEquals(3, ((List<?>) scores.get(0)).size(), "three scores per point");
+
+        openTrainer(backend, "dataset=spiral&classes=3&layers=8");
+        step(2);
+        loss = value("loss");
+        exportModelAndImportIt("backprop-model-spiral-step2.json");
+        assertEquals("spiral", browser.find("dataset").getAttribute("value"), "it comes back as the spiral");
+        assertEquals("3", browser.find("classes").getAttribute("value"));
+        assertEquals(loss, value("loss"));
     }
 
     @ParameterizedTest

@@ -65,6 +65,24 @@ class ScreenshotsIT {
         }
     }
 
+    /** Issue 12: a 3-class spiral mid-training (argmax map, shapes, legend, three output neurons), and Inspect. */
+    @Test
+    void aThreeClassSpiralMidTraining() throws IOException {
+        for (Dimension size : new Dimension[] {new Dimension(1280, 900), new Dimension(1024, 600)}) {
+            browser.viewport(size.width, size.height);
+            String suffix = "-" + size.width + "x" + size.height;
+            browser.open(Backend.JS, "index.html", "view=train&dataset=spiral&classes=3&n=200&noise=0&opt=adam&lr=0.03"
+                    + "&decay=0&budget=500");
+            browser.js("var b = arguments[0]; for (var i = 0; i < 150; i++) { b.click(); }", browser.find("train-step"));
+            browser.waitFor(d -> browser.find("step-count").getText().startsWith("150"));
+            assertEquals("3", browser.find("class-legend").getAttribute("data-classes"));
+            browser.screenshot("train-spiral3-step150" + suffix);
+            browser.find("inspect").click();
+            browser.waitFor(d -> !d.findElements(By.cssSelector("[data-testid=inspect-info]")).isEmpty());
+            browser.screenshot("train-spiral3-inspect" + suffix);
+        }
+    }
+
     @Test
     void everyViewOnATablet() throws IOException {
         browser.viewport(768, 1024);

@@ -39,7 +39,12 @@ public final class Csv {
 
     /** Labels of the given kind in the third field: signs, class indices or targets. */
     public static Result parse(String text, Dataset.Labels labels) {
-        Reader reader = new Reader(labels);
+        return parse(text, labels, Dataset.MAX_CLASSES);
+    }
+
+    /** The same, with class indices only from 0 to maxClasses - 1 (a page that draws fewer classes says so). */
+    public static Result parse(String text, Dataset.Labels labels, int maxClasses) {
+        Reader reader = new Reader(labels, Math.min(maxClasses, Dataset.MAX_CLASSES));
         boolean seenContent = false;
         String[] lines = Text.fields(text, '\n');
         for (int i = 0; i < lines.length; i++) {
@@ -63,11 +68,13 @@ public final class Csv {
         final List<double[]> xs = new ArrayList<>();
         final List<Double> rawLabels = new ArrayList<>();
         final Dataset.Labels labels;
+        final int maxClasses;
         int zeroOneLine;   // the first line with label 0, which makes this a 0/1 file
         int plusMinusLine; // the first line with label -1, which makes this a -1/+1 file
 
-        Reader(Dataset.Labels labels) {
+        Reader(Dataset.Labels labels, int maxClasses) {
             this.labels = labels;
+            this.maxClasses = maxClasses;
         }
 
         void read(int lineNo, String[] fields) {
@@ -117,8 +124,8 @@ public final class Csv {
                 Numbers.Reading target = Numbers.read("target", text);
                 return target.ok() ? null : target.error();
             }
-            return Dataset.labelProblem(labels, label) == null ? null
-                    : "class '" + text + "' must be a whole number from 0 to " + (Dataset.MAX_CLASSES - 1);
+            return Dataset.labelProblem(labels, label) == null && label < maxClasses ? null
+                    : "class '" + text + "' must be a whole number from 0 to " + (maxClasses - 1);
         }
 
         Result result() {

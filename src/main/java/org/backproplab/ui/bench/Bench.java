@@ -33,7 +33,7 @@ public final class Bench {
             case "big":
                 return big(backend);
             case "train-frames":
-                return startTrainFrames(backend);
+                return startTrainFrames(backend, spec);
             case "train-frames-result":
                 return trainFramesResult();
             case "graph-scale":
@@ -120,16 +120,21 @@ public final class Bench {
     /**
      * Starts the trainer's frame benchmark: the default setup (micrograd's demo) playing with no step limit in a
      * 1280-pixel-wide widget, with the boundary, charts and diagram all live; {@link #trainFramesResult} reports
-     * once 300 frames are recorded.
+     * once 300 frames are recorded. With setup "spiral3" it plays issue 12's configuration instead: the 3-class
+     * spiral as the menu gives it (200 points without noise), three scores per cell of the 100×100 map, each cell
+     * coloured by its argmax class.
      */
-    private static String startTrainFrames(String backend) {
+    private static String startTrainFrames(String backend, String setup) {
         HTMLElement host = widgetHost("1280px");
         host.getStyle().setProperty("position", "fixed");
         host.getStyle().setProperty("left", "0");
         host.getStyle().setProperty("top", "0");
         host.getStyle().setProperty("z-index", "10");
         Dom.document().getBody().appendChild(host);
-        TrainView view = new TrainView(new Settings(), Controls.FULL, () -> { }, (program, title, lossTerm) -> { },
+        Settings settings = "spiral3".equals(setup) ? new Settings().put("dataset", "spiral").put("classes", "3")
+                .put("n", "200").put("noise", "0")
+                : new Settings();
+        TrainView view = new TrainView(settings, Controls.FULL, () -> { }, (program, title, lossTerm) -> { },
                 new FrameShare());
         host.appendChild(view.element());
         view.shown();

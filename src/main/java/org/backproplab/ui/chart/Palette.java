@@ -12,7 +12,33 @@ public final class Palette {
     private static final int[] POSITIVE_RGB = {0x3f, 0x8a, 0xd8}; // blue
     private static final int[] NEGATIVE_RGB = {0xe8, 0x84, 0x22}; // orange
 
+    /**
+     * The class colours for more than two classes: Okabe and Ito's colour-blind-safe set, in its order (orange, sky
+     * blue, bluish green, yellow, blue, vermillion, reddish purple, black). Class 0 is orange and class 1 blue, as
+     * -1 and +1 are in the binary picture. Points also differ by shape (see the trainer's PointShapes).
+     */
+    private static final int[][] CLASS_RGB = {
+        {0xe6, 0x9f, 0x00}, {0x56, 0xb4, 0xe9}, {0x00, 0x9e, 0x73}, {0xf0, 0xe4, 0x42}, {0x00, 0x72, 0xb2},
+        {0xd5, 0x5e, 0x00}, {0xcc, 0x79, 0xa7}, {0x00, 0x00, 0x00}};
+
     private Palette() {
+    }
+
+    /** How many class colours there are; class k and class k + CLASSES share one. */
+    public static final int CLASSES = CLASS_RGB.length;
+
+    /** Class c's colour at full strength, as a hex string (for points, legends and exported drawings). */
+    public static String classColour(int c) {
+        return mix(CLASS_RGB[Math.floorMod(c, CLASSES)], 1);
+    }
+
+    /**
+     * Class c's colour as a canvas ImageData pixel (little-endian ABGR), mixed from the neutral by strength in [0,
+     * 1]: the decision map shades each cell by how sure the network is of its class.
+     */
+    public static int classPixel(int c, double strength) {
+        double a = Double.isNaN(strength) ? 0 : Math.max(0, Math.min(1, strength));
+        return packed(CLASS_RGB[Math.floorMod(c, CLASSES)], a);
     }
 
     /** The fill for a value on a symmetric scale [-max, +max]. Zero, and any value when max is 0, is neutral. */
@@ -38,8 +64,11 @@ public final class Palette {
         if (Double.isNaN(t)) {
             return 0xffd4d4d4;
         }
-        double a = Math.min(1, Math.abs(t));
-        int[] end = t > 0 ? POSITIVE_RGB : NEGATIVE_RGB;
+        return packed(t > 0 ? POSITIVE_RGB : NEGATIVE_RGB, Math.min(1, Math.abs(t)));
+    }
+
+    /** The colour a of the way from the neutral to end, as an ImageData pixel. */
+    private static int packed(int[] end, double a) {
         int r = (int) Math.round(NEUTRAL_RGB[0] + (end[0] - NEUTRAL_RGB[0]) * a);
         int g = (int) Math.round(NEUTRAL_RGB[1] + (end[1] - NEUTRAL_RGB[1]) * a);
         int b = (int) Math.round(NEUTRAL_RGB[2] + (end[2] - NEUTRAL_RGB[2]) * a);

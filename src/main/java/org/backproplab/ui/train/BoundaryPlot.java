@@ -64,6 +64,8 @@ public final class BoundaryPlot {
     private boolean showTest = true;
     private int nextRow; // for heatmaps refreshed a band of rows at a time
     private int highlighted = -1;
+    /** With one score per class, colours each cell by its class (no 0-contour then); null for one score. */
+    private ClassMap classMap;
 
     BoundaryPlot() {
         canvas.setAttribute("data-testid", "boundary");
@@ -129,6 +131,11 @@ public final class BoundaryPlot {
         return new double[] {xMin, xMax, yMin, yMax};
     }
 
+    /** Colours the cells by class with this map from now on, or by the one score with null. */
+    void useClasses(ClassMap map) {
+        classMap = map;
+    }
+
     void highlight(int index) {
         if (index != highlighted) {
             highlighted = index;
@@ -147,6 +154,11 @@ public final class BoundaryPlot {
             point[1] = yMax - (row + 0.5) * (yMax - yMin) / GRID;
             for (int c = 0; c < GRID; c++) {
                 point[0] = xMin + (c + 0.5) * (xMax - xMin) / GRID;
+                if (classMap != null) {
+                    pixels[row * GRID + c] = classMap.pixel(point);
+                    values[row * GRID + c] = 1; // no score = 0 line: the class colours show the boundaries
+                    continue;
+                }
                 double s = model.score(point);
                 values[row * GRID + c] = s;
                 pixels[row * GRID + c] = colour(s);
@@ -314,33 +326,20 @@ public final class BoundaryPlot {
     }
 
     /**
-     * The points, each marked with its label's sign as well as its colour (+ for +1, − for −1), so the classes can
-     * be told apart without colour vision. Test points are rings.
+     * The points, each marked with its label's sign as well as its colour (+ for +1, − for −1), or with class
+     * indices by its class's shape (PointShapes), so the classes can be told apart without colour vision. Test
+     * points are rings.
      */
     private void drawPoints(Dataset d, boolean hollow, double px, double py, double pw, double ph) {
         for (int i = 0; i < d.size(); i++) {
             double[] x = d.xs()[i];
             double cx = px + (x[0] - xMin) / (xMax - xMin) * pw;
             double cy = py + (yMax - x[1]) / (yMax - yMin) * ph;
-            boolean positive = d.ys()[i] > 0;
-            String fill = positive ? "#164d8f" : "#a84a00";
-            g.beginPath();
-            g.arc(cx, cy, 5.5, 0, Math.PI * 2);
-            g.setFillStyle(hollow ? "#ffffff" : fill);
-            g.fill();
-            g.setStrokeStyle(hollow ? fill : "#ffffff");
-            g.setLineWidth(hollow ? 2 : 1.3);
-            g.stroke();
-            g.beginPath();
-            g.moveTo(cx - 3, cy);
-            g.lineTo(cx + 3, cy);
-            if (positive) {
-                g.moveTo(cx, cy - 3);
-                g.lineTo(cx, cy + 3);
+            if (d.labels() == Dataset.Labels.CLASSES) {
+                PointShapes.draw(g, cx, cy, 5.5, (int) d.ys()[i], hollow);
+            } else {
+                drawSign(d.ys()[i] > 0, hollow, cx, cy);
             }
-            g.setStrokeStyle(hollow ? fill : "#ffffff");
-            g.setLineWidth(1.4);
-            g.stroke();
             if (!hollow && i == highlighted) {
                 g.beginPath();
                 g.arc(cx, cy, 9.5, 0, Math.PI * 2);
@@ -349,6 +348,28 @@ public final class BoundaryPlot {
                 g.stroke();
             }
         }
+    }
+
+    /** A binary point: + or − in white on its colour (a ring for a test point). */
+    private void drawSign(boolean positive, boolean hollow, double cx, double cy) {
+        String fill = positive ? "#164d8f" : "#a84a00";
+        g.beginPath();
+        g.arc(cx, cy, 5.5, 0, Math.PI * 2);
+        g.setFillStyle(hollow ? "#ffffff" : fill);
+        g.fill();
+        g.setStrokeStyle(hollow ? fill : "#ffffff");
+        g.setLineWidth(hollow ? 2 : 1.3);
+        g.stroke();
+        g.beginPath();
+        g.moveTo(cx - 3, cy);
+        g.lineTo(cx + 3, cy);
+        if (positive) {
+            g.moveTo(cx, cy - 3);
+            g.lineTo(cx, cy + 3);
+        }
+        g.setStrokeStyle(hollow ? fill : "#ffffff");
+        g.setLineWidth(1.4);
+        g.stroke();
     }
 
     private void resize(double w, double h) {

@@ -57,10 +57,11 @@ final class ExampleGraphs {
         }
         TrainSettings settings = view.settings();
         int[] sizes = settings.sizes();
-        int nodes = ExampleProgram.nodeCount(settings.inputs(), sizes, settings.loss);
+        Loss.Type loss = settings.softmax() ? Loss.Type.SOFTMAX : settings.loss;
+        int nodes = ExampleProgram.nodeCount(settings.inputs(), sizes, loss);
         double[] x = train.xs()[i];
         double y = train.ys()[i];
-        double term = new Loss(settings.loss, Loss.Reduction.MEAN, 0).pointLossValue(trainer.predict(x), y);
+        double term = term(trainer, loss, x, y);
         if (nodes > MAX_NODES) {
             view.say("One example's graph through this network has about " + nodes + " Values, more than the "
                     + MAX_NODES + " the graph view lays out in good time. Try a smaller network (the + and − neuron "
@@ -71,9 +72,10 @@ final class ExampleGraphs {
             return;
         }
         String program = ExampleProgram.write(trainer.parameterValues(), settings.inputs(), sizes,
-                settings.activation, settings.output, settings.loss, x, y);
+                settings.activation, settings.output, loss, x, y);
         inspector.inspect(program, "Training point " + (i + 1) + " (x = " + Numbers.compact(x[0], 4)
-                + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + ", label " + Numbers.format(y)
+                + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + (loss == Loss.Type.SOFTMAX ? ", class " : ", label ")
+                + Numbers.format(y)
                 + ") through the weights of step " + trainer.stepCount() + (nodes > 300 ? ": all " + nodes + " Values in "
                 + "view; their text appears as you zoom in" : ""), term);
     }
@@ -85,17 +87,27 @@ final class ExampleGraphs {
             return 0;
         }
         Dataset train = view.train();
-        Loss terms = new Loss(view.settings().loss, Loss.Reduction.MEAN, 0);
+        Loss.Type loss = view.settings().softmax() ? Loss.Type.SOFTMAX : view.settings().loss;
         int worst = 0;
         double most = -1;
         for (int i = 0; i < train.size(); i++) {
-            double term = terms.pointLossValue(trainer.predict(train.xs()[i]), train.ys()[i]);
+            double term = term(trainer, loss, train.xs()[i], train.ys()[i]);
             if (term > most) {
                 most = term;
                 worst = i;
             }
         }
         return worst;
+    }
+
+    /** Point x's own loss term: its one score's, or for softmax the cross-entropy of all its scores. */
+    private static double term(Trainer trainer, Loss.Type loss, double[] x, double y) {
+        if (loss != Loss.Type.SOFTMAX) {
+            return Loss.pointLossValue(loss, trainer.predict(x), y);
+        }
+        double[] scores = new double[trainer.outputs()];
+        trainer.predict(x, scores);
+        return Loss.softmaxValue(scores, 0, scores.length, (int) y);
     }
 
     /** Opens the graph of the first neuron of the first layer, for training point i. */

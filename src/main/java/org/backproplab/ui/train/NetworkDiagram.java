@@ -188,8 +188,10 @@ public final class NetworkDiagram {
                 c.setAttribute("cx", Svg.r(nodeX[l][j]));
                 c.setAttribute("cy", Svg.r(nodeY[l][j]));
                 c.setAttribute("r", l == 0 ? "7" : "6.5");
-                c.setAttribute("stroke", "#1d2430");
-                c.setAttribute("stroke-width", "1.2");
+                boolean classScore = l == layers - 1 && nodeX[l].length > 1; // ringed in its class's colour
+                c.setAttribute("stroke", classScore ? Palette.classColour(j) : "#1d2430");
+                c.setAttribute("stroke-width", classScore ? "3" : "1.2");
+                c.setAttribute("data-layer", Integer.toString(l));
                 c.setAttribute("fill", l == 0 ? "#ffffff" : Palette.NEUTRAL);
                 nodeLayer.appendChild(c);
                 nodes[l][j] = c;
@@ -359,7 +361,10 @@ public final class NetworkDiagram {
         if (layer == 0) {
             return "input x" + (j + 1);
         }
-        return (layer == nodes.length - 1 ? "the output neuron" : "neuron " + (j + 1) + " of hidden layer " + layer);
+        if (layer == nodes.length - 1) { // one score, or class j's score for softmax
+            return nodes[layer].length == 1 ? "the output neuron" : "output neuron " + (j + 1) + " (class " + j + ")";
+        }
+        return "neuron " + (j + 1) + " of hidden layer " + layer;
     }
 
     private static double segmentDistance(double px, double py, double x1, double y1, double x2, double y2) {

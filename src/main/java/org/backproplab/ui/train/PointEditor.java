@@ -2,6 +2,7 @@ package org.backproplab.ui.train;
 
 import java.util.List;
 import org.backproplab.data.Csv;
+import org.backproplab.engine.Numbers;
 import org.backproplab.ui.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
@@ -17,7 +18,8 @@ final class PointEditor {
     private final boolean canEdit;
     private final HTMLElement root = Dom.el("div", "bpl-custom");
     private final HTMLSelectElement clickMode = SettingsPanel.select("click-mode", "add", "remove", "inspect");
-    private final HTMLSelectElement pointClass = SettingsPanel.select("point-class", "+1", "-1");
+    /** The class a click adds: +1 and -1 (classes 1 and 0), then classes 2 to 4 (see Classes). */
+    private final HTMLSelectElement pointClass = SettingsPanel.select("point-class", "+1", "-1", "2", "3", "4");
     private final HTMLTextAreaElement csv = (HTMLTextAreaElement) Dom.el("textarea", "bpl-csv");
     private final HTMLElement csvBox = Dom.el("div", "bpl-csv-box");
 
@@ -30,6 +32,10 @@ final class PointEditor {
         HTMLElement modeRow = Dom.el("div", "bpl-row");
         modeRow.appendChild(Dom.labelled(clickMode, "click to"));
         modeRow.appendChild(Dom.labelled(pointClass, "class"));
+        String[] names = {"+1 (class 1)", "−1 (class 0)", "class 2", "class 3", "class 4"};
+        for (int i = 0; i < names.length; i++) {
+            ((HTMLElement) pointClass.getChildNodes().item(i)).setTextContent(names[i]);
+        }
         root.appendChild(modeRow);
         Dom.on(clickMode, "change", e -> view.showPlotHint());
         HTMLElement csvRow = Dom.el("div", "bpl-row");
@@ -40,8 +46,8 @@ final class PointEditor {
         }));
         root.appendChild(csvRow);
         csv.setAttribute("data-testid", "csv");
-        csv.setAttribute("aria-label", "Points as CSV: x,y,label per line");
-        csv.setAttribute("placeholder", "x,y,label\n0.5,1.2,1\n-0.3,0.8,-1");
+        csv.setAttribute("aria-label", "Points as CSV: x,y,label per line (label -1 or 1, or a class 0 to 4)");
+        csv.setAttribute("placeholder", "x,y,label\n0.5,1.2,1\n-0.3,0.8,-1\n(or classes 0 to 4: 0.1,0.4,2)");
         csv.setRows(6);
         csvBox.appendChild(csv);
         csvBox.appendChild(Dom.button("Use these points", "csv-apply", this::applyCsv));
@@ -83,12 +89,16 @@ final class PointEditor {
             removeNearest(settings.custom, x, y);
             return true;
         }
-        double label = pointClass.getValue().equals("+1") ? 1 : -1;
-        if (shift) {
+        double label = Numbers.parse(pointClass.getValue());
+        if (shift && Math.abs(label) == 1) {
             label = -label;
         }
+        int before = Classes.count(settings.custom);
         settings.custom.add(new double[] {x, y, label});
-        view.dataChanged("Added a " + (label > 0 ? "+1" : "−1") + " point: " + settings.custom.size() + " in all.");
+        int now = Classes.count(settings.custom);
+        view.dataChanged("Added a " + (label == 1 ? "+1" : label == -1 ? "−1" : "class " + (int) label) + " point: "
+                + settings.custom.size() + " in all." + (now != before ? " Now " + now + " classes: the network has "
+                + "one score per class, and learns with softmax cross-entropy." : ""));
         return true;
     }
 
@@ -110,7 +120,7 @@ final class PointEditor {
     }
 
     private void applyCsv() {
-        Csv.Result result = Csv.parse(csv.getValue());
+        Csv.Result result = Csv.parse(csv.getValue(), Classes.csvLabels(csv.getValue()), Classes.MAX);
         if (!result.ok()) {
             StringBuilder text = new StringBuilder("The CSV was not used, nothing was replaced. ");
             int shown = 0;
@@ -130,11 +140,7 @@ final class PointEditor {
         }
         TrainSettings settings = view.settings();
         settings.dataset = DatasetChoice.CUSTOM;
-        settings.custom.clear();
-        for (int i = 0; i < result.points().size(); i++) {
-            double[] p = result.points().xs()[i];
-            settings.custom.add(new double[] {p[0], p[1], result.points().ys()[i]});
-        }
+        settings.custom = Classes.points(result.points());
         settings.init = null;
         csvBox.setHidden(true);
         view.dataChanged("Using the " + settings.custom.size() + " points from the CSV.");

@@ -190,8 +190,8 @@ final class RunLoop {
             if (index < p + sizes[l] * per) {
                 int j = (index - p) / per;
                 int k = (index - p) % per;
-                String neuron = l == sizes.length - 1 ? "the output neuron" : "neuron " + (j + 1) + " of hidden layer "
-                        + (l + 1);
+                String neuron = l < sizes.length - 1 ? "neuron " + (j + 1) + " of hidden layer " + (l + 1)
+                        : sizes[l] == 1 ? "the output neuron" : "output neuron " + (j + 1) + " (class " + j + ")";
                 return k == width ? "the bias of " + neuron : "weight " + (k + 1) + " of " + neuron;
             }
             p += sizes[l] * per;

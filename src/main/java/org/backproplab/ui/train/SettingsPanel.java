@@ -29,6 +29,7 @@ final class SettingsPanel {
     private final TrainView view;
     private final HTMLElement side = Controls.extra(Dom.el("div", "bpl-side bpl-train-side"));
     private final HTMLSelectElement dataset = menu("dataset", DatasetChoice.values());
+    private final HTMLSelectElement classes = select("classes", "2", "3", "4", "5");
     private final HTMLInputElement points = numberInput("points");
     private final HTMLInputElement noise = numberInput("noise");
     private final HTMLInputElement seed = numberInput("seed");
@@ -39,7 +40,7 @@ final class SettingsPanel {
     private final HTMLSelectElement neuronLayer = select("neuron-layer");
     private final HTMLSelectElement activation = menu("activation", Activation.HIDDEN);
     private final HTMLSelectElement output = menu("output", Activation.OUTPUT);
-    private final HTMLSelectElement loss = menu("loss-type", Loss.Type.ONE_SCORE);
+    private final HTMLSelectElement loss = menu("loss-type", Loss.Type.values());
     private final HTMLInputElement l2 = numberInput("l2");
     private final HTMLSelectElement optimizer = menu("optimizer", Optimizer.Kind.values());
     private final HTMLInputElement lr = numberInput("learning-rate");
@@ -57,6 +58,10 @@ final class SettingsPanel {
     /** The panels, with the custom points' editor in Data and the import field in Training. */
     SettingsPanel(TrainView view, HTMLElement pointEditor, HTMLElement importField) {
         this.view = view;
+        for (int i = 0; i < dataset.getOptions().getLength(); i++) {
+            HTMLElement option = (HTMLElement) dataset.getOptions().get(i);
+            option.setTextContent(DatasetChoice.values()[i].menuText());
+        }
         side.appendChild(dataPanel(pointEditor));
         side.appendChild(modelPanel());
         side.appendChild(trainingPanel(importField));
@@ -68,7 +73,7 @@ final class SettingsPanel {
 
     private HTMLElement dataPanel(HTMLElement pointEditor) {
         HTMLElement panel = panel("Data");
-        panel.appendChild(row(Dom.labelled(dataset, "dataset")));
+        panel.appendChild(row(Dom.labelled(dataset, "dataset"), Dom.labelled(classes, "classes")));
         panel.appendChild(row(Dom.labelled(points, "points"), Dom.labelled(noise, "noise")));
         panel.appendChild(row(Dom.labelled(seed, "seed"), Dom.button("New data", "regenerate", () -> {
             view.settings().seed = (int) (Math.random() * 100000);
@@ -79,30 +84,11 @@ final class SettingsPanel {
         panel.appendChild(pointCount);
         panel.appendChild(pointEditor);
 
-        Dom.on(dataset, "change", e -> {
-            TrainSettings s = view.settings();
-            DatasetChoice was = s.dataset;
-            s.dataset = Choice.byId(DatasetChoice.values(), dataset.getValue());
-            if (s.dataset == DatasetChoice.LECTURE) {
-                s.useLectureSetup();
-                view.dataChanged("Dataset: lecture, with the lecture's setup: MLP(3, [4, 4, 1]) with tanh, the "
-                        + "squared error summed over all four examples (none held out), and SGD at learning rate "
-                        + Numbers.trimmed(TrainSettings.LECTURE_RATE, 3) + ", the rate of the lecture's final "
-                        + "training loop (earlier cells try 0.05), for its 20 steps.");
-                return;
-            }
-            if (was == DatasetChoice.LECTURE) {
-                s.leaveLectureSetup(); // the lecture's summed loss and rate would blow up on 100 points
-            }
-            if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty()) {
-                // start from the training points on show: clicks then change a dataset rather than fill an empty plot
-                Dataset shown = view.train();
-                for (int i = 0; i < shown.size(); i++) {
-                    s.custom.add(new double[] {shown.xs()[i][0], shown.xs()[i][1], shown.ys()[i]});
-                }
-            }
-            s.init = null;
-            view.dataChanged("Dataset: " + s.dataset.id() + ".");
+        Dom.on(dataset, "change", e -> datasetChosen());
+        Dom.on(classes, "change", e -> {
+            view.settings().classes = (int) Numbers.parse(classes.getValue());
+            view.settings().init = null;
+            view.dataChanged("Now " + classes.getValue() + " classes: the network has one score per class.");
         });
         onNumber(points, "points", WHOLE, 4, 1000, () -> view.settings().points, n -> {
             view.settings().points = (int) n;
@@ -125,6 +111,72 @@ final class SettingsPanel {
             view.showTestChanged();
         });
         return panel;
+    }
+
+    /** A dataset from the menu: the lecture's brings its setup; custom starts from the points on show. */
+    private void datasetChosen() {
+        TrainSettings s = view.settings();
+        DatasetChoice was = s.dataset;
+        s.dataset = Choice.byId(DatasetChoice.values(), dataset.getValue());
+        if (s.dataset == DatasetChoice.LECTURE) {
+            s.useLectureSetup();
+            view.dataChanged("Dataset: lecture, with the lecture's setup: MLP(3, [4, 4, 1]) with tanh, the "
+                    + "squared error summed over all four examples (none held out), and SGD at learning rate "
+                    + Numbers.trimmed(TrainSettings.LECTURE_RATE, 3) + ", the rate of the lecture's final "
+                    + "training loop (earlier cells try 0.05), for its 20 steps.");
+            return;
+        }
+        if (was == DatasetChoice.LECTURE) {
+            s.leaveLectureSetup(); // the lecture's summed loss and rate would blow up on 100 points
+        }
+        if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty()) {
+            // start from the training points on show: clicks then change a dataset rather than fill an empty plot
+            Dataset shown = view.train();
+            for (int i = 0; i < shown.size(); i++) {
+                s.custom.add(new double[] {shown.xs()[i][0], shown.xs()[i][1], shown.ys()[i]});
+            }
+        }
+        s.init = null;
+        if (s.dataset == DatasetChoice.SPIRAL) {
+            spiralChosen(s);
+            return;
+        }
+        if (s.dataset.takesClasses()) {
+            s.classes = 3;
+        }
+        view.dataChanged("Dataset: " + s.dataset.id() + (s.dataset.takesClasses() ? ", 3 classes." : "."));
+    }
+
+    /**
+     * The menu's spiral: three arms (a link's spiral without classes keeps its two), and enough points without noise
+     * for the arms to show: they wind close, and the usual noise of 0.1 hides them. Plain SGD on its decaying rate
+     * stalls near 55% on them, so the message offers Adam at 0.03, which learns them in a few hundred steps.
+     */
+    private void spiralChosen(TrainSettings s) {
+        s.classes = 3;
+        s.points = Math.max(s.points, 200);
+        s.noise = 0;
+        boolean sgd = s.optimizer == Optimizer.Kind.SGD;
+        view.dataChanged("Dataset: spiral, 3 arms, " + s.points + " points without noise, so the arms show." + (sgd
+                ? " Plain SGD stalls on spirals: Adam at learning rate 0.03 learns them in a few hundred steps." : ""));
+        if (!sgd) {
+            return;
+        }
+        view.addToMessage(Dom.button("Use Adam at 0.03", "use-adam", () -> useAdam(view.settings())));
+    }
+
+    /** Adam at 0.03 without decay, for at least 500 steps, keeping the weights (see spiralChosen). */
+    private void useAdam(TrainSettings s) {
+        s.optimizer = Optimizer.Kind.ADAM;
+        s.lr = 0.03;
+        s.lrEnd = 0.03;
+        s.decay = false;
+        if (s.budget > 0 && s.budget < 500) { // 0 is no limit: it stays
+            s.budget = 500;
+        }
+        show(s);
+        view.setStepLimit(s.budget);
+        view.hyperChanged("Optimizer: Adam at 0.03" + (s.budget > 0 ? ", for " + s.budget + " steps." : "."));
     }
 
     private HTMLElement modelPanel() {
@@ -216,8 +268,13 @@ final class SettingsPanel {
         panel.appendChild(row(importField));
 
         Dom.on(loss, "change", e -> {
-            view.settings().loss = Choice.byId(Loss.Type.ONE_SCORE, loss.getValue());
-            view.hyperChanged("Loss: " + loss.getValue() + ".");
+            boolean wasSoftmax = view.settings().softmax();
+            view.settings().loss = Choice.byId(Loss.Type.values(), loss.getValue());
+            if (view.settings().softmax() != wasSoftmax) { // one score or one per class: a new last layer
+                view.architectureChanged("Loss: " + loss.getValue() + ".");
+            } else {
+                view.hyperChanged("Loss: " + loss.getValue() + ".");
+            }
         });
         onNumber(l2, "L2", DECIMAL, 0, 10, () -> view.settings().l2, v -> {
             view.settings().l2 = v;
@@ -310,7 +367,10 @@ final class SettingsPanel {
         showNeuronLayers(s.sizes().length - 1);
         activation.setValue(s.activation.id());
         output.setValue(s.output.id());
-        loss.setValue(s.loss.id());
+        classes.setValue(Integer.toString(s.classes));
+        classes.setDisabled(!s.dataset.takesClasses());
+        loss.setValue(s.softmax() ? Loss.Type.SOFTMAX.id() : s.loss.id());
+        loss.setDisabled(s.classCount() >= 3); // more than two classes need a score each: softmax
         l2.setValue(Numbers.shortLiteral(s.l2));
         optimizer.setValue(s.optimizer.id());
         lr.setValue(Numbers.shortLiteral(s.lr));

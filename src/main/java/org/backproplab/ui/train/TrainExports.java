@@ -71,9 +71,12 @@ final class TrainExports {
             }
         }
         Dataset train = view.train();
-        double[] scores = new double[train.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = trainer.predict(train.xs()[i]);
+        int k = trainer.outputs();
+        double[] scores = new double[train.size() * k];
+        double[] one = new double[k];
+        for (int i = 0; i < train.size(); i++) {
+            trainer.predict(train.xs()[i], one); // k scores in a row for k classes
+            System.arraycopy(one, 0, scores, i * k, k);
         }
         String name = fileName("model", "json");
         Download.text(name, "application/json", ModelFile.write(now.spec(train), trainer.stepCount(), scores,
@@ -118,11 +121,16 @@ final class TrainExports {
             view.say(NOT_USED + e.getMessage(), true);
             return;
         }
-        if (spec.data().labels() != Dataset.Labels.SIGNS || !spec.features().isRaw()) {
+        boolean classes = spec.data().labels() == Dataset.Labels.CLASSES;
+        if (spec.regression() || !spec.features().isRaw() || (classes && spec.data().classes() > Classes.MAX)) {
             view.say("That run file " + (spec.regression() ? "is a regression" : spec.features().isRaw()
-                    ? "has more than two classes" : "chooses input features") + "; this page's trainer learns two "
-                    + "classes from x1 and x2 so far. Nothing was changed. The command line trains it: java -jar "
-                    + "backprop-lab.jar train --spec FILE.", true);
+                    ? "has " + spec.data().classes() + " classes" : "chooses input features") + "; this page's "
+                    + "trainer learns up to " + Classes.MAX + " classes from x1 and x2 so far. Nothing was changed. "
+                    + "The command line trains it: java -jar backprop-lab.jar train --spec FILE.", true);
+            return;
+        }
+        if (classes && spec.inputs() != 2) {
+            view.say(NOT_USED + "model.inputs: a run with classes 0..k-1 needs points of the plane (2 inputs).", true);
             return;
         }
         if (spec.inputs() != 2 && TrainSettings.lectureTestShare(spec.data(), spec.seed()) < 0) {

@@ -27,6 +27,8 @@ public final class TrainSettings {
     static final int MAX_NEURONS = 64;
 
     DatasetChoice dataset = DatasetChoice.MOONS;
+    /** Spiral's arms or the blobs' centres, 2 to 5; a link's spiral without it is the binary one (see read). */
+    int classes = 3;
     int points = 100;
     double noise = 0.1;
     int seed = 1337;
@@ -47,7 +49,7 @@ public final class TrainSettings {
     boolean zeroGrad = true;
     Trainer.Engine engine = Trainer.Engine.TAPE;
     int budget = 100;
-    /** x, y, label (+1 or -1) of each custom point. */
+    /** x, y, label of each custom point: +1 or -1, or a class index (see Classes). */
     List<double[]> custom = new ArrayList<>();
     /** The initial parameters from an imported run, or null to draw them from the seed. */
     double[] init;
@@ -55,6 +57,7 @@ public final class TrainSettings {
     TrainSettings copy() {
         TrainSettings s = new TrainSettings();
         s.dataset = dataset;
+        s.classes = classes;
         s.points = points;
         s.noise = noise;
         s.seed = seed;
@@ -176,27 +179,30 @@ public final class TrainSettings {
         return Math.min(0.1, lr / 10);
     }
 
-    /** Hidden sizes plus the one output neuron. */
+    /** Hidden sizes plus the output layer: one score, or one per class for softmax. */
     int[] sizes() {
         int[] hidden = parseLayers(layers, new StringBuilder());
         int[] all = new int[hidden.length + 1];
         System.arraycopy(hidden, 0, all, 0, hidden.length);
-        all[hidden.length] = 1;
+        all[hidden.length] = softmax() ? classCount() : 1;
         return all;
+    }
+
+    /** How many classes the data has: spiral's and the blobs' setting, the custom points' own, else 2. */
+    int classCount() {
+        return dataset == DatasetChoice.CUSTOM ? Classes.count(custom) : dataset.takesClasses() ? classes : 2;
+    }
+
+    /** One score per class and softmax cross-entropy: for 3 or more classes, or when the loss menu says so. */
+    boolean softmax() {
+        return classCount() >= 3 || loss == Loss.Type.SOFTMAX;
     }
 
     /** All the points, before the train/test split. */
     Dataset allPoints() {
-        if (dataset == DatasetChoice.CUSTOM) {
-            double[][] xs = new double[custom.size()][];
-            double[] ys = new double[custom.size()];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = new double[] {custom.get(i)[0], custom.get(i)[1]};
-                ys[i] = custom.get(i)[2];
-            }
-            return new Dataset(xs, ys);
-        }
-        return dataset.generator.generate(points, noise, seed);
+        Dataset all = dataset == DatasetChoice.CUSTOM ? Classes.dataset(custom)
+                : dataset.generator.generate(points, noise, seed, dataset.takesClasses() ? classes : 2);
+        return softmax() ? all.signsAsClasses() : Classes.asSigns(all);
     }
 
     /** Inputs per point: 2 for the plane, 3 for the lecture's four examples. */
@@ -218,8 +224,8 @@ public final class TrainSettings {
                 1e-8).withZeroGrad(zeroGrad);
         int steps = budget > 0 ? budget : 100;
         int b = batch > 0 && batch < train.size() ? batch : 0;
-        return new TrainSpec(train, inputs(), sizes(), activation, output, false, init, new Loss(loss, reduction, l2),
-                opt, steps, b, seed);
+        return new TrainSpec(train, inputs(), sizes(), activation, output, false, init,
+                new Loss(softmax() ? Loss.Type.SOFTMAX : loss, reduction, l2), opt, steps, b, seed);
     }
 
     /** Settings that reproduce a training spec (a run file a teacher hands out): its data, model and schedule. */
@@ -227,9 +233,8 @@ public final class TrainSettings {
         TrainSettings s = new TrainSettings();
         double lectureShare = lectureTestShare(spec.data(), spec.seed());
         s.dataset = lectureShare >= 0 ? DatasetChoice.LECTURE : DatasetChoice.CUSTOM;
-        for (int i = 0; i < spec.data().size() && lectureShare < 0; i++) {
-            double[] x = spec.data().xs()[i];
-            s.custom.add(new double[] {x[0], x[1], spec.data().ys()[i] > 0 ? 1 : -1});
+        if (lectureShare < 0) {
+            s.custom = Classes.points(spec.data());
         }
         s.points = spec.data().size();
         s.testRatio = Math.max(0, lectureShare);
@@ -277,12 +282,15 @@ public final class TrainSettings {
         s.points = origin.n();
         s.noise = origin.noise();
         s.testRatio = origin.testShare();
-        s.custom = new ArrayList<>();
-        for (int i = 0; origin.all() != null && i < origin.all().size(); i++) {
-            double[] x = origin.all().xs()[i];
-            s.custom.add(new double[] {x[0], x[1], origin.all().ys()[i] > 0 ? 1 : -1});
+        s.custom = origin.all() == null ? new ArrayList<>() : Classes.points(origin.all());
+        // a saved model does not name the arms or centres: the count that gives its points back
+        for (int k = named.takesClasses() ? 2 : Classes.MAX; k <= Classes.MAX; k++) {
+            s.classes = named.takesClasses() ? k : classes;
+            if (sameData(s.split().train(), train)) {
+                return s;
+            }
         }
-        return sameData(s.split().train(), train) ? s : null;
+        return null;
     }
 
     /** The same points with the same labels in the same order, to the last bit. */
@@ -315,6 +323,9 @@ public final class TrainSettings {
     static TrainSettings read(Settings h) {
         TrainSettings s = new TrainSettings();
         s.dataset = h.choice("dataset", DatasetChoice.values(), s.dataset);
+        if (s.dataset.takesClasses()) { // links from before classes meant spiral's two arms
+            s.classes = h.integer("classes", s.dataset == DatasetChoice.SPIRAL ? 2 : 3, 2, Classes.MAX);
+        }
         if (s.dataset == DatasetChoice.LECTURE) {
             s.useLectureSetup(); // what the link leaves out is the lecture's
         }
@@ -333,7 +344,7 @@ public final class TrainSettings {
         }
         s.activation = h.choice("act", Activation.HIDDEN, s.activation);
         s.output = h.choice("out", Activation.OUTPUT, s.output);
-        s.loss = h.choice("loss", Loss.Type.ONE_SCORE, s.loss);
+        s.loss = h.choice("loss", Loss.Type.values(), s.loss);
         s.reduction = h.choice("reduce", Loss.Reduction.values(), s.reduction);
         s.l2 = h.number("l2", s.l2, 0, 10);
         s.optimizer = h.choice("opt", Optimizer.Kind.values(), s.optimizer);
@@ -345,9 +356,10 @@ public final class TrainSettings {
         s.engine = h.choice("engine", Trainer.Engine.values(), s.engine);
         s.budget = h.integer("budget", s.budget, 0, 1_000_000);
         if (h.has("pts")) {
-            List<double[]> pts = parsePoints(h.get("pts"));
+            List<double[]> pts = Classes.parse(h.get("pts"));
             if (pts == null) {
-                h.ignore("pts", "expected x,y,label triples separated by ';'");
+                h.ignore("pts", "expected x,y,label triples separated by ';', each label -1, 1 or a class 0 to "
+                        + (Classes.MAX - 1));
             } else {
                 s.custom = pts;
             }
@@ -397,18 +409,13 @@ public final class TrainSettings {
         if (!zeroGrad) {
             h.putFlag("nozero", true); // only the bug is written: links from before it read the same
         }
+        if (dataset.takesClasses()) {
+            h.put("classes", Integer.toString(classes));
+        }
         boolean fits = true;
         if (dataset == DatasetChoice.CUSTOM) {
             if (custom.size() <= MAX_POINTS_IN_LINK) {
-                StringBuilder pts = new StringBuilder();
-                for (double[] p : custom) {
-                    if (pts.length() > 0) {
-                        pts.append(';');
-                    }
-                    pts.append(Numbers.shortLiteral(p[0])).append(',').append(Numbers.shortLiteral(p[1])).append(',')
-                            .append(p[2] > 0 ? "1" : "-1");
-                }
-                h.put("pts", pts.toString());
+                h.put("pts", Classes.write(custom));
             } else {
                 fits = false;
             }
@@ -424,20 +431,5 @@ public final class TrainSettings {
             h.put("init", s.toString());
         }
         return fits;
-    }
-
-    static List<double[]> parsePoints(String text) {
-        List<double[]> pts = new ArrayList<>();
-        if (text.trim().isEmpty()) {
-            return pts;
-        }
-        for (String triple : Text.split(text, ';')) {
-            double[] v = Numbers.parseList(triple);
-            if (v == null || v.length != 3 || (v[2] != 1 && v[2] != -1)) {
-                return null;
-            }
-            pts.add(v);
-        }
-        return pts;
     }
 }

@@ -38,6 +38,8 @@ public final class TrainView implements View {
     private final HTMLElement message = Dom.el("div", "bpl-train-message");
     private final HTMLElement plotHint = Dom.el("p", "bpl-hint bpl-plot-hint");
     private final BoundaryPlot boundary = new BoundaryPlot();
+    private final ClassLegend legend = new ClassLegend();
+    private final ClassMap classMap = new ClassMap((x, scores) -> this.trainer.predict(x, scores));
     private final LectureTable lectureTable = new LectureTable();
     private final NetworkDiagram diagram = new NetworkDiagram(this::setParameter);
     private final TrainCharts charts = new TrainCharts();
@@ -102,6 +104,7 @@ public final class TrainView implements View {
         HTMLElement stage = Dom.el("div", "bpl-train-stage");
         HTMLElement plotPanel = Dom.el("div", "bpl-panel bpl-plot-panel");
         plotPanel.appendChild(boundary.element());
+        plotPanel.appendChild(legend.element());
         plotPanel.appendChild(lectureTable.element());
         plotPanel.appendChild(plotHint);
         stage.appendChild(plotPanel);
@@ -307,6 +310,7 @@ public final class TrainView implements View {
         boundary.element().setHidden(lecture);
         lectureTable.element().setHidden(!lecture);
         boundary.setData(train, test, settings.showTest);
+        legend.show(lecture || train.labels() != Dataset.Labels.CLASSES ? 0 : sizes[sizes.length - 1]);
         panel.showPointCount(train.size(), test.size());
         showPlotHint();
         diagram.setArchitecture(settings.inputs(), sizes, new Forward(settings.inputs(), sizes, settings.activation,
@@ -338,8 +342,7 @@ public final class TrainView implements View {
     /** What the plot shows and what a click on it does (see PointEditor.clickHint). */
     void showPlotHint() {
         plotHint.setAttribute("data-testid", "plot-hint");
-        plotHint.setTextContent("Background: the network's score (blue > 0, orange < 0); the dark line is where it "
-                + "is 0. Filled dots: training points; rings: test points. " + points.clickHint());
+        plotHint.setTextContent(ClassLegend.plotHint(settings.softmax()) + points.clickHint());
     }
 
     /** A weight or bias typed on the network diagram. */
@@ -378,6 +381,7 @@ public final class TrainView implements View {
                     rows = (int) Math.max(4, Math.min(BoundaryPlot.GRID, HEATMAP_MS / predictMsPerRow));
                 }
                 double t0 = Dom.now();
+                boundary.useClasses(trainer.outputs() > 1 ? classMap.forClasses(trainer.outputs()) : null);
                 boundary.computeRows(trainer::predict, rows);
                 predictMsPerRow = Math.max(0.01, (Dom.now() - t0) / rows);
                 boundary.draw();
