@@ -64,6 +64,8 @@ public final class BoundaryPlot {
     private boolean showTest = true;
     private int nextRow; // for heatmaps refreshed a band of rows at a time
     private int highlighted = -1;
+    /** For regression: the end of the map's diverging scale (see ValueScale); 0 for a classification map. */
+    private double valueScale;
 
     BoundaryPlot() {
         canvas.setAttribute("data-testid", "boundary");
@@ -124,6 +126,15 @@ public final class BoundaryPlot {
         layersStale = true;
     }
 
+    /** Colours cells and points by value on a scale from −max to +max (regression), or by class (max 0). */
+    void setValueScale(double max) {
+        valueScale = max;
+        layersStale = true;
+        canvas.setAttribute("aria-label", max > 0 ? "Regression map: the network's predicted value over the plane, "
+                + "with the data coloured by target" : "Decision boundary: the network's score over the plane, with "
+                + "the data");
+    }
+
     /** The plotted region: x from, x to, y from, y to. */
     double[] region() {
         return new double[] {xMin, xMax, yMin, yMax};
@@ -149,7 +160,7 @@ public final class BoundaryPlot {
                 point[0] = xMin + (c + 0.5) * (xMax - xMin) / GRID;
                 double s = model.score(point);
                 values[row * GRID + c] = s;
-                pixels[row * GRID + c] = colour(s);
+                pixels[row * GRID + c] = valueScale > 0 ? ValueScale.cell(s, valueScale) : colour(s);
             }
             if (row > 0) {
                 contourRow(row - 1);
@@ -175,10 +186,12 @@ public final class BoundaryPlot {
         g.fillRect(0, 0, w * ratio, h * ratio);
         putHeatmap(g, pixels, GRID, px * ratio, py * ratio, pw * ratio, ph * ratio);
         g.drawImage(axesLayer, 0, 0);
-        g.save();
-        g.scale(ratio, ratio);
-        drawContour(px, py, pw, ph);
-        g.restore();
+        if (valueScale == 0) { // a regression map has no boundary: its colours are the values
+            g.save();
+            g.scale(ratio, ratio);
+            drawContour(px, py, pw, ph);
+            g.restore();
+        }
         g.drawImage(pointsLayer, 0, 0);
     }
 
@@ -323,18 +336,27 @@ public final class BoundaryPlot {
             double cx = px + (x[0] - xMin) / (xMax - xMin) * pw;
             double cy = py + (yMax - x[1]) / (yMax - yMin) * ph;
             boolean positive = d.ys()[i] > 0;
-            String fill = positive ? "#164d8f" : "#a84a00";
+            String fill = valueScale > 0 ? Palette.fill(d.ys()[i], valueScale) : positive ? "#164d8f" : "#a84a00";
             g.beginPath();
             g.arc(cx, cy, 5.5, 0, Math.PI * 2);
             g.setFillStyle(hollow ? "#ffffff" : fill);
             g.fill();
-            g.setStrokeStyle(hollow ? fill : "#ffffff");
+            g.setStrokeStyle(hollow ? fill : valueScale > 0 ? "#1d2430" : "#ffffff");
             g.setLineWidth(hollow ? 2 : 1.3);
             g.stroke();
+            if (valueScale > 0 && hollow) { // a test ring in a light colour needs a dark edge too
+                g.beginPath();
+                g.arc(cx, cy, 7, 0, Math.PI * 2);
+                g.setStrokeStyle("#1d2430");
+                g.setLineWidth(1);
+                g.stroke();
+            }
             g.beginPath();
-            g.moveTo(cx - 3, cy);
-            g.lineTo(cx + 3, cy);
-            if (positive) {
+            if (valueScale == 0) { // the sign marks of a class; a target's value is its colour
+                g.moveTo(cx - 3, cy);
+                g.lineTo(cx + 3, cy);
+            }
+            if (positive && valueScale == 0) {
                 g.moveTo(cx, cy - 3);
                 g.lineTo(cx, cy + 3);
             }

@@ -54,10 +54,14 @@ final class SettingsPanel {
     private final HTMLSelectElement engine = menu("engine", new Trainer.Engine[] {Trainer.Engine.TAPE,
         Trainer.Engine.VALUE});
 
+    private final FeatureToggles features;
+
     /** The panels, with the custom points' editor in Data and the import field in Training. */
     SettingsPanel(TrainView view, HTMLElement pointEditor, HTMLElement importField) {
         this.view = view;
+        this.features = new FeatureToggles(view);
         side.appendChild(dataPanel(pointEditor));
+        side.appendChild(features.element());
         side.appendChild(modelPanel());
         side.appendChild(trainingPanel(importField));
     }
@@ -66,8 +70,10 @@ final class SettingsPanel {
         return side;
     }
 
+    // long: the Data panel's rows and the handlers of its fields, which read best side by side
     private HTMLElement dataPanel(HTMLElement pointEditor) {
         HTMLElement panel = panel("Data");
+        panel.appendChild(new TrainExamples(view).element());
         panel.appendChild(row(Dom.labelled(dataset, "dataset")));
         panel.appendChild(row(Dom.labelled(points, "points"), Dom.labelled(noise, "noise")));
         panel.appendChild(row(Dom.labelled(seed, "seed"), Dom.button("New data", "regenerate", () -> {
@@ -82,6 +88,7 @@ final class SettingsPanel {
         Dom.on(dataset, "change", e -> {
             TrainSettings s = view.settings();
             DatasetChoice was = s.dataset;
+            boolean wasRegression = s.regression();
             s.dataset = Choice.byId(DatasetChoice.values(), dataset.getValue());
             if (s.dataset == DatasetChoice.LECTURE) {
                 s.useLectureSetup();
@@ -97,12 +104,13 @@ final class SettingsPanel {
             if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty()) {
                 // start from the training points on show: clicks then change a dataset rather than fill an empty plot
                 Dataset shown = view.train();
+                s.targets = wasRegression; // the points keep what they had: targets, or classes
                 for (int i = 0; i < shown.size(); i++) {
                     s.custom.add(new double[] {shown.xs()[i][0], shown.xs()[i][1], shown.ys()[i]});
                 }
             }
             s.init = null;
-            view.dataChanged("Dataset: " + s.dataset.id() + ".");
+            view.dataChanged("Dataset: " + s.dataset.id() + "." + TaskLink.taskChosen(s, wasRegression));
         });
         onNumber(points, "points", WHOLE, 4, 1000, () -> view.settings().points, n -> {
             view.settings().points = (int) n;
@@ -321,6 +329,9 @@ final class SettingsPanel {
         forgetZeroGrad.setChecked(!s.zeroGrad);
         forgetNote.setHidden(s.zeroGrad);
         engine.setValue(s.engine.id());
+        loss.setDisabled(s.regression()); // regression learns with mse and a linear output neuron
+        output.setDisabled(s.regression());
+        features.show(s);
     }
 
     /** "100 points: 80 to train on, 20 to test with", with the total in data-value. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
+import org.backproplab.nn.Features;
 import org.backproplab.nn.Loss;
 import org.backproplab.engine.Choice;
 import org.backproplab.nn.MLP;
@@ -50,6 +51,10 @@ public final class TrainSettings {
     List<double[]> custom = new ArrayList<>();
     /** The initial parameters from an imported run, or null to draw them from the seed. */
     double[] init;
+    /** What the network sees of a point of the plane (TF Playground's features); x1, x2 is the point itself. */
+    Features.Feature[] features = TaskLink.XY;
+    /** Custom points whose third number is a real target (regression) rather than a class. */
+    boolean targets;
 
     TrainSettings copy() {
         TrainSettings s = new TrainSettings();
@@ -77,6 +82,8 @@ public final class TrainSettings {
             s.custom.add(p.clone());
         }
         s.init = init == null ? null : init.clone();
+        s.features = features.clone();
+        s.targets = targets;
         return s;
     }
 
@@ -193,20 +200,30 @@ public final class TrainSettings {
                 xs[i] = new double[] {custom.get(i)[0], custom.get(i)[1]};
                 ys[i] = custom.get(i)[2];
             }
-            return new Dataset(xs, ys);
+            return new Dataset(xs, ys, targets ? Dataset.Labels.TARGETS : Dataset.Labels.SIGNS);
         }
         return dataset.generator.generate(points, noise, seed);
     }
 
-    /** Inputs per point: 2 for the plane, 3 for the lecture's four examples. */
+    /** Inputs per point: 2 for the plane, 1 for the curve y = sin x, 3 for the lecture's four examples. */
     int inputs() {
-        return dataset == DatasetChoice.LECTURE ? 3 : 2;
+        return dataset == DatasetChoice.LECTURE ? 3 : dataset == DatasetChoice.SINE ? 1 : 2;
+    }
+
+    /** True when the points have real targets to fit: a regression set, or custom points with targets. */
+    boolean regression() {
+        return dataset.regression() || dataset == DatasetChoice.CUSTOM && targets;
+    }
+
+    /** What the first layer sees: the chosen features of a point of the plane, or the coordinates themselves. */
+    Features features() {
+        return TaskLink.of(features, inputs());
     }
 
     Dataset.Split split() {
         Dataset all = allPoints();
         if (testRatio <= 0 || all.size() < 4) {
-            return new Dataset.Split(all, new Dataset(new double[0][], new double[0]));
+            return new Dataset.Split(all, new Dataset(new double[0][], new double[0], all.labels()));
         }
         return all.split(testRatio, seed);
     }
@@ -218,18 +235,21 @@ public final class TrainSettings {
         int steps = budget > 0 ? budget : 100;
         int b = batch > 0 && batch < train.size() ? batch : 0;
         return new TrainSpec(train, inputs(), sizes(), activation, output, false, init, new Loss(loss, reduction, l2),
-                opt, steps, b, seed);
+                opt, steps, b, seed, features());
     }
 
     /** Settings that reproduce a training spec (a run file a teacher hands out): its data, model and schedule. */
     static TrainSettings fromSpec(TrainSpec spec) {
         TrainSettings s = new TrainSettings();
         double lectureShare = lectureTestShare(spec.data(), spec.seed());
-        s.dataset = lectureShare >= 0 ? DatasetChoice.LECTURE : DatasetChoice.CUSTOM;
-        for (int i = 0; i < spec.data().size() && lectureShare < 0; i++) {
+        s.dataset = lectureShare >= 0 ? DatasetChoice.LECTURE : spec.inputs() == 1 ? DatasetChoice.SINE
+                : DatasetChoice.CUSTOM; // one input: only the curve, if the model's origin gives back its points
+        for (int i = 0; i < spec.data().size() && s.dataset == DatasetChoice.CUSTOM; i++) {
             double[] x = spec.data().xs()[i];
-            s.custom.add(new double[] {x[0], x[1], spec.data().ys()[i] > 0 ? 1 : -1});
+            s.custom.add(new double[] {x[0], x[1], TaskLink.label(spec.data(), i)});
         }
+        s.targets = spec.regression();
+        s.features = spec.features().isRaw() ? TaskLink.XY : spec.features().chosen();
         s.points = spec.data().size();
         s.testRatio = Math.max(0, lectureShare);
         StringBuilder layers = new StringBuilder();
@@ -279,7 +299,7 @@ public final class TrainSettings {
         s.custom = new ArrayList<>();
         for (int i = 0; origin.all() != null && i < origin.all().size(); i++) {
             double[] x = origin.all().xs()[i];
-            s.custom.add(new double[] {x[0], x[1], origin.all().ys()[i] > 0 ? 1 : -1});
+            s.custom.add(new double[] {x[0], x[1], TaskLink.label(origin.all(), i)});
         }
         return sameData(s.split().train(), train) ? s : null;
     }
@@ -317,6 +337,7 @@ public final class TrainSettings {
         if (s.dataset == DatasetChoice.LECTURE) {
             s.useLectureSetup(); // what the link leaves out is the lecture's
         }
+        TaskLink.read(h, s); // likewise regression's setup, and the features
         s.points = h.integer("n", s.points, 4, 1000);
         s.noise = h.number("noise", s.noise, 0, 2);
         s.seed = h.integer("seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -344,7 +365,7 @@ public final class TrainSettings {
         s.engine = h.choice("engine", Trainer.Engine.values(), s.engine);
         s.budget = h.integer("budget", s.budget, 0, 1_000_000);
         if (h.has("pts")) {
-            List<double[]> pts = parsePoints(h.get("pts"));
+            List<double[]> pts = s.targets ? TaskLink.parseTargets(h.get("pts")) : parsePoints(h.get("pts"));
             if (pts == null) {
                 h.ignore("pts", "expected x,y,label triples separated by ';'");
             } else {
@@ -353,7 +374,7 @@ public final class TrainSettings {
         }
         if (h.has("init")) {
             double[] init = Numbers.parseList(h.get("init"));
-            if (init == null || init.length != MLP.parameterCount(s.inputs(), s.sizes())) {
+            if (init == null || init.length != MLP.parameterCount(s.features().count(), s.sizes())) {
                 h.ignore("init", "expected one number per parameter of the network");
             } else {
                 s.init = init;
@@ -396,31 +417,17 @@ public final class TrainSettings {
         if (!zeroGrad) {
             h.putFlag("nozero", true); // only the bug is written: links from before it read the same
         }
+        TaskLink.write(h, this);
         boolean fits = true;
         if (dataset == DatasetChoice.CUSTOM) {
             if (custom.size() <= MAX_POINTS_IN_LINK) {
-                StringBuilder pts = new StringBuilder();
-                for (double[] p : custom) {
-                    if (pts.length() > 0) {
-                        pts.append(';');
-                    }
-                    pts.append(Numbers.shortLiteral(p[0])).append(',').append(Numbers.shortLiteral(p[1])).append(',')
-                            .append(p[2] > 0 ? "1" : "-1");
-                }
-                h.put("pts", pts.toString());
+                h.put("pts", TaskLink.writePoints(custom, targets));
             } else {
                 fits = false;
             }
         }
         if (init != null) {
-            StringBuilder s = new StringBuilder();
-            for (double v : init) {
-                if (s.length() > 0) {
-                    s.append(',');
-                }
-                s.append(Numbers.shortLiteral(v));
-            }
-            h.put("init", s.toString());
+            h.put("init", Numbers.shortList(init));
         }
         return fits;
     }
