@@ -95,6 +95,10 @@ public final class BoundaryPlot {
 
     /** The data to draw; the plotted region is fitted around all of it, with the same scale on both axes. */
     void setData(Dataset train, Dataset test, boolean showTest) {
+        if (train.size() > 0 && train.dims() < 2) { // the curve's points have no place in the plane: none shown
+            train = new Dataset(new double[0][], new double[0]);
+            test = train;
+        }
         this.train = train;
         this.test = test;
         this.showTest = showTest;

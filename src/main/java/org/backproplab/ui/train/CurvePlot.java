@@ -191,7 +191,7 @@ final class CurvePlot {
     /** What the line and the dots are, in the top left corner. */
     private void legend(CanvasRenderingContext2D g) {
         g.setFillStyle("rgba(255,255,255,0.9)");
-        g.fillRect(LEFT + 6, TOP + 6, 190, 40);
+        g.fillRect(LEFT + 6, TOP + 6, 200, 40);
         g.setStrokeStyle("#a84a00");
         g.setLineWidth(3);
         g.beginPath();

@@ -33,7 +33,6 @@ class RegressionAndFeaturesTest {
         assertArrayEquals(new int[] {1}, s.sizes(), "no hidden layer: one neuron");
         assertEquals(2, s.features().count());
         Trainer.Evaluation[] run = train(s, s.budget);
-        System.out.println("linear " + run[0] + " -> " + run[1]);
         assertTrue(run[1].accuracy() >= 0.95, "accuracy " + run[1].accuracy());
         TrainSettings raw = s.copy();
         raw.features = TaskLink.XY;
@@ -48,9 +47,93 @@ class RegressionAndFeaturesTest {
             assertTrue(s.regression());
             assertEquals(Loss.Type.MSE, s.loss);
             Trainer.Evaluation[] run = train(s, s.budget);
-            System.out.println(e + " " + run[0] + " -> " + run[1]);
             assertTrue(run[1].loss() < run[0].loss() / 3, e + ": " + run[0].loss() + " -> " + run[1].loss());
             assertTrue(Double.isNaN(run[1].accuracy()), "no accuracy for regression");
         }
+    }
+
+    @Test
+    void featureListsAreReadWithANamedReason() {
+        StringBuilder why = new StringBuilder();
+        assertArrayEquals(new Feature[] {Feature.X1_SQUARED, Feature.SIN_X2},
+                TaskLink.parseFeatures(" x1^2 , sin(x2)", why));
+        assertNull(TaskLink.parseFeatures("x1,cos(x1)", why));
+        assertTrue(why.toString().contains("'cos(x1)' is not a feature; expected x1, x2, x1^2"), why.toString());
+        why.setLength(0);
+        assertNull(TaskLink.parseFeatures("x1,x1", why));
+        assertEquals("x1 is listed twice", why.toString());
+        why.setLength(0);
+        assertNull(TaskLink.parseFeatures("", why));
+        assertTrue(why.toString().startsWith("an empty name"), why.toString());
+        assertEquals("x1^2,x1*x2", TaskLink.writeFeatures(new Feature[] {Feature.X1_SQUARED, Feature.X1_TIMES_X2}));
+    }
+
+    @Test
+    void aLinkKeepsTheTaskAndTheFeatures() {
+        TrainSettings s = TrainSettings.read(new Settings().put("dataset", "plane").put("features", "x1,x2,x1^2"));
+        assertTrue(s.regression());
+        assertEquals(3, s.features().count());
+        Settings written = new Settings();
+        s.write(written);
+        assertEquals("regression", written.get("task"));
+        assertEquals("x1,x2,x1^2", written.get("features"));
+        TrainSettings back = TrainSettings.read(written);
+        assertArrayEquals(s.features, back.features);
+        assertEquals(Loss.Type.MSE, back.loss);
+        TrainSpec spec = back.spec(back.split().train());
+        assertTrue(spec.regression());
+        assertEquals(3, spec.features().count(), "the run file carries them too");
+
+        Settings plain = new Settings();
+        TrainSettings.read(new Settings()).write(plain);
+        assertFalse(plain.has("features") || plain.has("task"), "the demo's links stay as they were");
+    }
+
+    @Test
+    void customTargetsRoundTripAndAClassificationSetRefusesTheTask() {
+        Settings link = new Settings().put("dataset", "custom").put("task", "regression")
+                .put("pts", "0.5,1,0.25;-1,0.5,-1.75;0,0,3");
+        TrainSettings s = TrainSettings.read(link);
+        assertTrue(s.regression());
+        assertEquals(-1.75, s.custom.get(1)[2]);
+        assertEquals(Dataset.Labels.TARGETS, s.allPoints().labels());
+        Settings written = new Settings();
+        s.write(written);
+        assertEquals("0.5,1.0,0.25;-1.0,0.5,-1.75;0.0,0.0,3.0", written.get("pts"));
+
+        Settings bad = new Settings().put("dataset", "moons").put("task", "regression").put("features", "x1,foo")
+                .put("loss", "svm");
+        TrainSettings moons = TrainSettings.read(bad);
+        assertFalse(moons.regression());
+        String ignored = String.join(" ", bad.ignored());
+        assertTrue(ignored.contains("'task' (moons is a classification set"), ignored);
+        assertTrue(ignored.contains("'features' ('foo' is not a feature"), ignored);
+        assertArrayEquals(TaskLink.XY, moons.features, "a bad list keeps the coordinates");
+
+        Settings sine = new Settings().put("dataset", "sine").put("features", "x1^2").put("loss", "svm");
+        TrainSettings curve = TrainSettings.read(sine);
+        assertEquals(1, curve.inputs());
+        assertEquals(1, curve.features().count());
+        assertEquals(Loss.Type.MSE, curve.loss, "regression keeps mse");
+        String why = String.join(" ", sine.ignored());
+        assertTrue(why.contains("'features' (they are made from x1 and x2, and sine has 1 input)"), why);
+        assertTrue(why.contains("'loss' (regression learns real targets with mse)"), why);
+    }
+
+    @Test
+    void theDivergingScaleEndsAtARoundNumberAboveEveryTarget() {
+        Dataset plane = TrainSettings.read(new Settings().put("dataset", "plane")).allPoints();
+        assertEquals(1.5, ValueScale.max(plane), "(x1 + x2) / 2 with noise 0.1 stays within ±1.5 here");
+        assertEquals(0.5, ValueScale.max(new Dataset(new double[][] {{0, 0}}, new double[] {0.1},
+                Dataset.Labels.TARGETS)));
+        assertEquals(1, ValueScale.max(new Dataset(new double[][] {{0, 0}}, new double[] {-1},
+                Dataset.Labels.TARGETS)), "exactly 1 stays 1");
+        assertEquals(1.5, ValueScale.max(new Dataset(new double[][] {{0, 0}}, new double[] {-1.2},
+                Dataset.Labels.TARGETS)));
+        assertEquals(-1, ValueScale.t(-7, 2), "clamped at the ends");
+        assertEquals(0.25, ValueScale.t(0.5, 2));
+        assertTrue(Double.isNaN(ValueScale.t(Double.NaN, 2)));
+        assertEquals(ValueScale.cell(0, 1), ValueScale.cell(-0.0, 1), "0 is the neutral middle");
+        assertTrue(ValueScale.cell(1, 1) != ValueScale.cell(-1, 1), "the two ends differ");
     }
 }
