@@ -136,4 +136,39 @@ class RegressionAndFeaturesTest {
         assertEquals(ValueScale.cell(0, 1), ValueScale.cell(-0.0, 1), "0 is the neutral middle");
         assertTrue(ValueScale.cell(1, 1) != ValueScale.cell(-1, 1), "the two ends differ");
     }
+
+    @Test
+    void aSavedRegressionModelWithFeaturesComesBackAsItsDatasetAndFeatures() {
+        TrainSettings s = TrainSettings.read(new Settings().put("dataset", "gaussians").put("features",
+                "x1,x2,x1*x2,sin(x1)").put("n", "60"));
+        Dataset train = s.split().train();
+        Trainer t = new Trainer(s.spec(train), Trainer.Engine.TAPE);
+        t.step();
+        double[] scores = new double[train.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = t.predict(train.xs()[i]);
+        }
+        TrainSettings now = s.copy();
+        now.init = t.parameterValues();
+        String file = org.backproplab.nn.ModelFile.write(now.spec(train), 1, scores, now.origin());
+        TrainSpec spec = TrainSpec.parse(file);
+        TrainSettings back = TrainSettings.fromSpec(spec).withOrigin(org.backproplab.nn.ModelFile.read(file).origin(),
+                spec.data());
+        assertEquals(DatasetChoice.GAUSSIANS, back.dataset, "the generator gives back the very points");
+        assertArrayEquals(now.features, back.features);
+        assertArrayEquals(now.init, back.init);
+        assertTrue(back.regression());
+
+        TrainSettings custom = TrainSettings.read(new Settings().put("dataset", "custom").put("task", "regression")
+                .put("pts", "0.5,1,0.25;-1,0.5,-1.75;0,0,3;1,1,0.5;0.2,-0.3,1"));
+        Dataset customTrain = custom.split().train();
+        String customFile = org.backproplab.nn.ModelFile.write(custom.spec(customTrain), 0,
+                new double[customTrain.size()], custom.origin());
+        TrainSpec customSpec = TrainSpec.parse(customFile);
+        TrainSettings customBack = TrainSettings.fromSpec(customSpec)
+                .withOrigin(org.backproplab.nn.ModelFile.read(customFile).origin(), customSpec.data());
+        assertEquals(DatasetChoice.CUSTOM, customBack.dataset);
+        assertTrue(customBack.targets, "the custom points keep their targets");
+        assertEquals(5, customBack.custom.size(), "the held-out points come back too");
+    }
 }
