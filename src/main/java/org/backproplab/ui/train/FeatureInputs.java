@@ -17,7 +17,7 @@ final class FeatureInputs {
     /** Heatmap cells along each side. */
     private static final int CELLS = 20;
     /** The heatmap's side in the diagram's units. */
-    static final double SIDE = 18;
+    static final double SIDE = 20;
 
     private FeatureInputs() {
     }
