@@ -159,6 +159,16 @@ class RegressionAndFeaturesTest {
         assertArrayEquals(now.init, back.init);
         assertTrue(back.regression());
 
+        TrainSettings sine = TrainSettings.read(new Settings().put("dataset", "sine").put("n", "40"));
+        Dataset sineTrain = sine.split().train();
+        String sineFile = org.backproplab.nn.ModelFile.write(sine.spec(sineTrain), 0, new double[sineTrain.size()],
+                sine.origin());
+        TrainSpec sineSpec = TrainSpec.parse(sineFile);
+        TrainSettings sineBack = TrainSettings.fromSpec(sineSpec)
+                .withOrigin(org.backproplab.nn.ModelFile.read(sineFile).origin(), sineSpec.data());
+        assertEquals(DatasetChoice.SINE, sineBack.dataset, "the curve's one input comes back as the curve");
+        assertEquals(40, sineBack.points);
+
         TrainSettings custom = TrainSettings.read(new Settings().put("dataset", "custom").put("task", "regression")
                 .put("pts", "0.5,1,0.25;-1,0.5,-1.75;0,0,3;1,1,0.5;0.2,-0.3,1"));
         Dataset customTrain = custom.split().train();
