@@ -137,6 +137,24 @@ class RegressionFeaturesIT {
         assertTrue(hash.contains("task=regression") && hash.contains("1.5"), hash);
     }
 
+    /** An embedded trainer widget takes the task and the features as options, like a link. */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS"})
+    void anEmbeddedTrainerFitsTheCurveAndSeesItsFeatures(Backend backend) {
+        browser.open(backend, "embed-example.html", "");
+        browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(15));
+        Object result = browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var host = document.createElement('div'); host.setAttribute('data-testid', 'test-host');"
+                + "host.style.width = '900px'; document.body.prepend(host);"
+                + "BackpropLab.mount(host, {view: 'train', dataset: 'circles', features: 'x1^2,x2^2', layers: '',"
+                + "  controls: 'minimal'}).then(function () { done('ok'); }, function (e) { done('failed: ' + e); });");
+        assertEquals("ok", result);
+        By nodes = By.cssSelector("[data-testid=test-host] [data-testid=feature-node]");
+        browser.waitFor(d -> d.findElements(nodes).size() == 2);
+        assertEquals(List.of("x1^2", "x2^2"), browser.driver.findElements(nodes).stream()
+                .map(e -> e.getAttribute("data-feature")).toList());
+    }
+
     /** The pictures a teacher judges beside TF Playground: the plane, the sin x fit and the circles through x². */
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS"})

@@ -60,6 +60,9 @@ final class RunLoop {
         rmseFigure.setAttribute("title", "Root mean squared error: the typical distance of a prediction from its "
                 + "target, in the targets' own units");
         bar.appendChild(rmseFigure);
+        // before the first drawing too, only the task's own figure shows (a widget may wait a while to be drawn)
+        accuracyFigure.setHidden(view.settings().regression());
+        rmseFigure.setHidden(!view.settings().regression());
         bar.appendChild(Dom.el("span", "bpl-spacer"));
         bar.appendChild(Controls.extra(Dom.labelled(budget, "stop at")));
         Dom.on(budget, "change", e -> view.setStepLimit(budget.getValue().equals("∞") ? 0
