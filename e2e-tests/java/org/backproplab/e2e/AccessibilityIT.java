@@ -94,6 +94,12 @@ class AccessibilityIT {
         browser.open(backend, "index.html", "view=train&nozero=1");
         browser.find("train-step").click();
         found.addAll(audit(backend + " train, forgetting zero_grad"));
+        browser.open(backend, "index.html", "view=train&dataset=plane&features=x1,x2,x1%5E2");
+        browser.find("train-step").click();
+        found.addAll(audit(backend + " train, regression on the plane with features"));
+        browser.open(backend, "index.html", "view=train&dataset=sine");
+        browser.find("train-step").click();
+        found.addAll(audit(backend + " train, the sin x curve"));
         browser.open(backend, "index.html", "view=derivative");
         found.addAll(audit(backend + " derivative"));
         browser.open(backend, "tutorial.html", "");

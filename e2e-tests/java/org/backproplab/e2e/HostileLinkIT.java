@@ -84,7 +84,8 @@ class HostileLinkIT {
     private static final String[][] KEYS = {
         {"graph", "view", "program", "preset", "bug", "controls", "hand"},
         {"train", "dataset", "n", "noise", "seed", "layers", "act", "out", "loss", "reduce", "lr", "lrend", "decay",
-            "opt", "batch", "l2", "engine", "budget", "test", "showtest", "pts", "init", "nozero", "classes"},
+            "opt", "batch", "l2", "engine", "budget", "test", "showtest", "pts", "init", "nozero", "classes", "task",
+            "features"},
         {"derivative", "fx", "x", "xmin", "xmax", "h", "central", "2d", "multi"}};
 
     /** Values as a link carries them: empty, words, out of range, overflowing, broken escapes, markup, huge. */
@@ -94,7 +95,7 @@ class HostileLinkIT {
         "a".repeat(5000)};
 
     /**
-     * Every link key of every view with each hostile value (629 links per backend), applied as a person would by
+     * Every link key of every view with each hostile value (646 links per backend), applied as a person would by
      * editing the address of an open app: none throws, none runs markup, the view stays on screen, and a message,
      * when there is one, names the key it ignored.
      */

@@ -265,4 +265,13 @@ public final class Numbers {
         }
         return v;
     }
+
+    /** Numbers as {@link #parseList} reads them back: comma-separated, each as short as reads back the same. */
+    public static String shortList(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) {
+            s.append(s.length() == 0 ? "" : ",").append(shortLiteral(v));
+        }
+        return s.toString();
+    }
 }

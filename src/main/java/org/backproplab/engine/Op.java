@@ -225,6 +225,32 @@ public enum Op {
         public String rule(String child, String out) {
             return out + " = sigmoid(" + child + "): multiply " + out + "'s grad by " + out + "·(1 − " + out + ")";
         }
+    },
+
+    /**
+     * sin x, which TF Playground's sin x1 and sin x2 features need; stock micrograd lacks it. Its derivative cos x
+     * needs the input, not the output (sin doesn't tell cos's sign), so the export's forward keeps only the result.
+     */
+    SIN("sin", false, "sn = math.sin(self.data)", new String[] {"self.grad += math.cos(self.data) * out.grad"}) {
+        @Override
+        public double forward(double x, double y) {
+            return Math.sin(x);
+        }
+
+        @Override
+        public double local(int child, double x, double y, double out) {
+            return Math.cos(x);
+        }
+
+        @Override
+        public String describe(String[] in, String out) {
+            return "sin(" + in[0] + ") (local derivative cos x)";
+        }
+
+        @Override
+        public String rule(String child, String out) {
+            return out + " = sin(" + child + "): multiply " + out + "'s grad by cos(" + child + ")";
+        }
     };
 
     /** How drawings and programs write the op: "+", "*", "**", or the function's name. */
@@ -276,12 +302,12 @@ public enum Op {
         return backwardLines[child];
     }
 
-    /** True for the functions written f(x): tanh, exp, log, relu, sigmoid. */
+    /** True for the functions written f(x): tanh, exp, log, relu, sigmoid, sin. */
     public boolean isFunction() {
         return arity() == 1 && this != POW;
     }
 
-    /** The function called name (tanh, exp, log, relu, sigmoid), or null. */
+    /** The function called name (tanh, exp, log, relu, sigmoid, sin), or null. */
     public static Op function(String name) {
         for (Op op : values()) {
             if (op.isFunction() && op.symbol.equals(name)) {

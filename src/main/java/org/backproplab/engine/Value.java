@@ -118,6 +118,10 @@ public final class Value {
         return apply(Op.EXP);
     }
 
+    public Value sin() {
+        return apply(Op.SIN);
+    }
+
     public Value log() {
         return apply(Op.LOG);
     }

@@ -69,10 +69,7 @@ public final class ExampleProgram {
         for (int i = 0; i < nin; i++) {
             in[i] = features.isRaw() ? "x" + (i + 1) : chosen[i].variable;
             if (!features.isRaw()) {
-                String line = chosen[i].programLine();
-                boolean leaf = line.isEmpty() && !in[i].equals("x1") && !in[i].equals("x2");
-                p.append(leaf ? in[i] + " = " + Numbers.literal(inputs[i]) + "  # " + chosen[i].id()
-                        + ": a number, as the lab has no sin op (no grad flows into data)\n" : line);
+                p.append(chosen[i].programLine());
             }
         }
         Activation last = loss == Loss.Type.SOFTMAX ? Activation.LINEAR : output;

@@ -11,8 +11,7 @@ import org.backproplab.engine.Value;
  * sees the coordinates themselves, however many a point has.
  *
  * <p>Each feature is built from Value ops on the coordinates (x1**2, x1*x2), so the graph of one example shows
- * them; its number on plain doubles comes from the same op, so both engines see the same bits. The lab has no sin
- * op, so sin x1 is a fresh Value holding the number: the inputs are data, and no grad flows into them either way.
+ * them; its number on plain doubles comes from the same op, so both engines see the same bits.
  */
 public final class Features {
 
@@ -43,8 +42,8 @@ public final class Features {
                 case X1_SQUARED -> x[0].pow(2);
                 case X2_SQUARED -> x[1].pow(2);
                 case X1_TIMES_X2 -> x[0].mul(x[1]);
-                case SIN_X1 -> new Value(Math.sin(x[0].data));
-                case SIN_X2 -> new Value(Math.sin(x[1].data));
+                case SIN_X1 -> x[0].sin();
+                case SIN_X2 -> x[1].sin();
             };
         }
 
@@ -56,8 +55,8 @@ public final class Features {
                 case X1_SQUARED -> Op.POW.forward(x[0], 2);
                 case X2_SQUARED -> Op.POW.forward(x[1], 2);
                 case X1_TIMES_X2 -> Op.MUL.forward(x[0], x[1]);
-                case SIN_X1 -> Math.sin(x[0]);
-                case SIN_X2 -> Math.sin(x[1]);
+                case SIN_X1 -> Op.SIN.forward(x[0], 0);
+                case SIN_X2 -> Op.SIN.forward(x[1], 0);
             };
         }
 
@@ -68,8 +67,8 @@ public final class Features {
                 case X1_SQUARED -> "x1sq = x1**2\n";
                 case X2_SQUARED -> "x2sq = x2**2\n";
                 case X1_TIMES_X2 -> "x1x2 = x1 * x2\n";
-                // no sin op: the number itself, a leaf (see the class comment)
-                case SIN_X1, SIN_X2 -> "";
+                case SIN_X1 -> "sinx1 = sin(x1)\n";
+                case SIN_X2 -> "sinx2 = sin(x2)\n";
             };
         }
     }

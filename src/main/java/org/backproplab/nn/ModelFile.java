@@ -121,7 +121,9 @@ public final class ModelFile {
         Dataset all = null;
         if (o.get("all") instanceof Map<?, ?> points) {
             try {
-                all = TrainSpec.points(points, 2, Dataset.Labels.SIGNS); // the page's own points
+                // the page's own points, with classes or (for a regression) targets
+                all = TrainSpec.points(points, 2, points.containsKey("targets") ? Dataset.Labels.TARGETS
+                        : Dataset.Labels.SIGNS);
             } catch (TrainSpec.SpecException e) {
                 return null;
             }

@@ -152,6 +152,9 @@ class OpConsumersTest {
                     }
                     p.append("out_data = ").append(Numbers.literal(out)).append('\n');
                     String line = op.backwardLine(child);
+                    if (op == Op.SIN) {
+                        continue; // its line calls math.cos, which the language lacks: SinOpTest reads that line
+                    }
                     String rhs = line.substring(line.indexOf("+=") + 2).trim();
                     p.append("g = ").append(constants(pythonToProgram(comparisons(rhs, out)), y)).append('\n');
                     Evaluation ev = Evaluator.run(p.toString());

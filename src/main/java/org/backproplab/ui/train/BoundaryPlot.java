@@ -66,6 +66,8 @@ public final class BoundaryPlot {
     private int highlighted = -1;
     /** With one score per class, colours each cell by its class (no 0-contour then); null for one score. */
     private ClassMap classMap;
+    /** For regression: the end of the map's diverging scale (see ValueScale); 0 for a classification map. */
+    private double valueScale;
 
     BoundaryPlot() {
         canvas.setAttribute("data-testid", "boundary");
@@ -95,6 +97,10 @@ public final class BoundaryPlot {
 
     /** The data to draw; the plotted region is fitted around all of it, with the same scale on both axes. */
     void setData(Dataset train, Dataset test, boolean showTest) {
+        if (train.size() > 0 && train.dims() < 2) { // the curve's points have no place in the plane: none shown
+            train = new Dataset(new double[0][], new double[0]);
+            test = train;
+        }
         this.train = train;
         this.test = test;
         this.showTest = showTest;
@@ -124,6 +130,15 @@ public final class BoundaryPlot {
         yMin = c1 - half;
         yMax = c1 + half;
         layersStale = true;
+    }
+
+    /** Colours cells and points by value on a scale from −max to +max (regression), or by class (max 0). */
+    void setValueScale(double max) {
+        valueScale = max;
+        layersStale = true;
+        canvas.setAttribute("aria-label", max > 0 ? "Regression map: the network's predicted value over the plane, "
+                + "with the data coloured by target" : "Decision boundary: the network's score over the plane, with "
+                + "the data");
     }
 
     /** The plotted region: x from, x to, y from, y to. */
@@ -161,7 +176,7 @@ public final class BoundaryPlot {
                 }
                 double s = model.score(point);
                 values[row * GRID + c] = s;
-                pixels[row * GRID + c] = colour(s);
+                pixels[row * GRID + c] = valueScale > 0 ? ValueScale.cell(s, valueScale) : colour(s);
             }
             if (row > 0) {
                 contourRow(row - 1);
@@ -187,10 +202,12 @@ public final class BoundaryPlot {
         g.fillRect(0, 0, w * ratio, h * ratio);
         putHeatmap(g, pixels, GRID, px * ratio, py * ratio, pw * ratio, ph * ratio);
         g.drawImage(axesLayer, 0, 0);
-        g.save();
-        g.scale(ratio, ratio);
-        drawContour(px, py, pw, ph);
-        g.restore();
+        if (valueScale == 0) { // a regression map has no boundary: its colours are the values
+            g.save();
+            g.scale(ratio, ratio);
+            drawContour(px, py, pw, ph);
+            g.restore();
+        }
         g.drawImage(pointsLayer, 0, 0);
     }
 
@@ -337,8 +354,10 @@ public final class BoundaryPlot {
             double cy = py + (yMax - x[1]) / (yMax - yMin) * ph;
             if (d.labels() == Dataset.Labels.CLASSES) {
                 PointShapes.draw(g, cx, cy, 5.5, (int) d.ys()[i], hollow);
+            } else if (valueScale > 0) {
+                PointShapes.target(g, Palette.fill(d.ys()[i], valueScale), hollow, cx, cy);
             } else {
-                drawSign(d.ys()[i] > 0, hollow, cx, cy);
+                PointShapes.sign(g, d.ys()[i] > 0, hollow, cx, cy);
             }
             if (!hollow && i == highlighted) {
                 g.beginPath();
@@ -348,28 +367,6 @@ public final class BoundaryPlot {
                 g.stroke();
             }
         }
-    }
-
-    /** A binary point: + or − in white on its colour (a ring for a test point). */
-    private void drawSign(boolean positive, boolean hollow, double cx, double cy) {
-        String fill = positive ? "#164d8f" : "#a84a00";
-        g.beginPath();
-        g.arc(cx, cy, 5.5, 0, Math.PI * 2);
-        g.setFillStyle(hollow ? "#ffffff" : fill);
-        g.fill();
-        g.setStrokeStyle(hollow ? fill : "#ffffff");
-        g.setLineWidth(hollow ? 2 : 1.3);
-        g.stroke();
-        g.beginPath();
-        g.moveTo(cx - 3, cy);
-        g.lineTo(cx + 3, cy);
-        if (positive) {
-            g.moveTo(cx, cy - 3);
-            g.lineTo(cx, cy + 3);
-        }
-        g.setStrokeStyle(hollow ? fill : "#ffffff");
-        g.setLineWidth(1.4);
-        g.stroke();
     }
 
     private void resize(double w, double h) {

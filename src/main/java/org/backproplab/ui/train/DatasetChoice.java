@@ -7,8 +7,10 @@ import org.backproplab.engine.Choice;
  * The trainer's dataset menu: the generated toy datasets and the lecture's four examples (each one of the data
  * package's generators), plus CUSTOM, the points a person clicks onto the plot or pastes as CSV. Links and the menu
  * name them by id: moons, circles, xor, spiral, blobs, gauss, boundary_sin, boundary_cubic, boundary_abs, lecture,
- * custom. Spiral and blobs have a number of classes (see TrainSettings.classes); the boundary sets are the points
- * above and below a curve (TF Playground's issue 252).
+ * plane, gaussians, sine, custom. Spiral and blobs have a number of classes (see TrainSettings.classes); the
+ * boundary sets are the points above and below a curve (TF Playground's issue 252). Plane, gaussians and sine are
+ * regression sets (TF Playground's tilted plane and signed Gaussians, and the curve y = sin x): their points have
+ * real targets.
  */
 enum DatasetChoice implements Choice {
     MOONS(Datasets.Generator.MOONS),
@@ -21,6 +23,9 @@ enum DatasetChoice implements Choice {
     BOUNDARY_CUBIC(Datasets.Generator.BOUNDARY_CUBIC),
     BOUNDARY_ABS(Datasets.Generator.BOUNDARY_ABS),
     LECTURE(Datasets.Generator.LECTURE),
+    PLANE(Datasets.Generator.PLANE),
+    GAUSSIANS(Datasets.Generator.GAUSSIANS),
+    SINE(Datasets.Generator.SINE),
     CUSTOM(null);
 
     /** Makes the points; null for CUSTOM, whose points are the settings' own. */
@@ -48,5 +53,10 @@ enum DatasetChoice implements Choice {
     /** Whether the number of classes is a setting: spiral's arms, the blobs' centres. */
     boolean takesClasses() {
         return generator != null && generator.takesClasses();
+    }
+
+    /** Whether the points have real targets to fit (a regression set) rather than classes. */
+    boolean regression() {
+        return generator != null && generator.isRegression();
     }
 }

@@ -4,6 +4,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.ExampleProgram;
+import org.backproplab.nn.Features;
 import org.backproplab.nn.Loss;
 import org.backproplab.nn.Trainer;
 import org.backproplab.ui.dom.Dom;
@@ -58,7 +59,7 @@ final class ExampleGraphs {
         TrainSettings settings = view.settings();
         int[] sizes = settings.sizes();
         Loss.Type loss = settings.softmax() ? Loss.Type.SOFTMAX : settings.loss;
-        int nodes = ExampleProgram.nodeCount(settings.inputs(), sizes, loss);
+        int nodes = ExampleProgram.nodeCount(settings.features(), sizes, loss);
         double[] x = train.xs()[i];
         double y = train.ys()[i];
         double term = term(trainer, loss, x, y);
@@ -71,11 +72,12 @@ final class ExampleGraphs {
                     () -> inspectNeuron(point)));
             return;
         }
-        String program = ExampleProgram.write(trainer.parameterValues(), settings.inputs(), sizes,
+        String program = ExampleProgram.write(trainer.parameterValues(), settings.features(), sizes,
                 settings.activation, settings.output, loss, x, y);
+        String what = settings.regression() ? ", target " + Numbers.compact(y, 6)
+                : (loss == Loss.Type.SOFTMAX ? ", class " : ", label ") + Numbers.format(y);
         inspector.inspect(program, "Training point " + (i + 1) + " (x = " + Numbers.compact(x[0], 4)
-                + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + (loss == Loss.Type.SOFTMAX ? ", class " : ", label ")
-                + Numbers.format(y)
+                + (x.length > 1 ? ", " + Numbers.compact(x[1], 4) : "") + what
                 + ") through the weights of step " + trainer.stepCount() + (nodes > 300 ? ": all " + nodes + " Values in "
                 + "view; their text appears as you zoom in" : ""), term);
     }
@@ -119,15 +121,20 @@ final class ExampleGraphs {
         double[] x = view.train().xs()[i];
         double[] params = view.trainer().parameterValues();
         TrainSettings settings = view.settings();
-        int width = settings.inputs();
+        Features features = settings.features();
+        int width = features.count();
         StringBuilder p = new StringBuilder("# neuron 1 of hidden layer 1, for training point " + (i + 1) + "\n");
         StringBuilder sum = new StringBuilder("b");
-        for (int k = 0; k < width; k++) {
+        for (int k = 0; k < x.length; k++) {
             p.append("x").append(k + 1).append(" = ").append(Numbers.literal(x[k])).append('\n');
         }
+        for (Features.Feature f : features.chosen()) {
+            p.append(f.programLine()); // the features it sees, made from x1 and x2 (x1sq = x1**2)
+        }
         for (int k = 0; k < width; k++) {
+            String in = features.isRaw() ? "x" + (k + 1) : features.chosen()[k].variable;
             p.append("w").append(k + 1).append(" = ").append(Numbers.literal(params[k])).append('\n');
-            sum.append(" + w").append(k + 1).append(" * x").append(k + 1);
+            sum.append(" + w").append(k + 1).append(" * ").append(in);
         }
         p.append("b = ").append(Numbers.literal(params[width])).append('\n');
         Activation act = settings.sizes().length == 1 ? settings.output : settings.activation;

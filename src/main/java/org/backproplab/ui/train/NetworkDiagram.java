@@ -1,6 +1,7 @@
 package org.backproplab.ui.train;
 
 import org.backproplab.engine.Numbers;
+import org.backproplab.nn.Features;
 import org.backproplab.nn.Forward;
 import org.backproplab.ui.chart.Palette;
 import org.backproplab.ui.dom.Controls;
@@ -30,11 +31,14 @@ public final class NetworkDiagram {
     private static final double W = 340;
     private static final double H = 230;
     private static final int MINI = 36;
+    /** Room left of the inputs for their names (x1², sin x1). */
+    private static final double LEFT = 62;
 
     private final HTMLElement root = Dom.el("div", "bpl-network");
     private final Element svg = Svg.el("svg");
     private final Element edgeLayer = Svg.el("g");
     private final Element nodeLayer = Svg.el("g");
+    private final Element inputLayer = Svg.el("g");
     private final HTMLInputElement showGrads = (HTMLInputElement) Dom.el("input", "");
     private final HTMLCanvasElement mini = (HTMLCanvasElement) Dom.el("canvas", "bpl-mini");
     private final HTMLElement popover = Dom.el("div", "bpl-param-popover");
@@ -43,6 +47,8 @@ public final class NetworkDiagram {
     private final ParameterSetter setter;
 
     private int nin;
+    private Features features = Features.raw(2);
+    private double[] featureValues = new double[2];
     private Forward forward;
     private double[] params = new double[0];
     private double[] grads = new double[0];
@@ -85,6 +91,7 @@ public final class NetworkDiagram {
         svg.setAttribute("aria-label", "The network: neurons in layers, one line per weight");
         svg.appendChild(edgeLayer);
         svg.appendChild(nodeLayer);
+        svg.appendChild(inputLayer);
         HTMLElement body = Dom.el("div", "bpl-network-body");
         body.appendChild(svg);
         mini.setWidth(MINI);
@@ -122,9 +129,11 @@ public final class NetworkDiagram {
         return root;
     }
 
-    /** Lays out the neurons and weights of an architecture (inputs, then each layer's size). */
-    void setArchitecture(int nin, int[] sizes, Forward forward) {
-        this.nin = nin;
+    /** Lays out the neurons and weights of an architecture (the inputs the features make, then each layer's size). */
+    void setArchitecture(Features features, int[] sizes, Forward forward) {
+        this.nin = features.count();
+        this.features = features;
+        this.featureValues = new double[nin];
         this.forward = forward;
         popover.setHidden(true);
         Dom.clear(edgeLayer);
@@ -138,7 +147,7 @@ public final class NetworkDiagram {
             nodeX[l] = new double[n];
             nodeY[l] = new double[n];
             nodes[l] = new Element[n];
-            double x = 24 + l * (W - 48) / (layers - 1);
+            double x = LEFT + l * (W - LEFT - 24) / (layers - 1);
             double gap = Math.min(22, (H - 24) / Math.max(1, n));
             for (int j = 0; j < n; j++) {
                 nodeX[l][j] = x;
@@ -214,6 +223,8 @@ public final class NetworkDiagram {
         this.xMax = xMax;
         this.yMin = yMin;
         this.yMax = yMax;
+        Dom.clear(inputLayer);
+        FeatureInputs.draw(inputLayer, nodeX[0], nodeY[0], features, new double[] {xMin, xMax, yMin, yMax});
     }
 
     /** Recolours the edges (and neuron biases) from the current parameters and grads. */
@@ -279,7 +290,7 @@ public final class NetworkDiagram {
     private void hover(MouseEvent e) {
         double[] p = toSvg(e);
         int[] n = nearestNeuron(p[0], p[1]);
-        if (n == null || n[0] == 0 || nin != 2 || forward == null) {
+        if (n == null || n[0] == 0 || features.inputs() != 2 || forward == null) {
             mini.setHidden(true);
             return;
         }
@@ -302,7 +313,8 @@ public final class NetworkDiagram {
             x[1] = yMax - (r + 0.5) * (yMax - yMin) / MINI;
             for (int c = 0; c < MINI; c++) {
                 x[0] = xMin + (c + 0.5) * (xMax - xMin) / MINI;
-                double out = forward.neuron(params, x, layer, neuron);
+                features.apply(x, featureValues); // the neuron sees the features of the point
+                double out = forward.neuron(params, featureValues, layer, neuron);
                 v[r * MINI + c] = out;
                 if (Double.isFinite(out)) {
                     max = Math.max(max, Math.abs(out));
@@ -359,7 +371,7 @@ public final class NetworkDiagram {
 
     private String name(int layer, int j) {
         if (layer == 0) {
-            return "input x" + (j + 1);
+            return "input " + FeatureInputs.name(features, j);
         }
         if (layer == nodes.length - 1) { // one score, or class j's score for softmax
             return nodes[layer].length == 1 ? "the output neuron" : "output neuron " + (j + 1) + " (class " + j + ")";

@@ -2,6 +2,7 @@ package org.backproplab.ui.train;
 
 import java.util.List;
 import org.backproplab.data.Csv;
+import org.backproplab.data.Dataset;
 import org.backproplab.engine.Numbers;
 import org.backproplab.ui.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -62,6 +63,11 @@ final class PointEditor {
     /** Shown only for the custom dataset. */
     void show(TrainSettings settings) {
         root.setHidden(settings.dataset != DatasetChoice.CUSTOM);
+        boolean targets = settings.regression(); // a regression's points have a real target in place of a class
+        csv.setAttribute("aria-label", targets ? "Points as CSV: x1,x2,target per line" : "Points as CSV: x,y,label per "
+                + "line");
+        csv.setAttribute("placeholder", targets ? "x1,x2,target\n0.5,1.2,0.85\n-0.3,0.8,0.25"
+                : "x,y,label\n0.5,1.2,1\n-0.3,0.8,-1");
     }
 
     /** Whether a click on the plot edits the points (custom data, editing allowed, "click to" add or remove). */
@@ -120,7 +126,9 @@ final class PointEditor {
     }
 
     private void applyCsv() {
-        Csv.Result result = Csv.parse(csv.getValue(), Classes.csvLabels(csv.getValue()), Classes.MAX);
+        boolean targets = view.settings().regression();
+        Csv.Result result = Csv.parse(csv.getValue(), targets ? Dataset.Labels.TARGETS
+                : Classes.csvLabels(csv.getValue()), Classes.MAX);
         if (!result.ok()) {
             StringBuilder text = new StringBuilder("The CSV was not used, nothing was replaced. ");
             int shown = 0;
@@ -135,12 +143,14 @@ final class PointEditor {
             return;
         }
         if (result.points().dims() != 2) {
-            view.say("The CSV was not used: each line needs x,y,label (2 coordinates).", true);
+            view.say("The CSV was not used: each line needs " + (targets ? "x1,x2,target" : "x,y,label")
+                    + " (2 coordinates).", true);
             return;
         }
         TrainSettings settings = view.settings();
         settings.dataset = DatasetChoice.CUSTOM;
-        settings.custom = Classes.points(result.points());
+        settings.targets = targets;
+        settings.custom = Classes.points(result.points()); // a target, a -1/+1 label or a class, as the CSV has it
         settings.init = null;
         csvBox.setHidden(true);
         view.dataChanged("Using the " + settings.custom.size() + " points from the CSV.");

@@ -99,4 +99,44 @@ final class PointShapes {
         }
         return p;
     }
+
+    /** A regression point: its target's colour on the map's scale, with a dark edge (a ring for a test point). */
+    static void target(CanvasRenderingContext2D g, String fill, boolean hollow, double cx, double cy) {
+        g.beginPath();
+        g.arc(cx, cy, 5.5, 0, Math.PI * 2);
+        g.setFillStyle(hollow ? "#ffffff" : fill);
+        g.fill();
+        g.setStrokeStyle(hollow ? fill : "#1d2430");
+        g.setLineWidth(hollow ? 2 : 1.3);
+        g.stroke();
+        if (hollow) { // a test ring in a light colour needs a dark edge too
+            g.beginPath();
+            g.arc(cx, cy, 7, 0, Math.PI * 2);
+            g.setStrokeStyle("#1d2430");
+            g.setLineWidth(1);
+            g.stroke();
+        }
+    }
+
+    /** A binary point: + or − in white on its colour (a ring for a test point). */
+    static void sign(CanvasRenderingContext2D g, boolean positive, boolean hollow, double cx, double cy) {
+        String fill = positive ? "#164d8f" : "#a84a00";
+        g.beginPath();
+        g.arc(cx, cy, 5.5, 0, Math.PI * 2);
+        g.setFillStyle(hollow ? "#ffffff" : fill);
+        g.fill();
+        g.setStrokeStyle(hollow ? fill : "#ffffff");
+        g.setLineWidth(hollow ? 2 : 1.3);
+        g.stroke();
+        g.beginPath();
+        g.moveTo(cx - 3, cy);
+        g.lineTo(cx + 3, cy);
+        if (positive) {
+            g.moveTo(cx, cy - 3);
+            g.lineTo(cx, cy + 3);
+        }
+        g.setStrokeStyle(hollow ? fill : "#ffffff");
+        g.setLineWidth(1.4);
+        g.stroke();
+    }
 }

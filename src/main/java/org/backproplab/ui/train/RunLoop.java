@@ -24,6 +24,11 @@ final class RunLoop {
     private final HTMLElement testLossOut = readout("test-loss");
     private final HTMLElement accuracyOut = readout("accuracy");
     private final HTMLElement testAccuracyOut = readout("test-accuracy");
+    private final HTMLElement rmseOut = readout("rmse");
+    private final HTMLElement testRmseOut = readout("test-rmse");
+    /** Classification shows the accuracy; regression the root mean squared error in its place. */
+    private final HTMLElement accuracyFigure = figure("Accuracy", accuracyOut, testAccuracyOut);
+    private final HTMLElement rmseFigure = figure("RMSE", rmseOut, testRmseOut);
     private final HTMLSelectElement budget = SettingsPanel.select("budget", "100", "500", "1000", "∞");
     private TrainView.RunListener listener;
     private boolean playing;
@@ -51,7 +56,13 @@ final class RunLoop {
         bar.appendChild(resetButton);
         bar.appendChild(figure("Step", stepCount, null));
         bar.appendChild(figure("Loss", lossOut, testLossOut));
-        bar.appendChild(figure("Accuracy", accuracyOut, testAccuracyOut));
+        bar.appendChild(accuracyFigure);
+        rmseFigure.setAttribute("title", "Root mean squared error: the typical distance of a prediction from its "
+                + "target, in the targets' own units");
+        bar.appendChild(rmseFigure);
+        // before the first drawing too, only the task's own figure shows (a widget may wait a while to be drawn)
+        accuracyFigure.setHidden(view.settings().regression());
+        rmseFigure.setHidden(!view.settings().regression());
         bar.appendChild(Dom.el("span", "bpl-spacer"));
         bar.appendChild(Controls.extra(Dom.labelled(budget, "stop at")));
         Dom.on(budget, "change", e -> view.setStepLimit(budget.getValue().equals("∞") ? 0
@@ -183,7 +194,7 @@ final class RunLoop {
     /** "weight 2 of neuron 3 in hidden layer 1", "the bias of the output neuron", ... for parameter i. */
     private String parameterName(int index) {
         int[] sizes = view.settings().sizes();
-        int width = view.settings().inputs();
+        int width = view.settings().features().count();
         int p = 0;
         for (int l = 0; l < sizes.length; l++) {
             int per = width + 1;
@@ -304,6 +315,13 @@ final class RunLoop {
                 : "test " + Numbers.compact(currentTest.loss(), 5));
         set(testAccuracyOut, currentTest == null ? Double.NaN : currentTest.accuracy(), currentTest == null
                 ? "no test set" : "test " + Numbers.fixed(currentTest.accuracy() * 100, 0) + "%");
+        boolean regression = view.settings().regression();
+        accuracyFigure.setHidden(regression);
+        rmseFigure.setHidden(!regression);
+        set(rmseOut, current == null ? Double.NaN : current.rmse(), current == null ? "–"
+                : Numbers.compact(current.rmse(), 4));
+        set(testRmseOut, currentTest == null ? Double.NaN : currentTest.rmse(), currentTest == null ? "no test set"
+                : "test " + Numbers.compact(currentTest.rmse(), 4));
     }
 
     /** A read-out's full-precision number in data-value, whatever its text shows. */

@@ -55,6 +55,9 @@ final class SettingsPanel {
     private final HTMLSelectElement engine = menu("engine", new Trainer.Engine[] {Trainer.Engine.TAPE,
         Trainer.Engine.VALUE});
 
+    private final FeatureToggles features;
+    private final DatasetChange datasetChange;
+
     /** The panels, with the custom points' editor in Data and the import field in Training. */
     SettingsPanel(TrainView view, HTMLElement pointEditor, HTMLElement importField) {
         this.view = view;
@@ -62,7 +65,10 @@ final class SettingsPanel {
             HTMLElement option = (HTMLElement) dataset.getOptions().get(i);
             option.setTextContent(DatasetChoice.values()[i].menuText());
         }
+        this.features = new FeatureToggles(view);
+        this.datasetChange = new DatasetChange(view, this);
         side.appendChild(dataPanel(pointEditor));
+        side.appendChild(features.element());
         side.appendChild(modelPanel());
         side.appendChild(trainingPanel(importField));
     }
@@ -71,8 +77,10 @@ final class SettingsPanel {
         return side;
     }
 
+    // long: the Data panel's rows and the handlers of its fields, which read best side by side
     private HTMLElement dataPanel(HTMLElement pointEditor) {
         HTMLElement panel = panel("Data");
+        panel.appendChild(new TrainExamples(view).element());
         panel.appendChild(row(Dom.labelled(dataset, "dataset"), Dom.labelled(classes, "classes")));
         panel.appendChild(row(Dom.labelled(points, "points"), Dom.labelled(noise, "noise")));
         panel.appendChild(row(Dom.labelled(seed, "seed"), Dom.button("New data", "regenerate", () -> {
@@ -84,7 +92,7 @@ final class SettingsPanel {
         panel.appendChild(pointCount);
         panel.appendChild(pointEditor);
 
-        Dom.on(dataset, "change", e -> datasetChosen());
+        Dom.on(dataset, "change", e -> datasetChange.chosen(dataset.getValue()));
         Dom.on(classes, "change", e -> {
             view.settings().classes = (int) Numbers.parse(classes.getValue());
             view.settings().init = null;
@@ -111,72 +119,6 @@ final class SettingsPanel {
             view.showTestChanged();
         });
         return panel;
-    }
-
-    /** A dataset from the menu: the lecture's brings its setup; custom starts from the points on show. */
-    private void datasetChosen() {
-        TrainSettings s = view.settings();
-        DatasetChoice was = s.dataset;
-        s.dataset = Choice.byId(DatasetChoice.values(), dataset.getValue());
-        if (s.dataset == DatasetChoice.LECTURE) {
-            s.useLectureSetup();
-            view.dataChanged("Dataset: lecture, with the lecture's setup: MLP(3, [4, 4, 1]) with tanh, the "
-                    + "squared error summed over all four examples (none held out), and SGD at learning rate "
-                    + Numbers.trimmed(TrainSettings.LECTURE_RATE, 3) + ", the rate of the lecture's final "
-                    + "training loop (earlier cells try 0.05), for its 20 steps.");
-            return;
-        }
-        if (was == DatasetChoice.LECTURE) {
-            s.leaveLectureSetup(); // the lecture's summed loss and rate would blow up on 100 points
-        }
-        if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty()) {
-            // start from the training points on show: clicks then change a dataset rather than fill an empty plot
-            Dataset shown = view.train();
-            for (int i = 0; i < shown.size(); i++) {
-                s.custom.add(new double[] {shown.xs()[i][0], shown.xs()[i][1], shown.ys()[i]});
-            }
-        }
-        s.init = null;
-        if (s.dataset == DatasetChoice.SPIRAL) {
-            spiralChosen(s);
-            return;
-        }
-        if (s.dataset.takesClasses()) {
-            s.classes = 3;
-        }
-        view.dataChanged("Dataset: " + s.dataset.id() + (s.dataset.takesClasses() ? ", 3 classes." : "."));
-    }
-
-    /**
-     * The menu's spiral: three arms (a link's spiral without classes keeps its two), and enough points without noise
-     * for the arms to show: they wind close, and the usual noise of 0.1 hides them. Plain SGD on its decaying rate
-     * stalls near 55% on them, so the message offers Adam at 0.03, which learns them in a few hundred steps.
-     */
-    private void spiralChosen(TrainSettings s) {
-        s.classes = 3;
-        s.points = Math.max(s.points, 200);
-        s.noise = 0;
-        boolean sgd = s.optimizer == Optimizer.Kind.SGD;
-        view.dataChanged("Dataset: spiral, 3 arms, " + s.points + " points without noise, so the arms show." + (sgd
-                ? " Plain SGD stalls on spirals: Adam at learning rate 0.03 learns them in a few hundred steps." : ""));
-        if (!sgd) {
-            return;
-        }
-        view.addToMessage(Dom.button("Use Adam at 0.03", "use-adam", () -> useAdam(view.settings())));
-    }
-
-    /** Adam at 0.03 without decay, for at least 500 steps, keeping the weights (see spiralChosen). */
-    private void useAdam(TrainSettings s) {
-        s.optimizer = Optimizer.Kind.ADAM;
-        s.lr = 0.03;
-        s.lrEnd = 0.03;
-        s.decay = false;
-        if (s.budget > 0 && s.budget < 500) { // 0 is no limit: it stays
-            s.budget = 500;
-        }
-        show(s);
-        view.setStepLimit(s.budget);
-        view.hyperChanged("Optimizer: Adam at 0.03" + (s.budget > 0 ? ", for " + s.budget + " steps." : "."));
     }
 
     private HTMLElement modelPanel() {
@@ -224,7 +166,7 @@ final class SettingsPanel {
     private void changeLayers(int layerDelta, int neuronDelta) {
         int[] sizes = TrainSettings.parseLayers(view.settings().layers, new StringBuilder());
         int chosen = (int) Numbers.parse(neuronLayer.getValue()) - 1;
-        String next = TrainSettings.changedLayers(sizes, layerDelta, neuronDelta, chosen);
+        String next = LayerSizes.changed(sizes, layerDelta, neuronDelta, chosen);
         if (next.equals(view.settings().layers)) {
             view.say(sizes.length == 0 && neuronDelta != 0 ? "There is no hidden layer to change: add one with + layer."
                     : "The network can't change that way: 0 to " + TrainSettings.MAX_LAYERS + " hidden layers of 1 to "
@@ -381,6 +323,9 @@ final class SettingsPanel {
         forgetZeroGrad.setChecked(!s.zeroGrad);
         forgetNote.setHidden(s.zeroGrad);
         engine.setValue(s.engine.id());
+        loss.setDisabled(s.regression()); // regression learns with mse and a linear output neuron
+        output.setDisabled(s.regression());
+        features.show(s);
     }
 
     /** "100 points: 80 to train on, 20 to test with", with the total in data-value. */

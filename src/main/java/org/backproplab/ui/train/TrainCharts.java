@@ -31,6 +31,11 @@ final class TrainCharts {
         return root;
     }
 
+    /** Shows the accuracy chart, or hides it for regression, which has none. */
+    void showAccuracy(boolean on) {
+        accuracyChart.element().setHidden(!on);
+    }
+
     void clear() {
         trainLoss.clear();
         testLoss.clear();

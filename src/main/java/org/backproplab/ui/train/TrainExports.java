@@ -11,6 +11,7 @@ import org.backproplab.ui.dom.ExportMenu;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
@@ -21,11 +22,13 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 final class TrainExports {
     private final TrainView view;
     private final BoundaryPlot boundary;
+    private final HTMLCanvasElement curve;
     private final HTMLInputElement importSpec = (HTMLInputElement) Dom.el("input", "bpl-file");
 
-    TrainExports(TrainView view, BoundaryPlot boundary) {
+    TrainExports(TrainView view, BoundaryPlot boundary, HTMLCanvasElement curve) {
         this.view = view;
         this.boundary = boundary;
+        this.curve = curve;
         importSpec.setAttribute("type", "file");
         importSpec.setAttribute("accept", ".json,application/json");
         importSpec.setAttribute("data-testid", "import-spec");
@@ -92,6 +95,12 @@ final class TrainExports {
     }
 
     private void exportBoundaryPng() {
+        if (view.settings().dataset == DatasetChoice.SINE) {
+            String name = fileName("curve", "png");
+            Download.png(curve, name, ok -> view.say(ok ? "Saved " + name + "."
+                    : "The browser could not make the picture.", !ok));
+            return;
+        }
         if (view.settings().inputs() != 2) {
             view.say("The lecture's examples have 3 inputs: there is no boundary in the plane to save.", true);
             return;
@@ -122,18 +131,18 @@ final class TrainExports {
             return;
         }
         boolean classes = spec.data().labels() == Dataset.Labels.CLASSES;
-        if (spec.regression() || !spec.features().isRaw() || (classes && spec.data().classes() > Classes.MAX)) {
-            view.say("That run file " + (spec.regression() ? "is a regression" : spec.features().isRaw()
-                    ? "has " + spec.data().classes() + " classes" : "chooses input features") + "; this page's "
-                    + "trainer learns up to " + Classes.MAX + " classes from x1 and x2 so far. Nothing was changed. "
-                    + "The command line trains it: java -jar backprop-lab.jar train --spec FILE.", true);
+        if (classes && spec.data().classes() > Classes.MAX) {
+            view.say("That run file has " + spec.data().classes() + " classes; this page's trainer draws up to "
+                    + Classes.MAX + ". Nothing was changed. The command line trains it: java -jar backprop-lab.jar "
+                    + "train --spec FILE.", true);
             return;
         }
         if (classes && spec.inputs() != 2) {
             view.say(NOT_USED + "model.inputs: a run with classes 0..k-1 needs points of the plane (2 inputs).", true);
             return;
         }
-        if (spec.inputs() != 2 && TrainSettings.lectureTestShare(spec.data(), spec.seed()) < 0) {
+
+        if (spec.inputs() != 2 && spec.inputs() != 1 && TrainSettings.lectureTestShare(spec.data(), spec.seed()) < 0) {
             view.say(NOT_USED + "model.inputs: that run has " + spec.inputs() + " inputs per point; this view trains "
                     + "on points of the plane (2).", true);
             return;
@@ -143,6 +152,10 @@ final class TrainExports {
         TrainSettings named = saved.origin() == null ? null : settings.withOrigin(saved.origin(), spec.data());
         if (named != null) {
             settings = named;
+        } else if (spec.inputs() == 1) {
+            view.say(NOT_USED + "model.inputs: that run has 1 input per point, and this page fits one input only on "
+                    + "its own curve y = sin x, from a model saved here.", true);
+            return;
         }
         HTMLElement undo = view.undoButton(); // importing replaces the run on show: it can come back
         String refused = startIfPossible(settings, saved.trainedSteps());

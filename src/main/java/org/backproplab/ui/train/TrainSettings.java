@@ -6,6 +6,7 @@ import org.backproplab.data.Dataset;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Text;
 import org.backproplab.nn.Activation;
+import org.backproplab.nn.Features;
 import org.backproplab.nn.Loss;
 import org.backproplab.engine.Choice;
 import org.backproplab.nn.MLP;
@@ -53,6 +54,10 @@ public final class TrainSettings {
     List<double[]> custom = new ArrayList<>();
     /** The initial parameters from an imported run, or null to draw them from the seed. */
     double[] init;
+    /** What the network sees of a point of the plane (TF Playground's features); x1, x2 is the point itself. */
+    Features.Feature[] features = TaskLink.XY;
+    /** Custom points whose third number is a real target (regression) rather than a class. */
+    boolean targets;
 
     TrainSettings copy() {
         TrainSettings s = new TrainSettings();
@@ -81,6 +86,8 @@ public final class TrainSettings {
             s.custom.add(p.clone());
         }
         s.init = init == null ? null : init.clone();
+        s.features = features.clone();
+        s.targets = targets;
         return s;
     }
 
@@ -155,23 +162,6 @@ public final class TrainSettings {
     }
 
     /**
-     * The hidden layers after a + or − button: layerDelta adds a layer (as big as the last) or removes the last one;
-     * neuronDelta changes only layer {@code chosen} (from 0). Sizes stay 1 to 64, in 0 to 6 layers.
-     */
-    static String changedLayers(int[] sizes, int layerDelta, int neuronDelta, int chosen) {
-        StringBuilder text = new StringBuilder();
-        int count = Math.max(0, Math.min(MAX_LAYERS, sizes.length + layerDelta));
-        for (int l = 0; l < count; l++) {
-            int n = l < sizes.length ? sizes[l] : (sizes.length > 0 ? sizes[sizes.length - 1] : 4);
-            if (l == chosen) {
-                n = Math.max(1, Math.min(MAX_NEURONS, n + neuronDelta));
-            }
-            text.append(l == 0 ? "" : ",").append(n);
-        }
-        return text.toString();
-    }
-
-    /**
      * The learning rate to suggest after training blew up with this one: ten times smaller, but never above 0.1, a
      * rate at which these small networks learn. A tenth of 1e6 would blow up again just the same.
      */
@@ -190,30 +180,46 @@ public final class TrainSettings {
 
     /** How many classes the data has: spiral's and the blobs' setting, the custom points' own, else 2. */
     int classCount() {
+        if (regression()) {
+            return 2; // real targets, no classes: the binary case's one output
+        }
         return dataset == DatasetChoice.CUSTOM ? Classes.count(custom) : dataset.takesClasses() ? classes : 2;
     }
 
     /** One score per class and softmax cross-entropy: for 3 or more classes, or when the loss menu says so. */
     boolean softmax() {
-        return classCount() >= 3 || loss == Loss.Type.SOFTMAX;
+        return !regression() && (classCount() >= 3 || loss == Loss.Type.SOFTMAX);
     }
 
     /** All the points, before the train/test split. */
     Dataset allPoints() {
+        if (dataset == DatasetChoice.CUSTOM && targets) {
+            return TaskLink.targetsDataset(custom);
+        }
         Dataset all = dataset == DatasetChoice.CUSTOM ? Classes.dataset(custom)
                 : dataset.generator.generate(points, noise, seed, dataset.takesClasses() ? classes : 2);
         return softmax() ? all.signsAsClasses() : Classes.asSigns(all);
     }
 
-    /** Inputs per point: 2 for the plane, 3 for the lecture's four examples. */
+    /** Inputs per point: 2 for the plane, 1 for the curve y = sin x, 3 for the lecture's four examples. */
     int inputs() {
-        return dataset == DatasetChoice.LECTURE ? 3 : 2;
+        return dataset == DatasetChoice.LECTURE ? 3 : dataset == DatasetChoice.SINE ? 1 : 2;
+    }
+
+    /** True when the points have real targets to fit: a regression set, or custom points with targets. */
+    boolean regression() {
+        return dataset.regression() || dataset == DatasetChoice.CUSTOM && targets;
+    }
+
+    /** What the first layer sees: the chosen features of a point of the plane, or the coordinates themselves. */
+    Features features() {
+        return TaskLink.of(features, inputs());
     }
 
     Dataset.Split split() {
         Dataset all = allPoints();
         if (testRatio <= 0 || all.size() < 4) {
-            return new Dataset.Split(all, new Dataset(new double[0][], new double[0]));
+            return new Dataset.Split(all, new Dataset(new double[0][], new double[0], all.labels()));
         }
         return all.split(testRatio, seed);
     }
@@ -225,17 +231,20 @@ public final class TrainSettings {
         int steps = budget > 0 ? budget : 100;
         int b = batch > 0 && batch < train.size() ? batch : 0;
         return new TrainSpec(train, inputs(), sizes(), activation, output, false, init,
-                new Loss(softmax() ? Loss.Type.SOFTMAX : loss, reduction, l2), opt, steps, b, seed);
+                new Loss(softmax() ? Loss.Type.SOFTMAX : loss, reduction, l2), opt, steps, b, seed, features());
     }
 
     /** Settings that reproduce a training spec (a run file a teacher hands out): its data, model and schedule. */
     static TrainSettings fromSpec(TrainSpec spec) {
         TrainSettings s = new TrainSettings();
         double lectureShare = lectureTestShare(spec.data(), spec.seed());
-        s.dataset = lectureShare >= 0 ? DatasetChoice.LECTURE : DatasetChoice.CUSTOM;
-        if (lectureShare < 0) {
-            s.custom = Classes.points(spec.data());
+        s.dataset = lectureShare >= 0 ? DatasetChoice.LECTURE : spec.inputs() == 1 ? DatasetChoice.SINE
+                : DatasetChoice.CUSTOM; // one input: only the curve, if the model's origin gives back its points
+        if (s.dataset == DatasetChoice.CUSTOM) {
+            s.custom = Classes.points(spec.data()); // a class, a -1/+1 label or a real target, as the data has it
         }
+        s.targets = spec.regression();
+        s.features = spec.features().isRaw() ? TaskLink.XY : spec.features().chosen();
         s.points = spec.data().size();
         s.testRatio = Math.max(0, lectureShare);
         StringBuilder layers = new StringBuilder();
@@ -329,6 +338,7 @@ public final class TrainSettings {
         if (s.dataset == DatasetChoice.LECTURE) {
             s.useLectureSetup(); // what the link leaves out is the lecture's
         }
+        TaskLink.read(h, s); // likewise regression's setup, and the features
         s.points = h.integer("n", s.points, 4, 1000);
         s.noise = h.number("noise", s.noise, 0, 2);
         s.seed = h.integer("seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -356,7 +366,7 @@ public final class TrainSettings {
         s.engine = h.choice("engine", Trainer.Engine.values(), s.engine);
         s.budget = h.integer("budget", s.budget, 0, 1_000_000);
         if (h.has("pts")) {
-            List<double[]> pts = Classes.parse(h.get("pts"));
+            List<double[]> pts = s.targets ? TaskLink.parseTargets(h.get("pts")) : Classes.parse(h.get("pts"));
             if (pts == null) {
                 h.ignore("pts", "expected x,y,label triples separated by ';', each label -1, 1 or a class 0 to "
                         + (Classes.MAX - 1));
@@ -366,7 +376,7 @@ public final class TrainSettings {
         }
         if (h.has("init")) {
             double[] init = Numbers.parseList(h.get("init"));
-            if (init == null || init.length != MLP.parameterCount(s.inputs(), s.sizes())) {
+            if (init == null || init.length != MLP.parameterCount(s.features().count(), s.sizes())) {
                 h.ignore("init", "expected one number per parameter of the network");
             } else {
                 s.init = init;
@@ -412,23 +422,17 @@ public final class TrainSettings {
         if (dataset.takesClasses()) {
             h.put("classes", Integer.toString(classes));
         }
+        TaskLink.write(h, this);
         boolean fits = true;
         if (dataset == DatasetChoice.CUSTOM) {
             if (custom.size() <= MAX_POINTS_IN_LINK) {
-                h.put("pts", Classes.write(custom));
+                h.put("pts", targets ? TaskLink.writeTargets(custom) : Classes.write(custom));
             } else {
                 fits = false;
             }
         }
         if (init != null) {
-            StringBuilder s = new StringBuilder();
-            for (double v : init) {
-                if (s.length() > 0) {
-                    s.append(',');
-                }
-                s.append(Numbers.shortLiteral(v));
-            }
-            h.put("init", s.toString());
+            h.put("init", Numbers.shortList(init));
         }
         return fits;
     }

@@ -35,11 +35,12 @@ public final class TrainView implements View {
 
     private final HTMLElement root = Dom.el("section", "bpl-train-view");
     private final Runnable changed;
-    private final HTMLElement message = Dom.el("div", "bpl-train-message");
+    private final TrainMessage message = new TrainMessage();
     private final HTMLElement plotHint = Dom.el("p", "bpl-hint bpl-plot-hint");
     private final BoundaryPlot boundary = new BoundaryPlot();
     private final ClassLegend legend = new ClassLegend();
     private final ClassMap classMap = new ClassMap((x, scores) -> this.trainer.predict(x, scores));
+    private final RegressionPlots regression = new RegressionPlots(this::plotClicked);
     private final LectureTable lectureTable = new LectureTable();
     private final NetworkDiagram diagram = new NetworkDiagram(this::setParameter);
     private final TrainCharts charts = new TrainCharts();
@@ -57,8 +58,6 @@ public final class TrainView implements View {
     private Trainer trainer;
     private Trainer.Evaluation current;
     private Trainer.Evaluation currentTest;
-    /** Why the engine was switched to the tape, for the next message (see fitEngine). */
-    private String engineNote;
     private double predictMsPerRow = 0.5;
     /** Tells the run loop when the trainer is scrolled out of view and back, while it is shown. */
     private org.teavm.jso.JSObject inView;
@@ -73,7 +72,7 @@ public final class TrainView implements View {
         root.setAttribute("data-testid", "train-view");
         settings = TrainSettings.read(state);
         points = new PointEditor(this, controls.canEdit());
-        exports = new TrainExports(this, boundary);
+        exports = new TrainExports(this, boundary, regression.curve().canvas());
         examples = new ExampleGraphs(this, inspector);
         panel = new SettingsPanel(this, points.element(), exports.importField());
         loop = new RunLoop(this, root, frames);
@@ -87,10 +86,7 @@ public final class TrainView implements View {
         bar.appendChild(examples.modeMenu());
         bar.appendChild(exports.menu());
         main.appendChild(bar);
-        message.setAttribute("data-testid", "train-message");
-        message.setAttribute("role", "status");
-        message.setHidden(true);
-        main.appendChild(message);
+        main.appendChild(message.element());
         main.appendChild(stage());
         root.appendChild(panel.element());
         root.appendChild(main);
@@ -106,6 +102,7 @@ public final class TrainView implements View {
         plotPanel.appendChild(boundary.element());
         plotPanel.appendChild(legend.element());
         plotPanel.appendChild(lectureTable.element());
+        plotPanel.appendChild(regression.element());
         plotPanel.appendChild(plotHint);
         stage.appendChild(plotPanel);
         HTMLElement right = Dom.el("div", "bpl-train-right");
@@ -211,8 +208,6 @@ public final class TrainView implements View {
         return charts;
     }
 
-    // ---- changes ----
-
     void dataChanged(String what) {
         restart(what + " Training starts again from step 0.");
     }
@@ -264,6 +259,12 @@ public final class TrainView implements View {
         loop.redrawNow();
     }
 
+    /** Starts again with an example's settings (see TrainExamples), offering to undo. */
+    void useExample(TrainSettings next, String what) {
+        settings = next;
+        restart(what + " Training starts from step 0.");
+    }
+
     /** Puts back settings that a trainer was built with (an Undo), and builds it again. */
     void startAgainWith(TrainSettings next) {
         settings = next;
@@ -291,6 +292,7 @@ public final class TrainView implements View {
 
     void showTestChanged() {
         boundary.setData(train, test, settings.showTest);
+        regression.showTestChanged(settings, train, test);
         loop.redrawSoon();
         changed.run();
     }
@@ -307,14 +309,15 @@ public final class TrainView implements View {
         test = split.test();
         int[] sizes = settings.sizes();
         boolean lecture = settings.dataset == DatasetChoice.LECTURE;
-        boundary.element().setHidden(lecture);
+        boundary.element().setHidden(settings.inputs() != 2);
         lectureTable.element().setHidden(!lecture);
         boundary.setData(train, test, settings.showTest);
         legend.show(lecture || train.labels() != Dataset.Labels.CLASSES ? 0 : sizes[sizes.length - 1]);
+        regression.rebuild(settings, train, test, boundary, charts);
         panel.showPointCount(train.size(), test.size());
         showPlotHint();
-        diagram.setArchitecture(settings.inputs(), sizes, new Forward(settings.inputs(), sizes, settings.activation,
-                settings.output));
+        diagram.setArchitecture(settings.features(), sizes, new Forward(settings.features().count(), sizes,
+                settings.activation, settings.output));
         double[] region = boundary.region();
         diagram.setRegion(region[0], region[1], region[2], region[3]);
         if (train.size() < 2) {
@@ -342,7 +345,9 @@ public final class TrainView implements View {
     /** What the plot shows and what a click on it does (see PointEditor.clickHint). */
     void showPlotHint() {
         plotHint.setAttribute("data-testid", "plot-hint");
-        plotHint.setTextContent(ClassLegend.plotHint(settings.softmax()) + points.clickHint());
+        String regressionHint = RegressionPlots.hint(settings, points.clickHint());
+        plotHint.setTextContent(regressionHint != null ? regressionHint
+                : ClassLegend.plotHint(settings.softmax()) + points.clickHint());
     }
 
     /** A weight or bias typed on the network diagram. */
@@ -385,7 +390,7 @@ public final class TrainView implements View {
                 boundary.computeRows(trainer::predict, rows);
                 predictMsPerRow = Math.max(0.01, (Dom.now() - t0) / rows);
                 boundary.draw();
-            } else {
+            } else if (!regression.draw(trainer)) {
                 lectureTable.show(train, trainer);
             }
             diagram.update(trainer.parameterValues(), trainer.parameterGrads());
@@ -409,6 +414,7 @@ public final class TrainView implements View {
     /** Marks training point i on the plot, and pauses: its graph is about to open. */
     void highlight(int i) {
         boundary.highlight(i);
+        regression.highlight(i);
         loop.redrawSoon();
         loop.pause();
     }
@@ -427,23 +433,17 @@ public final class TrainView implements View {
         if (settings.engine == Trainer.Engine.VALUE && work > Trainer.MAX_VALUE_ENGINE_WORK) {
             settings.engine = Trainer.Engine.TAPE;
             panel.show(settings);
-            engineNote = " The Value engine would build about " + work + " Values every step, more than this page "
-                    + "can hold, so training uses the compiled tape (the same numbers).";
+            message.noteForNext(" The Value engine would build about " + work + " Values every step, more than this page "
+                    + "can hold, so training uses the compiled tape (the same numbers).");
         }
     }
 
     void say(String text, boolean problem) {
-        if (engineNote != null) {
-            text += engineNote;
-            engineNote = null;
-        }
-        message.setTextContent(text);
-        message.setClassName(problem ? "bpl-train-message bpl-problem" : "bpl-train-message");
-        message.setHidden(false);
+        message.say(text, problem);
     }
 
     /** Adds a control to the message just said (a way out of what it reports). */
     void addToMessage(HTMLElement e) {
-        message.appendChild(e);
+        message.add(e);
     }
 }

@@ -57,13 +57,13 @@ class TrainSettingsTest {
 
     @Test
     void theNeuronButtonsChangeOnlyTheChosenLayer() {
-        assertEquals("16,17", TrainSettings.changedLayers(new int[] {16, 16}, 0, 1, 1));
-        assertEquals("15,16", TrainSettings.changedLayers(new int[] {16, 16}, 0, -1, 0));
-        assertEquals("1,16", TrainSettings.changedLayers(new int[] {1, 16}, 0, -1, 0), "never fewer than 1");
-        assertEquals("64", TrainSettings.changedLayers(new int[] {64}, 0, 1, 0), "never more than 64");
-        assertEquals("16,16,16", TrainSettings.changedLayers(new int[] {16, 16}, 1, 0, 0));
-        assertEquals("16", TrainSettings.changedLayers(new int[] {16, 16}, -1, 0, 0));
-        assertEquals("4", TrainSettings.changedLayers(new int[0], 1, 0, -1));
+        assertEquals("16,17", LayerSizes.changed(new int[] {16, 16}, 0, 1, 1));
+        assertEquals("15,16", LayerSizes.changed(new int[] {16, 16}, 0, -1, 0));
+        assertEquals("1,16", LayerSizes.changed(new int[] {1, 16}, 0, -1, 0), "never fewer than 1");
+        assertEquals("64", LayerSizes.changed(new int[] {64}, 0, 1, 0), "never more than 64");
+        assertEquals("16,16,16", LayerSizes.changed(new int[] {16, 16}, 1, 0, 0));
+        assertEquals("16", LayerSizes.changed(new int[] {16, 16}, -1, 0, 0));
+        assertEquals("4", LayerSizes.changed(new int[0], 1, 0, -1));
     }
 
     @Test
