@@ -64,6 +64,11 @@ public final class Browser implements AutoCloseable {
 
     /** With recordNetwork, Chromium's performance log records every request the page makes (see requests()). */
     public Browser(boolean recordNetwork) {
+        this(recordNetwork, new String[0]);
+    }
+
+    /** With Chromium's command-line switches added to the usual ones. */
+    public Browser(boolean recordNetwork, String... switches) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Chromium or ChromeDriver is missing: apt-get install -y chromium "
                     + "chromium-driver");
@@ -80,6 +85,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(switches);
         if (recordNetwork) {
             org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
             logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);

@@ -111,6 +111,32 @@ class GraphLayoutIT {
         }
     }
 
+    /**
+     * By hand, the toolbar keeps its ? on its one line, and neither the legend nor the zoom buttons sit on a box:
+     * at 1024x600 the ? wrapped onto a second line, and the legend covered the bottom of box f.
+     */
+    @Test
+    void byHandTheToolbarIsOneLineAndTheLegendCoversNoBox() {
+        for (int[] size : SIZES) {
+            browser.viewport(size[0], size[1]);
+            browser.open(Backend.JS, "index.html", "view=graph&hand=1");
+            WebElement view = browser.find("graph-view");
+            browser.waitFor(d -> view.findElements(By.cssSelector("[data-testid=node]")).size() == 7);
+            String name = "fit-graph-hand-" + size[0] + "x" + size[1];
+            browser.screenshot(name);
+            double backwardTop = browser.find("backward").getRect().getY();
+            assertEquals(backwardTop, browser.find("help").getRect().getY(), 4, name + ": the ? wrapped");
+            List<?> covered = (List<?>) browser.js("var over = [document.querySelector('[data-testid=legend]'),"
+                    + " document.querySelector('.bpl-zoom')].map(function (e) { return e.getBoundingClientRect(); });"
+                    + "var out = []; document.querySelectorAll('[data-testid=node]').forEach(function (n) {"
+                    + "  var r = n.getBoundingClientRect(); over.forEach(function (o) {"
+                    + "    if (o.width > 0 && r.left < o.right && r.right > o.left && r.top < o.bottom"
+                    + "        && r.bottom > o.top) { out.push(n.getAttribute('data-label')); } }); });"
+                    + "return out;");
+            assertTrue(covered.isEmpty(), name + ": the legend or the zoom buttons cover " + covered);
+        }
+    }
+
     @Test
     void presetsAndAProgramFromALinkOpenFitted() {
         StringBuilder chain = new StringBuilder("x0 = 0.5\n");

@@ -116,8 +116,6 @@ class GraphScaleIT {
      */
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
-    @org.junit.jupiter.api.Disabled("Not met yet (issue 16 §2): after the branches were merged, x0's box does not show "
-            + "the new number within 15 s, so a keystroke in the 1,496-Value program is not yet known to keep its drawing")
     void aKeystrokeKeepsTheDrawingOfABigProgram(Backend backend) {
         browser.open(backend, "index.html", "view=graph");
         paste(ScalePrograms.lineProgram(300, "0.5"));

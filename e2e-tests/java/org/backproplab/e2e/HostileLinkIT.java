@@ -19,9 +19,13 @@ import org.openqa.selenium.By;
 class HostileLinkIT {
     private static Browser browser;
 
+    /**
+     * The sweep changes the address 20 times a second or more, as no person does; Chromium would ignore the changes
+     * past 200 in 10 s (WorkNeverLostIT checks that the app's own writes stay under that).
+     */
     @BeforeAll
     static void start() {
-        browser = new Browser();
+        browser = new Browser(false, "--disable-ipc-flooding-protection");
     }
 
     @AfterAll
@@ -102,8 +106,6 @@ class HostileLinkIT {
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     @SuppressWarnings("unchecked")
-    @org.junit.jupiter.api.Disabled("Not met yet (issue 16 §7): every case holds (nothing throws, no markup, a view on "
-            + "screen) up to view=train&dataset=, which still shows the message about the link before it (hand=aaa…)")
     void everyKeyWithEveryHostileValueIsNamedOrAccepted(Backend backend) {
         browser.open(backend, "index.html", "view=graph");
         browser.js("window.bplErrors = [];"
@@ -123,32 +125,34 @@ class HostileLinkIT {
             }
         }
         browser.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(5));
-        java.util.List<Map<String, Object>> results = new java.util.ArrayList<>();
-        for (int from = 0; from < links.size(); from += 30) { // in batches: each script call answers in seconds
-            results.addAll((java.util.List<Map<String, Object>>) browser.driver.executeAsyncScript(
-                "var links = arguments[0], done = arguments[arguments.length - 1], out = [];"
-                + "function next(i) {"
-                + "  if (i >= links.length) { done(out); return; }"
-                // record once the app has handled the link: our listener runs after the app's, which came first
-                // (and 30 ms after the last hashchange: the app may write the address again, which is heard too)
-                + "  var last = 0, waited = 0;"
-                + "  function heard() { last = performance.now(); }"
-                + "  window.addEventListener('hashchange', heard);"
-                + "  location.hash = '#' + links[i];"
-                + "  (function record() { if ((!last || performance.now() - last < 30) && waited++ < 100) {"
-                + "    setTimeout(record, 10); return; }"
-                + "    window.removeEventListener('hashchange', heard);"
+        long started = System.nanoTime();
+        // One script goes through every link in the one page. A link is recorded in a hashchange listener added
+        // after the app's: listeners run in the order they were added, so the app has handled the link by then.
+        // (The app writes the address again with history.replaceState, which fires no hashchange. Should a link
+        // fire none at all, it is recorded after a second, with a note that says so.)
+        java.util.List<Map<String, Object>> results = (java.util.List<Map<String, Object>>) browser.driver
+                .executeAsyncScript("var links = arguments[0], done = arguments[arguments.length - 1], out = [];"
+                + "var i = -1, timer = 0;"
+                + "function record(heard) {"
+                + "  clearTimeout(timer);"
+                + "  if (i >= 0) {"
                 + "    var m = document.querySelector('[data-testid=message]');"
                 + "    var v = Array.prototype.some.call(document.querySelectorAll('[data-testid=graph-view],"
                 + "[data-testid=train-view],[data-testid=derivative-view]'),"
                 + "      function (e) { return e.getClientRects().length > 0; });"
-                + "    out.push({errors: bplErrors.splice(0).join(' | '), pwned: !!window.bplPwned,"
-                + "      message: m && !m.hidden ? m.textContent : '', view: v,"
+                + "    out.push({errors: bplErrors.splice(0).join(' | ') + (heard ? '' : 'no hashchange'),"
+                + "      pwned: !!window.bplPwned, message: m && !m.hidden ? m.textContent : '', view: v,"
                 + "      injected: document.querySelectorAll('img, iframe, object, script:not([src])').length});"
-                + "    next(i + 1); })();"
+                + "  }"
+                + "  if (++i >= links.length) { window.removeEventListener('hashchange', onHash); done(out); return; }"
+                + "  timer = setTimeout(function () { record(false); }, 1000);"
+                + "  location.hash = '#' + links[i];"
                 + "}"
-                + "next(0);", links.subList(from, Math.min(links.size(), from + 30))));
-        }
+                + "function onHash() { setTimeout(function () { record(true); }, 0); }"
+                + "window.addEventListener('hashchange', onHash);"
+                + "record(true);", links);
+        System.out.printf("hostile links %s: swept in %.1f s%n", backend.expected,
+                (System.nanoTime() - started) / 1e9);
         assertEquals(links.size(), results.size());
         int named = 0;
         for (int i = 0; i < links.size(); i++) {

@@ -203,13 +203,17 @@ public final class Numbers {
             return fixed(x, decimals);
         }
         int exp = (int) Math.floor(Math.log10(Math.abs(x)));
-        double mantissa = x / Math.pow(10, exp);
-        String m = fixed(mantissa, decimals);
+        String m = fixed(mantissa(x, exp), decimals);
         if (m.startsWith("10") || m.startsWith("-10")) { // rounding carried into the next power of ten ("10", "10.0")
             exp++;
-            m = fixed(x / Math.pow(10, exp), decimals);
+            m = fixed(mantissa(x, exp), decimals);
         }
         return m + "e" + exp;
+    }
+
+    /** x / 10^exp, in two halves: 10^-324 alone is 0, and the smallest doubles read "∞e-324". */
+    private static double mantissa(double x, int exp) {
+        return x / Math.pow(10, exp / 2) / Math.pow(10, exp - exp / 2);
     }
 
     /** {@link #compact} without the zeros a round number's mantissa ends in: "1e-32", "2.5e-7", "1000", "0.9". */

@@ -83,6 +83,7 @@ class NumbersTest {
         assertEquals("1.0e0", Numbers.scientific(1.0, 1));
         assertEquals("1e-10", Numbers.scientific(9.7e-11, 0), "a carry without decimals too (not 10e-11)");
         assertEquals("-1e5", Numbers.scientific(-96_000, 0));
+        assertEquals("4.9e-324", Numbers.scientific(Double.MIN_VALUE, 1), "the smallest double (10^-324 is 0)");
         assertEquals("1e-10", Numbers.compact(9.7e-11, 1), "the gradient check's relative error");
         assertEquals("NaN", Numbers.scientific(Double.NaN, 2));
     }

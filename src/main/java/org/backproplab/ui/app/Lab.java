@@ -49,6 +49,7 @@ final class Lab {
     private final FrameShare frames;
     private final boolean app;
     private final HTMLElement appLink = Dom.el("a", "bpl-app-link");
+    private final Address address = new Address();
     private Controls controls;
     private SharePanel share; // the app's; null in a widget
     private Settings initial;
@@ -225,7 +226,7 @@ final class Lab {
         }
         Settings next = HashState.parse(now);
         if (!keepTrainedRun(next)) {
-            replaceHash(lastHash); // the person chose to keep the run: the address shows it again
+            address.write(lastHash); // the person chose to keep the run: the address shows it again
             return;
         }
         String view = next.has("view") ? next.get("view") : "graph";
@@ -359,7 +360,7 @@ final class Lab {
         if (!now.equals(lastHash)) { // (also after a changed link, which forgets lastHash to have it written again)
             lastHash = now;
             if (app) {
-                replaceHash(now);
+                address.write(now);
             } else {
                 appLink.setAttribute("href", options.base() + "index.html#" + now);
             }
@@ -407,6 +408,7 @@ final class Lab {
 
     public void destroy() {
         destroyed = true;
+        address.stop();
         for (View v : views.values()) {
             v.hidden();
         }
@@ -425,8 +427,4 @@ final class Lab {
     @JSBody(params = {"listener", "hash"}, script = "try { listener(hash); } catch (bplError) {"
             + " if (window.console) { console.error(bplError); } }")
     private static native void notify(org.teavm.jso.JSObject listener, String hash);
-
-    @JSBody(params = "hash", script = "try { history.replaceState(history.state, '', '#' + hash); }"
-            + "catch (bplError) { location.hash = hash; }")
-    private static native void replaceHash(String hash);
 }

@@ -131,13 +131,20 @@ public final class Dom {
 
     /**
      * Calls the hook on each of the window's events of this type (beforeprint, say) while the element is in the page.
-     * The window holds the element only weakly, so a widget that a page destroys is not kept alive by its listener.
+     * The window holds the element only weakly, so a widget that a page destroys is not kept alive by its listener:
+     * one listener per type walks the live elements and forgets the collected ones. (No function made in this body
+     * may mention e: V8 keeps the variables that any inner function uses in one scope shared by all of them, and an
+     * earlier fallback that returned e made every window listener hold its widget, 9 KB a destroyed graph.)
      */
     @JSBody(params = {"e", "type", "hook"}, script = "var bplKey = 'bplOn' + type; e[bplKey] = hook;"
-            + "var bplRef = window.WeakRef ? new WeakRef(e) : { deref: function () { return e; } };"
-            + "window.addEventListener(type, function bplListener() { var bplE = bplRef.deref();"
-            + "if (!bplE) { window.removeEventListener(type, bplListener); }"
-            + "else if (bplE.isConnected) { bplE[bplKey](); } });")
+            + "var bplLists = window.bplWhileAlive || (window.bplWhileAlive = {});"
+            + "if (!bplLists[type]) { bplLists[type] = [];"
+            + "  window.addEventListener(type, function () { bplLists[type] = bplLists[type].filter(function (bplRef) {"
+            + "    var bplE = bplRef.deref(); if (bplE && bplE.isConnected) { bplE[bplKey](); } return !!bplE; }); }); }"
+            + "bplLists[type] = bplLists[type].filter(function (bplRef) { return !!bplRef.deref(); });"
+            // (without WeakRef, a bound function holds e: a function written here may not mention it)
+            + "bplLists[type].push(window.WeakRef ? new WeakRef(e)"
+            + "  : { deref: Function.prototype.bind.call(function (bplX) { return bplX; }, null, e) });")
     public static native void onWindowWhileAlive(JSObject e, String type, Hook hook);
 
     /** Hears whether an element is in view. */

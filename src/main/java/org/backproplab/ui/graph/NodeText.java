@@ -15,7 +15,22 @@ final class NodeText {
 
     /** "data 2.0000", "grad -4.0000". */
     static String row(String name, double x) {
-        return name + " " + Numbers.fixed(x, 4);
+        return name + " " + number(x);
+    }
+
+    /**
+     * A box's number: four decimals, as draw_dot prints, so that any number under 100 takes at most 8 characters
+     * ("-99.9999"); a tiny one that would read 0.0000 is written in as few: "-6.6e-10", "-7e-100". Were it
+     * "-6.575e-10", a Backward deep in a tanh chain would widen boxes, and a keystroke that changes such grads
+     * would lay the whole graph out anew (see {@link GraphShape#boxChars}).
+     */
+    static String number(double x) {
+        String fixed = Numbers.fixed(x, 4);
+        if (fixed.length() <= 8 || Math.abs(x) >= 1) {
+            return fixed;
+        }
+        String shorter = Numbers.scientific(x, 1);
+        return shorter.length() <= 8 ? shorter : Numbers.scientific(x, 0);
     }
 
     /**

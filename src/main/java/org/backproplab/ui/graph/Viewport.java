@@ -23,6 +23,8 @@ final class Viewport {
     private static final double MAX_SCALE = 4;
     /** Below this scale the boxes are drawn without their text (7 px and smaller can't be read). */
     private static final double FAR_SCALE = 0.5;
+    /** The height of the zoom buttons and of the legend, with their margin, over the view's top and bottom. */
+    private static final double OVERLAY_HEIGHT = 40;
     /** How long after the last wheel turn the drawing is drawn sharp again. */
     static final int WHEEL_SETTLE_MS = 250;
 
@@ -88,7 +90,10 @@ final class Viewport {
             fitPending = true; // not on screen yet: fit when it gets a size
             return;
         }
-        scale = Math.max(MIN_SCALE, Math.min(Math.min(w / width, h / height), 1.4));
+        // The zoom buttons sit over the view's top and the legend over its bottom (in a view tall enough to show
+        // them): the graph is fitted between, so that neither hides a box.
+        double overlaid = h >= 240 ? 2 * OVERLAY_HEIGHT : 0;
+        scale = Math.max(MIN_SCALE, Math.min(Math.min(w / width, (h - overlaid) / height), 1.4));
         tx = (w - width * scale) / 2;
         ty = (h - height * scale) / 2;
         applyTransform();
