@@ -100,6 +100,10 @@ class AccessibilityIT {
         browser.open(backend, "index.html", "view=train&dataset=sine");
         browser.find("train-step").click();
         found.addAll(audit(backend + " train, the sin x curve"));
+        // three classes: the class picker, the disabled softmax loss, the legend's shapes
+        browser.open(backend, "index.html", "view=train&dataset=custom&pts=0,0,0;1,1,1;0,1,2;1,0,2;0.5,0.5,1");
+        browser.waitFor(d -> "3".equals(browser.find("class-legend").getAttribute("data-classes")));
+        found.addAll(audit(backend + " train, custom points of three classes"));
         browser.open(backend, "index.html", "view=derivative");
         found.addAll(audit(backend + " derivative"));
         browser.open(backend, "tutorial.html", "");
