@@ -465,6 +465,8 @@ class TrainViewIT {
         setText("learning-rate", "0.5");
         setText("seed", "42");
         double loss = value("loss");
+        // the app writes its address at most 10 times a second: the last change shows a moment later
+        browser.waitFor(d -> d.getCurrentUrl().contains("seed=42"));
         String url = browser.driver.getCurrentUrl();
         browser.driver.get("about:blank");
         browser.driver.get(url);
