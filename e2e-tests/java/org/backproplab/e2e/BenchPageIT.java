@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -61,6 +62,14 @@ class BenchPageIT {
         TABLE.append(String.format("%-5s  layoutReuse5000Ms=%.2f%n", "jvm", LayoutBench.runReuse()));
     }
 
+    /**
+     * In every build the suites run on JS, to show the bench page works; on Wasm too with -Pbench, whose table needs
+     * both (a minute of the build's 15 for what the table alone reads).
+     */
+    private static void onWasmOnlyWhenPrinting(Backend backend) {
+        assumeTrue(backend == Backend.JS || Boolean.getBoolean("bench.print"), "Wasm's figures: with -Pbench");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> run(Backend backend, String suites) {
         // a suite runs synchronously (the big one's Value engine for seconds), and the page answers no script meanwhile
@@ -78,6 +87,7 @@ class BenchPageIT {
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void everySuiteReportsFiniteFiguresInOnePage(Backend backend) {
+        onWasmOnlyWhenPrinting(backend);
         if (Boolean.getBoolean("bench.print")) {
             FRESH.put(backend, run(backend, "train")); // only for the printed table's fresh-page rows
         }
@@ -162,6 +172,7 @@ class BenchPageIT {
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void graphScaleFiguresAreReported(Backend backend) {
+        onWasmOnlyWhenPrinting(backend);
         Map<String, Object> result = new java.util.TreeMap<>(run(backend, "scale"));
         // Printed first, so a run that fails a check below still shows its figures.
         TABLE.append(String.format("%-5s", backend.expected));

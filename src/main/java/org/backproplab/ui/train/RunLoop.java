@@ -35,6 +35,8 @@ final class RunLoop {
     private boolean shown;
     private boolean inView = true;
     private double drawMs;
+    /** The last turn's work besides training: the loss and accuracy of every point, the charts and the picture. */
+    private double overheadMs;
     private boolean dirty = true;
 
     /** The loop of a view whose root carries data-playing (and data-nan-step once a step breaks). */
@@ -267,7 +269,11 @@ final class RunLoop {
      */
     void frame(double shareMs) {
         double sliceMs = Math.min(FrameShare.TRAIN_MS, Math.max(shareMs, drawMs));
+        // What the turn does besides training comes out of the frame's work too, so that the browser still has the
+        // rest of a 60 Hz frame to paint: training past that skips a frame and the picture stutters.
+        sliceMs = Math.max(FrameShare.LEAST_TRAIN_MS, Math.min(sliceMs, FrameShare.WORK_MS - overheadMs));
         double start = Dom.now();
+        double trainedMs = 0;
         if (playing && view.trainer() != null) {
             double stepMs = 0;
             int limit = view.settings().budget;
@@ -284,6 +290,7 @@ final class RunLoop {
                 }
                 stepMs = Dom.now() - stepStart;
             }
+            trainedMs = Dom.now() - start;
             view.evaluate();
             view.record();
             dirty = true;
@@ -294,6 +301,7 @@ final class RunLoop {
             drawMs = Dom.now() - drawStart;
             dirty = false;
         }
+        overheadMs = Dom.now() - start - trainedMs;
         if (listener != null) {
             listener.framed(Dom.now() - start);
         }
