@@ -142,9 +142,9 @@ class NotebookIT {
         browser.find("bug-toggle").click();
         paste(browser.find("program"), "a = Value(3.0, label='a')\nb = a + a; b.label = 'b'\na.grad = 1.0\n");
         browser.find("backward").click();
-        browser.waitFor(d -> "wrong".equals(answer("a").getAttribute("data-check")));
-        assertTrue(answer("a").getText().contains("the grad is 2. a is used twice: add the contributions"),
-                "a wrong answer gets the rule by-hand mode gives: " + answer("a").getText());
+        // the pasted program's own run may redraw the answers once more: read them in the wait, which allows that
+        browser.waitFor(d -> "wrong".equals(answer("a").getAttribute("data-check"))
+                && answer("a").getText().contains("the grad is 2. a is used twice: add the contributions"));
     }
 
     @Test
