@@ -33,17 +33,21 @@ final class Classes {
         return k;
     }
 
-    /** The custom points as a dataset: -1/+1 labels for two classes, class indices for more. */
-    static Dataset dataset(List<double[]> points) {
+    /**
+     * The custom points as a dataset: -1/+1 labels for two classes, class indices for more, or with targets (a
+     * regression's custom points) their third numbers as they are.
+     */
+    static Dataset dataset(List<double[]> points, boolean targets) {
         boolean binary = count(points) == 2;
         double[][] xs = new double[points.size()][];
         double[] ys = new double[points.size()];
         for (int i = 0; i < xs.length; i++) {
             double[] p = points.get(i);
             xs[i] = new double[] {p[0], p[1]};
-            ys[i] = binary ? (of(p[2]) == 1 ? 1 : -1) : of(p[2]);
+            ys[i] = targets ? p[2] : binary ? (of(p[2]) == 1 ? 1 : -1) : of(p[2]);
         }
-        return new Dataset(xs, ys, binary ? Dataset.Labels.SIGNS : Dataset.Labels.CLASSES);
+        return new Dataset(xs, ys, targets ? Dataset.Labels.TARGETS
+                : binary ? Dataset.Labels.SIGNS : Dataset.Labels.CLASSES);
     }
 
     /** A dataset's points as custom points: their -1/+1 labels kept, class indices kept. */

@@ -168,17 +168,6 @@ final class TaskLink {
         return pts;
     }
 
-    /** Custom points with real targets as a dataset: x, y and the target of each. */
-    static Dataset targetsDataset(List<double[]> custom) {
-        double[][] xs = new double[custom.size()][];
-        double[] ys = new double[custom.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = new double[] {custom.get(i)[0], custom.get(i)[1]};
-            ys[i] = custom.get(i)[2];
-        }
-        return new Dataset(xs, ys, Dataset.Labels.TARGETS);
-    }
-
     /** Custom points with real targets for a link: x,y,target triples separated by ';'. */
     static String writeTargets(List<double[]> custom) {
         StringBuilder pts = new StringBuilder();

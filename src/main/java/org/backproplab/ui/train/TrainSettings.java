@@ -193,10 +193,7 @@ public final class TrainSettings {
 
     /** All the points, before the train/test split. */
     Dataset allPoints() {
-        if (dataset == DatasetChoice.CUSTOM && targets) {
-            return TaskLink.targetsDataset(custom);
-        }
-        Dataset all = dataset == DatasetChoice.CUSTOM ? Classes.dataset(custom)
+        Dataset all = dataset == DatasetChoice.CUSTOM ? Classes.dataset(custom, targets)
                 : dataset.generator.generate(points, noise, seed, dataset.takesClasses() ? classes : 2);
         return softmax() ? all.signsAsClasses() : Classes.asSigns(all);
     }

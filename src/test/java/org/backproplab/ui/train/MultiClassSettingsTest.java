@@ -77,7 +77,7 @@ class MultiClassSettingsTest {
         assertEquals(4, Classes.of(4));
         List<double[]> binary = Classes.parse("0,0,1;1,1,-1;2,2,0");
         assertNotNull(binary);
-        Dataset d = Classes.dataset(binary);
+        Dataset d = Classes.dataset(binary, false);
         assertEquals(Dataset.Labels.SIGNS, d.labels());
         assertEquals(1, d.ys()[0]);
         assertEquals(-1, d.ys()[1]);
@@ -85,7 +85,7 @@ class MultiClassSettingsTest {
         assertEquals("0.0,0.0,1;1.0,1.0,-1;2.0,2.0,-1", Classes.write(binary), "two classes are written as old links were");
         List<double[]> three = Classes.parse("0,0,1;1,1,-1;2,2,2");
         assertEquals(3, Classes.count(three));
-        assertEquals(Dataset.Labels.CLASSES, Classes.dataset(three).labels());
+        assertEquals(Dataset.Labels.CLASSES, Classes.dataset(three, false).labels());
         assertEquals("0.0,0.0,1;1.0,1.0,0;2.0,2.0,2", Classes.write(three));
         for (String bad : new String[] {"0,0,5", "0,0,1.5", "0,0,-2", "0,0", "a,b,c"}) {
             assertNull(Classes.parse(bad), bad);
