@@ -273,6 +273,11 @@ class ExportsIT {
         assertEquals("regression", json(saved).get("task"));
         assertEquals(loss, value("loss"), "the same weights, the same loss");
         assertEquals(4, (int) Double.parseDouble(value("step-count")));
+
+        export("train-export", "export-loss-csv"); // a regression's loss history has no accuracy columns
+        List<String> lines = Files.readAllLines(download("backprop-loss-custom-step4.csv"));
+        assertEquals("step,train_loss,test_loss", lines.get(0));
+        assertEquals(value("loss"), lines.get(5).split(",", -1)[1], "the last row is the current weights");
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.backproplab.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backproplab.e2e.Browser.Backend;
@@ -99,6 +100,8 @@ class MultiClassIT {
             learns(set);
         }
         assertEquals(0, legendClasses(), "a binary set keeps its + and − marks, without the class key");
+        assertEquals("100", browser.find("points").getAttribute("value"), "the spiral's 200 points went with it");
+        assertFalse(browser.find("classes").isDisplayed(), "a binary set has no classes setting");
         assertEquals(1, outputNeurons());
 
         customPointsOfThreePickedClasses();

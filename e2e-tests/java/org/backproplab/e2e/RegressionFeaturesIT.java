@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -135,6 +136,21 @@ class RegressionFeaturesIT {
         assertTrue(value("rmse") > 0, "still a regression");
         String hash = (String) browser.js("return location.hash;");
         assertTrue(hash.contains("task=regression") && hash.contains("1.5"), hash);
+
+        // a click adds a point with the typed target; a target that isn't a number adds none and says so
+        assertFalse(browser.find("point-class").isDisplayed(), "a regression's point has a target, not a class");
+        WebElement target = browser.find("point-target");
+        target.clear();
+        target.sendKeys("0.8");
+        new Actions(browser.driver).moveToElement(browser.find("boundary"), 40, -40).click().perform();
+        browser.waitFor(d -> value("point-count") == 4);
+        assertTrue(browser.find("train-message").getText().contains("target 0.8"), browser.find("train-message")
+                .getText());
+        target.clear();
+        target.sendKeys("high");
+        new Actions(browser.driver).moveToElement(browser.find("boundary"), -40, 40).click().perform();
+        browser.waitFor(d -> browser.find("train-message").getText().contains("target:"));
+        assertEquals(4, (int) value("point-count"), "no point from a bad target");
     }
 
     /** An embedded trainer widget takes the task and the features as options, like a link. */

@@ -8,6 +8,8 @@ package org.backproplab.nn;
  */
 public final class LossHistory {
     public static final String HEADER = "step,train_loss,train_accuracy,test_loss,test_accuracy";
+    /** A regression's columns: it has a loss and no accuracy. */
+    public static final String REGRESSION_HEADER = "step,train_loss,test_loss";
 
     private LossHistory() {
     }
@@ -15,12 +17,15 @@ public final class LossHistory {
     /**
      * @param steps the number of rows (steps 0 to steps - 1)
      * @param columns train loss, train accuracy, test loss and test accuracy by step; a column may be shorter than
-     *                steps (or empty), and its missing entries are empty cells
+     *                steps (or empty), and its missing entries are empty cells; both accuracies null for a
+     *                regression, which has none: then the file has no accuracy columns
      */
     public static String csv(int steps, double[] trainLoss, double[] trainAccuracy, double[] testLoss,
                              double[] testAccuracy) {
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
-        double[][] columns = {trainLoss, trainAccuracy, testLoss, testAccuracy};
+        boolean regression = trainAccuracy == null;
+        StringBuilder csv = new StringBuilder(regression ? REGRESSION_HEADER : HEADER).append('\n');
+        double[][] columns = regression ? new double[][] {trainLoss, testLoss}
+                : new double[][] {trainLoss, trainAccuracy, testLoss, testAccuracy};
         for (int k = 0; k < steps; k++) {
             csv.append(k);
             for (double[] column : columns) {

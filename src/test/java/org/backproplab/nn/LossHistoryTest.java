@@ -25,4 +25,10 @@ class LossHistoryTest {
         assertEquals(LossHistory.HEADER + "\n", LossHistory.csv(0, new double[0], new double[0], new double[0],
                 new double[0]));
     }
+
+    @Test
+    void aRegressionHasNoAccuracyColumns() {
+        String csv = LossHistory.csv(2, new double[] {0.5, 0.25}, null, new double[] {0.75}, null);
+        assertEquals("step,train_loss,test_loss\n0,0.5,0.75\n1,0.25,\n", csv);
+    }
 }

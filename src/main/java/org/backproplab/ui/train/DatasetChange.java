@@ -14,6 +14,8 @@ import org.backproplab.ui.dom.Dom;
 final class DatasetChange {
     private final TrainView view;
     private final SettingsPanel panel;
+    /** The points and noise before the menu's spiral set its own (200, none), or null: leaving it puts them back. */
+    private double[] beforeSpiral;
 
     DatasetChange(TrainView view, SettingsPanel panel) {
         this.view = view;
@@ -46,7 +48,8 @@ final class DatasetChange {
             }
         }
         s.init = null;
-        String task = TaskLink.taskChosen(s, wasRegression);
+        String task = TaskLink.taskChosen(s, wasRegression)
+                + (s.dataset == DatasetChoice.SPIRAL ? "" : leftSpiral(s, was));
         if (s.dataset == DatasetChoice.SPIRAL) {
             spiralChosen(s, task);
             return;
@@ -64,6 +67,9 @@ final class DatasetChange {
      */
     private void spiralChosen(TrainSettings s, String task) {
         s.classes = 3;
+        if (beforeSpiral == null) {
+            beforeSpiral = new double[] {s.points, s.noise};
+        }
         s.points = Math.max(s.points, 200);
         s.noise = 0;
         boolean sgd = s.optimizer == Optimizer.Kind.SGD;
@@ -73,6 +79,21 @@ final class DatasetChange {
             return;
         }
         view.addToMessage(Dom.button("Use Adam at 0.03", "use-adam", () -> useAdam(view.settings())));
+    }
+
+    /**
+     * Leaving the menu's spiral puts back the points and noise it replaced, unless they were changed since: its 200
+     * noiseless points suit its arms, not the next dataset. Returns what it says about it, or "".
+     */
+    private String leftSpiral(TrainSettings s, DatasetChoice was) {
+        double[] before = beforeSpiral;
+        beforeSpiral = null;
+        if (was != DatasetChoice.SPIRAL || before == null || s.points != 200 || s.noise != 0) {
+            return "";
+        }
+        s.points = (int) before[0];
+        s.noise = before[1];
+        return " Back to " + s.points + " points with noise " + Numbers.compact(s.noise, 3) + ", as before the spiral.";
     }
 
     /** Adam at 0.03 without decay, for at least 500 steps, keeping the weights (see spiralChosen). */

@@ -6,12 +6,13 @@ import org.backproplab.data.Dataset;
 import org.backproplab.engine.Numbers;
 import org.backproplab.ui.dom.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
 import org.teavm.jso.dom.html.HTMLTextAreaElement;
 
 /**
  * The custom dataset's points, shown in the Data panel when the dataset is custom: click the plot to add a point of
- * the chosen class (shift-click: the other class), right-click (or "remove" mode) to take away the nearest one, clear
+ * the chosen class (shift-click: the other class; a regression's point takes a typed target), right-click (or "remove" mode) to take away the nearest one, clear
  * them all, or paste them as CSV. A CSV with a bad line replaces nothing and says which line.
  */
 final class PointEditor {
@@ -21,6 +22,11 @@ final class PointEditor {
     private final HTMLSelectElement clickMode = SettingsPanel.select("click-mode", "add", "remove", "inspect");
     /** The class a click adds: +1 and -1 (classes 1 and 0), then classes 2 to 4 (see Classes). */
     private final HTMLSelectElement pointClass = SettingsPanel.select("point-class", "+1", "-1", "2", "3", "4");
+    /** A regression's click adds a point with this target (shift-click: its negative) in place of a class. */
+    private final HTMLInputElement pointTarget = Dom.numberField("0.5", "point-target");
+    private final HTMLElement classLabel = Dom.labelled(pointClass, "class");
+    private final HTMLElement targetLabel = Dom.labelled(pointTarget, "target");
+    private final HTMLElement hint = Dom.el("p", "bpl-hint");
     private final HTMLTextAreaElement csv = (HTMLTextAreaElement) Dom.el("textarea", "bpl-csv");
     private final HTMLElement csvBox = Dom.el("div", "bpl-csv-box");
 
@@ -28,11 +34,11 @@ final class PointEditor {
     PointEditor(TrainView view, boolean canEdit) {
         this.view = view;
         this.canEdit = canEdit;
-        root.appendChild(Dom.text("p", "bpl-hint", "Click the plot to add a point of the chosen class "
-                + "(shift-click: the other class); right-click removes the nearest point."));
+        root.appendChild(hint);
         HTMLElement modeRow = Dom.el("div", "bpl-row");
         modeRow.appendChild(Dom.labelled(clickMode, "click to"));
-        modeRow.appendChild(Dom.labelled(pointClass, "class"));
+        modeRow.appendChild(classLabel);
+        modeRow.appendChild(targetLabel);
         String[] names = {"+1 (class 1)", "−1 (class 0)", "class 2", "class 3", "class 4"};
         for (int i = 0; i < names.length; i++) {
             ((HTMLElement) pointClass.getChildNodes().item(i)).setTextContent(names[i]);
@@ -64,6 +70,11 @@ final class PointEditor {
     void show(TrainSettings settings) {
         root.setHidden(settings.dataset != DatasetChoice.CUSTOM);
         boolean targets = settings.regression(); // a regression's points have a real target in place of a class
+        classLabel.setHidden(targets);
+        targetLabel.setHidden(!targets);
+        hint.setTextContent(targets ? "Click the plot to add a point with the target below (shift-click: its "
+                + "negative); right-click removes the nearest point." : "Click the plot to add a point of the chosen "
+                + "class (shift-click: the other class); right-click removes the nearest point.");
         csv.setAttribute("aria-label", targets ? "Points as CSV: x1,x2,target per line" : "Points as CSV: x,y,label per "
                 + "line");
         csv.setAttribute("placeholder", targets ? "x1,x2,target\n0.5,1.2,0.85\n-0.3,0.8,0.25"
@@ -77,8 +88,9 @@ final class PointEditor {
 
     /** What a click on the plot does, for its caption: in custom mode it adds a point and opens no graph. */
     String clickHint() {
-        return clicksEdit() ? "Click to add a point (shift-click: the other class), right-click to remove one; to see "
-                + "a point's scalar graph, choose “click to: inspect” or press Inspect."
+        return clicksEdit() ? "Click to add a point (shift-click: " + (view.settings().regression() ? "the negative "
+                + "target" : "the other class") + "), right-click to remove one; to see a point's scalar graph, choose "
+                + "“click to: inspect” or press Inspect."
                 : "Click a point to see its scalar graph.";
     }
 
@@ -95,6 +107,9 @@ final class PointEditor {
             removeNearest(settings.custom, x, y);
             return true;
         }
+        if (settings.regression()) {
+            return addTarget(settings, x, y, shift);
+        }
         double label = Numbers.parse(pointClass.getValue());
         if (shift && Math.abs(label) == 1) {
             label = -label;
@@ -105,6 +120,20 @@ final class PointEditor {
         view.dataChanged("Added a " + (label == 1 ? "+1" : label == -1 ? "−1" : "class " + (int) label) + " point: "
                 + settings.custom.size() + " in all." + (now != before ? " Now " + now + " classes: the network has "
                 + "one score per class, and learns with softmax cross-entropy." : ""));
+        return true;
+    }
+
+    /** A regression's point: the typed target, or a message naming the field (and no point) when it isn't one. */
+    private boolean addTarget(TrainSettings settings, double x, double y, boolean shift) {
+        Numbers.Reading target = Numbers.readBetween("target", pointTarget.getValue(), false, -100, 100);
+        if (!target.ok()) {
+            view.say("No point added. " + target.error() + ".", true);
+            return true;
+        }
+        double value = shift ? -target.value() : target.value();
+        settings.custom.add(new double[] {x, y, value});
+        view.dataChanged("Added a point with target " + Numbers.compact(value, 4) + ": " + settings.custom.size()
+                + " in all.");
         return true;
     }
 

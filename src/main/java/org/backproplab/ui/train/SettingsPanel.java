@@ -189,6 +189,9 @@ final class SettingsPanel {
         if (neuronLayer.getSelectedIndex() < 0 && count > 0) {
             neuronLayer.setValue(Integer.toString(count));
         }
+        if (count == 0) { // no hidden layer: the menu says so rather than stand empty
+            neuronLayer.appendChild(Dom.option("", "none"));
+        }
         neuronLayer.setDisabled(count == 0);
     }
 
@@ -257,7 +260,9 @@ final class SettingsPanel {
         HTMLElement wrap = Dom.el("div", "");
         forgetNote.setAttribute("data-testid", "forget-zero-grad-note");
         forgetNote.setHidden(true);
-        wrap.appendChild(row(Dom.labelled(forgetZeroGrad, "forget zero_grad (the lecture's bug)")));
+        HTMLElement label = Dom.labelled(forgetZeroGrad, "forget zero_grad (the lecture's bug)");
+        label.getClassList().add("bpl-wrap"); // the longest label: it wraps in a narrow panel rather than overflow
+        wrap.appendChild(row(label));
         wrap.appendChild(forgetNote);
         Dom.on(forgetZeroGrad, "change", e -> {
             view.settings().zeroGrad = !forgetZeroGrad.isChecked();
@@ -310,7 +315,7 @@ final class SettingsPanel {
         activation.setValue(s.activation.id());
         output.setValue(s.output.id());
         classes.setValue(Integer.toString(s.classes));
-        classes.setDisabled(!s.dataset.takesClasses());
+        ((HTMLElement) classes.getParentNode()).setHidden(!s.dataset.takesClasses()); // only spiral and blobs have it
         loss.setValue(s.softmax() ? Loss.Type.SOFTMAX.id() : s.loss.id());
         loss.setDisabled(s.classCount() >= 3); // more than two classes need a score each: softmax
         l2.setValue(Numbers.shortLiteral(s.l2));

@@ -102,10 +102,11 @@ final class TrainCharts {
         }
     }
 
-    /** Loss and accuracy by step, as the charts show them. */
+    /** Loss and accuracy by step, as the charts show them; a regression's has no accuracy columns. */
     String csv() {
-        return LossHistory.csv(trainLoss.size, values(trainLoss), values(trainAccuracy), values(testLoss),
-                values(testAccuracy));
+        boolean regression = accuracyChart.element().isHidden();
+        return LossHistory.csv(trainLoss.size, values(trainLoss), regression ? null : values(trainAccuracy),
+                values(testLoss), regression ? null : values(testAccuracy));
     }
 
     private static double[] values(LineChart.Series series) {
