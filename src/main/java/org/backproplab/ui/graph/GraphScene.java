@@ -77,6 +77,11 @@ final class GraphScene {
         }
 
         @Override
+        public void colour(int i) {
+            boxes.colour(i, fill(values.get(i)));
+        }
+
+        @Override
         public void makeTexts(int i) {
             boxes.makeTexts(i, values.get(i), gradsKnown);
         }
@@ -337,7 +342,11 @@ final class GraphScene {
 
     private void paintBox(int i) {
         Value v = values.get(i);
+        boxes.paint(i, v, gradsKnown, fill(v), isEditable(v));
+    }
+
+    private String fill(Value v) {
         double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
-        boxes.paint(i, v, gradsKnown, coloured ? Palette.fill(x, colourRange) : Palette.NEUTRAL, isEditable(v));
+        return coloured ? Palette.fill(x, colourRange) : Palette.NEUTRAL;
     }
 }
