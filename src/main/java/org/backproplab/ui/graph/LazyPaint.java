@@ -83,7 +83,8 @@ final class LazyPaint {
         catchUpFrom = 0;
         if (!catchingUp && n > EAGER_NODES) {
             catchingUp = true;
-            Window.setTimeout(this::catchUp, 0);
+            // after the next frame, so that it shows what is on screen before the rest is caught up with
+            Window.requestAnimationFrame(t -> Window.setTimeout(this::catchUp, 0));
         }
     }
 
