@@ -26,9 +26,10 @@ import org.teavm.jso.dom.xml.Element;
  * go below about one frame (16.7 ms at 60 Hz, up to twice that when the action lands just after a frame): issue
  * 16's "≤ 16 ms" for a wheel zoom or a Step can't be met by it, for any action, however cheap.</li>
  * <li>{@code …WorkMs}, the main thread's work for the action: the action, then the browser's style and layout of
- * what it changed, forced in the same task by reading the view's size ({@link Dom#forceLayout}). This is what a 16 ms target means (the
- * work fits in a frame, so the next frame shows it), and the figure issue 16's targets are checked against. It
- * leaves out the paint, which the latency includes.</li>
+ * what it changed, forced in the same task by reading the view's size ({@link Dom#forceLayout}). This is what a
+ * 16 ms target can mean (the work fits in a frame, so the next frame shows it), and the figure the 16 ms targets
+ * are checked against; the keystroke's 50 ms is checked against both. It leaves out the paint, which the latency
+ * includes: recolouring every box of a big graph has the browser paint the whole drawing again.</li>
  * <li>{@code …ScriptMs}, the action's own code alone (no style or layout): with the work figure, it tells whether a
  * slow action is slow in its code or in what it asks of the browser.</li>
  * </ul>
