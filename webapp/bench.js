@@ -27,12 +27,17 @@
     ['firstGraphMs', 'index.html: from navigation start to the first drawn graph', 'ms', '≤ 400'],
     ['gzipKB', 'index.html: everything it loads, gzipped (the browser\'s CompressionStream)', 'KB',
       '≤ 220 (JS), ≤ 260 (Wasm)'],
-    // The scale suite (issue 16): each time runs from the action until the browser has painted its result.
+    // The scale suite (issue 16): each time runs from the action until the browser has painted its result, which
+    // is never under about one frame (16.7 ms at 60 Hz); "work" is the action with the style and layout it causes,
+    // forced in the same task (see ui/bench/GraphScale).
     ['program1500FirstDrawMs', 'Graph at scale: first drawing of a 300-line, 1,496-Value program', 'ms', '≤ 500'],
     ['program1500KeystrokeMs', 'Graph at scale: a keystroke in it (a number changes), grads shown', 'ms', '≤ 50'],
-    ['wheelZoom1500Ms', 'Graph at scale: one wheel zoom on it, fitted whole', 'ms', '≤ 16'],
+    ['program1500KeystrokeWorkMs', 'Graph at scale: a keystroke in it, work (script, style, layout)', 'ms', '≤ 50'],
+    ['wheelZoom1500Ms', 'Graph at scale: one wheel zoom on it, fitted whole (at least a frame)', 'ms', '≤ 16'],
+    ['wheelZoom1500WorkMs', 'Graph at scale: one wheel zoom on it, work (script, style, layout)', 'ms', '≤ 16'],
     ['zoomRedraw1500Ms', 'Graph at scale: the sharp redraw after a wheel zoom (as the + key zooms)', 'ms', ''],
-    ['step447Ms', 'Graph at scale: one Step of backward on a 447-Value program', 'ms', '≤ 16'],
+    ['step447Ms', 'Graph at scale: one Step of backward on a 447-Value program (at least a frame)', 'ms', '≤ 16'],
+    ['step447WorkMs', 'Graph at scale: one Step, work (script, style, layout)', 'ms', '≤ 16'],
     ['reuse5000FirstDrawMs', 'Graph at scale: first drawing of b = a+a+…+a, 5,000 terms (summarised past 3,000 Values)', 'ms', '≤ 1000'],
     ['reuse5000EvalBackwardMs', 'Graph at scale: evaluate it and Backward', 'ms', '≤ 200'],
     ['reuse5000FullDrawMs', 'Graph at scale: all 5,000 Values of it drawn, on demand (the summary\'s button)', 'ms', ''],

@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.backproplab.e2e.Browser.Backend;
+import org.backproplab.engine.Numbers;
+import org.backproplab.engine.Value;
+import org.backproplab.expr.Evaluator;
 import org.backproplab.ui.bench.ScalePrograms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +129,65 @@ class GraphScaleIT {
         paste(ScalePrograms.lineProgram(300, "0.6")); // (-0.5 would make x0 a negation, another graph)
         browser.waitFor(d -> "0.6".equals(x0.getAttribute("data-value"))); // the same element, not a new one
         assertEquals(where, x0.getAttribute("transform"));
+    }
+
+    /**
+     * Fitted far out, a keystroke colours the boxes at once and writes their numbers and names a few tasks later:
+     * once it has, every one of the 1,496 boxes carries the new program's numbers, in its test attributes and in the
+     * name a screen reader gives it, as the JVM computes them.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void farOutEveryBoxsNameFollowsAKeystroke(Backend backend) {
+        browser.open(backend, "index.html", "view=graph");
+        paste(ScalePrograms.lineProgram(300, "0.5"));
+        browser.waitFor(d -> all("node").size() == 1_496);
+        browser.find("backward").click();
+        WebElement x0 = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=x0]"));
+        browser.waitFor(d -> !x0.getAttribute("data-grad").isEmpty());
+        String program = ScalePrograms.lineProgram(300, "0.6");
+        Value output = Evaluator.run(program).output();
+        output.backward();
+        List<Value> order = output.topologicalOrder();
+        paste(program);
+        WebElement svg = browser.driver.findElement(By.cssSelector("svg.bpl-svg"));
+        assertTrue(svg.getAttribute("class").contains("far"), "fitted, the boxes are too small to read");
+        String read = "var out = []; document.querySelectorAll('[data-testid=node]').forEach(function (b) {"
+                + " out[Number(b.getAttribute('data-index'))] = b.getAttribute('data-value') + '|'"
+                + " + b.getAttribute('data-grad') + '|' + b.getAttribute('aria-label'); }); return out.join('\\n');";
+        browser.waitFor(d -> {
+            String[] boxes = ((String) browser.js(read)).split("\n");
+            for (int i = 0; i < order.size(); i++) {
+                String[] shown = boxes[i].split("\\|");
+                if (!close(shown[0], order.get(i).data) || !close(shown[1], order.get(i).grad)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        String[] boxes = ((String) browser.js(read)).split("\n");
+        int named = 0;
+        for (int i = 0; i < order.size(); i++) {
+            Value v = order.get(i);
+            String name = boxes[i].substring(boxes[i].indexOf('|', boxes[i].indexOf('|') + 1) + 1);
+            String data = "data " + Numbers.fixed(v.data, 4);
+            String grad = "grad " + Numbers.fixed(v.grad, 4);
+            // (a tiny number is written shorter: "-6.6e-10")
+            if (Math.abs(v.data) >= 1e-4) {
+                assertTrue(name.contains(data + " grad "), "box " + i + " is named " + name + ", not " + data);
+                named++;
+            }
+            if (Math.abs(v.grad) >= 1e-4) {
+                assertTrue(name.contains(grad), "box " + i + " is named " + name + ", not " + grad);
+            }
+        }
+        assertTrue(named > 1_000, named + " names checked");
+    }
+
+    /** A number as an attribute shows it (to the last digits, which two backends may print differently). */
+    private static boolean close(String shown, double x) {
+        double read = shown.isEmpty() ? Double.NaN : Double.parseDouble(shown);
+        return Math.abs(read - x) <= 1e-12 * Math.max(1, Math.abs(x));
     }
 
     /**

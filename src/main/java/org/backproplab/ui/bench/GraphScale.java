@@ -15,11 +15,24 @@ import org.teavm.jso.dom.xml.Element;
 
 /**
  * The graph view at scale (issue 16): a leaf used thousands of times ({@code b = a+a+…+a}), a 300-line program of
- * about 1,500 Values, a 447-Value one stepped through, and a chain of 100,000 Values. Each figure is the time from
- * an action (a program set or typed, Backward, a wheel turn, the S key) until the browser has painted its result:
- * the next animation frame, and a task after it. The view is driven as a user drives it: through its public
- * operations, and real wheel and key events on its elements. It runs after other code in the same page (a little
- * training and a few graphs), as a page used for a while would.
+ * about 1,500 Values, a 447-Value one stepped through, and a chain of 100,000 Values. The view is driven as a user
+ * drives it: through its public operations, and real wheel and key events on its elements. It runs after other code
+ * in the same page (a little training and a few graphs), as a page used for a while would.
+ *
+ * <p>Each action gets three figures (medians):
+ * <ul>
+ * <li>{@code …Ms}, the latency: from the action until the browser has painted its result (the next animation frame,
+ * and a task after it). Whatever the action costs, the next frame comes at the display's pace, so this figure can't
+ * go below about one frame (16.7 ms at 60 Hz, up to twice that when the action lands just after a frame): issue
+ * 16's "≤ 16 ms" for a wheel zoom or a Step can't be met by it, for any action, however cheap.</li>
+ * <li>{@code …WorkMs}, the main thread's work for the action: the action, then the browser's style and layout of
+ * what it changed, forced in the same task by reading the view's size ({@link Dom#forceLayout}). This is what a
+ * 16 ms target can mean (the work fits in a frame, so the next frame shows it), and the figure the 16 ms targets
+ * are checked against; the keystroke's 50 ms is checked against both. It leaves out the paint, which the latency
+ * includes: recolouring every box of a big graph has the browser paint the whole drawing again.</li>
+ * <li>{@code …ScriptMs}, the action's own code alone (no style or layout): with the work figure, it tells whether a
+ * slow action is slow in its code or in what it asks of the browser.</li>
+ * </ul>
  */
 final class GraphScale {
     /** The cases, run in this order unless the page names some (each costs seconds; older builds took minutes). */
@@ -30,7 +43,6 @@ final class GraphScale {
     private final GraphView view;
     private final List<Runnable> queue = new ArrayList<>();
     private final StringBuilder json = new StringBuilder();
-    private final List<double[]> samples = new ArrayList<>();
     private boolean done;
 
     GraphScale(String backend, HTMLElement host, GraphView view, String cases) {
@@ -135,7 +147,9 @@ final class GraphScale {
      */
     private void timeRepeated(String key, int runs, Action setup, Action action) {
         double[] times = new double[runs];
-        samples.add(times);
+        double[] work = new double[runs];
+        double[] script = new double[runs];
+        String name = key.substring(0, key.length() - 2); // without "Ms"
         for (int r = 0; r < runs; r++) {
             int i = r;
             if (setup != null) {
@@ -144,17 +158,26 @@ final class GraphScale {
             queue.add(() -> {
                 double start = Dom.now();
                 action.run(i);
+                script[i] = Dom.now() - start;
+                Dom.forceLayout(view.element());
+                work[i] = Dom.now() - start;
                 afterPaint(() -> {
                     times[i] = Dom.now() - start;
                     if (i == runs - 1) {
-                        double[] sorted = times.clone();
-                        Arrays.sort(sorted);
-                        put(key, sorted[runs / 2]);
+                        put(key, median(times));
+                        put(name + "WorkMs", median(work));
+                        put(name + "ScriptMs", median(script));
                     }
                     next();
                 });
             });
         }
+    }
+
+    private static double median(double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private void put(String key, double value) {

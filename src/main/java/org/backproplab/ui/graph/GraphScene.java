@@ -42,6 +42,9 @@ final class GraphScene {
             + "svg.bpl-svg .o rect{fill:#fff;stroke:#5b6678;stroke-width:1.2}"
             + "svg.bpl-svg .o.cur rect{stroke:#b4380b;stroke-width:2.4}"
             + "svg.bpl-svg.far .n text,svg.bpl-svg.far .o text{display:none}"
+            // nor are the lines between a box's rows and the arrowheads, a pixel at most, which cost the browser
+            // thousands of shapes to paint again when a keystroke recolours a big graph
+            + "svg.bpl-svg.far .n path{display:none}svg.bpl-svg.far .e{marker-end:none}"
             // Far out, lines keep their width on screen, so a big graph fitted whole is still seen, not a blank.
             + "svg.bpl-svg.far .e,svg.bpl-svg.far rect{vector-effect:non-scaling-stroke}"
             + "svg.bpl-svg .leaf{cursor:ew-resize}"
@@ -74,6 +77,11 @@ final class GraphScene {
         @Override
         public void paint(int i) {
             paintBox(i);
+        }
+
+        @Override
+        public void colour(int i) {
+            boxes.colour(i, fill(values.get(i)));
         }
 
         @Override
@@ -337,7 +345,11 @@ final class GraphScene {
 
     private void paintBox(int i) {
         Value v = values.get(i);
+        boxes.paint(i, v, gradsKnown, fill(v), isEditable(v));
+    }
+
+    private String fill(Value v) {
         double x = colourBy == ColourBy.GRAD ? v.grad : v.data;
-        boxes.paint(i, v, gradsKnown, coloured ? Palette.fill(x, colourRange) : Palette.NEUTRAL, isEditable(v));
+        return coloured ? Palette.fill(x, colourRange) : Palette.NEUTRAL;
     }
 }

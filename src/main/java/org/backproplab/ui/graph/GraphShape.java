@@ -76,7 +76,16 @@ record GraphShape(Layout layout, double[] boxWidths, int[] opNode, int[][] opera
      */
     static int boxChars(Value v) {
         int chars = Math.max(v.label.length(), 13);
-        return Math.max(chars, Math.max(NodeText.row("data", v.data).length(), NodeText.row("grad", v.grad).length()));
+        return Math.max(chars, Math.max(rowChars("data", v.data), rowChars("grad", v.grad)));
+    }
+
+    /**
+     * The length of a row "data x" or "grad x". A number under 99.99 takes at most 8 characters (see
+     * {@link NodeText#number}), so its row is 13 at most: known without formatting it, which for every Value of a
+     * 1,500-Value program was 12 ms of each keystroke.
+     */
+    private static int rowChars(String name, double x) {
+        return Math.abs(x) < 99.99 ? 13 : NodeText.row(name, x).length();
     }
 
     static double opWidth(Value v) {

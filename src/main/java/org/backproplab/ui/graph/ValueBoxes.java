@@ -78,6 +78,11 @@ final class ValueBoxes {
             shownGrad[i] = v.grad;
             shownKnown[i] = gradsKnown;
         }
+        colour(i, fill);
+    }
+
+    /** Writes box i's colour only, unless it has it: far out, the rest can't be seen (see {@link LazyPaint}). */
+    void colour(int i, String fill) {
         if (!fill.equals(shownFill[i])) {
             rects[i].setAttribute("fill", fill);
             shownFill[i] = fill;

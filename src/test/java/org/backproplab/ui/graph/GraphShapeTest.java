@@ -45,4 +45,19 @@ class GraphShapeTest {
         assertEquals("2.0000", NodeText.number(2));
         assertEquals("1.0e-99", NodeText.number(9.96e-100), "rounding carries into a two-digit exponent");
     }
+
+    /** A box's width is counted without formatting numbers under 99.99; it must be what their text takes. */
+    @Test
+    void aBoxIsAsWideAsItsRowsWhateverItsNumbers() {
+        double[] numbers = {0, -0.0, 1.5, -99.9899, 99.98999, -99.99, 99.99994, -99.99996, 100, -123.456, 1e6, -1e300,
+            6.574748e-10, -9.96e-100, -4.9e-324, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (double data : numbers) {
+            for (double grad : numbers) {
+                Value v = new Value(data, "x");
+                v.grad = grad;
+                int rows = Math.max(NodeText.row("data", data).length(), NodeText.row("grad", grad).length());
+                assertEquals(Math.max(13, rows), GraphShape.boxChars(v), data + ", " + grad);
+            }
+        }
+    }
 }
