@@ -34,14 +34,9 @@ final class RunLoop {
     private boolean playing;
     private boolean shown;
     private boolean inView = true;
-    /**
-     * The last two turns' work besides training: the loss and accuracy of every point, the charts and the picture.
-     * The charts take turns (TrainCharts), so a turn costs about what the one before the last did.
-     */
+    private double drawMs;
+    /** The last turn's work besides training: the loss and accuracy of every point, the charts and the picture. */
     private double overheadMs;
-    private double previousOverheadMs;
-    /** The last turn's whole work, training and drawing, for FrameShare to see whether another turn still fits. */
-    private double turnMs;
     private boolean dirty = true;
 
     /** The loop of a view whose root carries data-playing (and data-nan-step once a step breaks). */
@@ -235,11 +230,6 @@ final class RunLoop {
         return playing;
     }
 
-    /** How long this loop's last turn took (0 before its first). */
-    double lastTurnMs() {
-        return turnMs;
-    }
-
     /** Out of view, a playing trainer rests (and still shows Pause): it goes on where it was when it comes back. */
     void setInView(boolean visible) {
         inView = visible;
@@ -274,16 +264,14 @@ final class RunLoop {
 
     /**
      * This trainer's turn in an animation frame: train for a slice of time, then draw. The slice is the page's share,
-     * but never less than the rest of the turn takes (up to a whole share): a turn that drew for longer than it
-     * trained would spend a crowded page's frames mostly on pictures of the same weights. The whole turn keeps to
-     * the frame's work (workMs, see FrameShare).
+     * but never less than the drawing takes (up to a whole share): a turn that drew for longer than it trained would
+     * spend a crowded page's frames mostly on pictures of the same weights.
      */
-    void frame(double shareMs, double workMs) {
-        double besidesMs = Math.max(overheadMs, previousOverheadMs);
-        double sliceMs = Math.min(FrameShare.TRAIN_MS, Math.max(shareMs, besidesMs));
+    void frame(double shareMs) {
+        double sliceMs = Math.min(FrameShare.TRAIN_MS, Math.max(shareMs, drawMs));
         // What the turn does besides training comes out of the frame's work too, so that the browser still has the
         // rest of a 60 Hz frame to paint: training past that skips a frame and the picture stutters.
-        sliceMs = Math.max(FrameShare.LEAST_TRAIN_MS, Math.min(sliceMs, workMs - besidesMs));
+        sliceMs = Math.max(FrameShare.LEAST_TRAIN_MS, Math.min(sliceMs, FrameShare.WORK_MS - overheadMs));
         double start = Dom.now();
         double trainedMs = 0;
         if (playing && view.trainer() != null) {
@@ -308,14 +296,14 @@ final class RunLoop {
             dirty = true;
         }
         if (dirty) {
+            double drawStart = Dom.now();
             view.draw(playing);
+            drawMs = Dom.now() - drawStart;
             dirty = false;
         }
-        previousOverheadMs = overheadMs;
         overheadMs = Dom.now() - start - trainedMs;
-        turnMs = Dom.now() - start;
         if (listener != null) {
-            listener.framed(turnMs);
+            listener.framed(Dom.now() - start);
         }
         if (playing) {
             requestFrame();
