@@ -34,7 +34,8 @@ class BenchPageIT {
     private static final String ALL = "graph,train,big,frames,frames3,load";
     private static final String[] FIGURES = {"valueMsPerStep", "tapeMsPerStep", "predictUsPerPoint",
         "bigTapeMsPerStep", "bigValueMsPerStep", "graphRender500Ms", "typing40Ms", "typing40NewShapeMs", "frameP95Ms",
-        "frameWorkP95Ms", "spiral3FrameP95Ms", "hundredStepsMs", "firstGraphMs", "gzipKB"};
+        "frameWorkP95Ms", "spiral3FrameP95Ms", "stepsPerSecond", "spiral3StepsPerSecond", "hundredStepsMs",
+        "firstGraphMs", "gzipKB"};
 
     private static Browser browser;
     private static final Map<Backend, Map<String, Object>> AFTER_GRAPH = new EnumMap<>(Backend.class);
@@ -131,6 +132,8 @@ class BenchPageIT {
         row(t, "3-class spiral playing: own work p95 (ms)", "spiral3FrameWorkP95Ms", Double.NaN, 0, 0);
         row(t, "trainer playing: own work per frame p95 (ms)", "frameWorkP95Ms", Double.NaN, 0, 0);
         row(t, "trainer playing: first 100 steps (ms)", "hundredStepsMs", Double.NaN, 0, 0);
+        row(t, "trainer playing: steps per second", "stepsPerSecond", Double.NaN, 0, 0);
+        row(t, "3-class spiral playing: steps per second", "spiral3StepsPerSecond", Double.NaN, 0, 0);
         t.append(String.format("%-46s %10s %10s %10.2f%n", "layout of a 500-node DAG (ms)", "", "",
                 LayoutBench.run()));
         return t.toString();

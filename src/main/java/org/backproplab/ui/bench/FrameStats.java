@@ -36,6 +36,11 @@ final class FrameStats {
         count++;
     }
 
+    /** How many frames are recorded so far (none while warming up). */
+    int recorded() {
+        return count;
+    }
+
     boolean done() {
         return count >= work.length;
     }

@@ -7,8 +7,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The trainer's frame benchmark, while it runs: a trainer playing micrograd's demo with no step limit, heard step by
- * step and frame by frame. It keeps the frame times (300, after 30 to warm up), the wall time of the first 100 steps
- * and the first step whose training accuracy is 100%.
+ * step and frame by frame. It keeps the frame times (300, after 30 to warm up), the steps per second over those
+ * frames, the wall time of the first 100 steps and the first step whose training accuracy is 100%.
  */
 final class TrainFrames implements TrainView.RunListener {
     private final String backend;
@@ -18,6 +18,10 @@ final class TrainFrames implements TrainView.RunListener {
     private final double started;
     private double hundredStepsMs = Double.NaN;
     private int firstFullAccuracy = -1;
+    /** Training speed while the frames are recorded: the steps a student sees per second, drawing included. */
+    private double firstFrameAt = Double.NaN;
+    private int firstFrameStep;
+    private double stepsPerSecond = Double.NaN;
 
     /** Starts the view playing; it was just made and shown in host. */
     TrainFrames(String backend, HTMLElement host, TrainView view) {
@@ -42,7 +46,14 @@ final class TrainFrames implements TrainView.RunListener {
 
     @Override
     public void framed(double workMs) {
+        boolean done = stats.done();
         stats.record(workMs);
+        if (stats.recorded() == 1 && Double.isNaN(firstFrameAt)) {
+            firstFrameAt = Dom.now();
+            firstFrameStep = view.trainedSteps();
+        } else if (stats.done() && !done) {
+            stepsPerSecond = (view.trainedSteps() - firstFrameStep) / ((Dom.now() - firstFrameAt) / 1000);
+        }
     }
 
     /** The figures as JSON once the frames are recorded and 100 steps done (then the view goes), or "" until then. */
@@ -56,6 +67,7 @@ final class TrainFrames implements TrainView.RunListener {
                 + ",\"frameMedianMs\":" + stats.percentile(true, 0.5)
                 + ",\"frameWorkP95Ms\":" + stats.percentile(false, 0.95)
                 + ",\"frameWorkMedianMs\":" + stats.percentile(false, 0.5)
+                + ",\"stepsPerSecond\":" + stepsPerSecond
                 + ",\"hundredStepsMs\":" + hundredStepsMs + ",\"firstFullAccuracyStep\":" + firstFullAccuracy + "}";
     }
 }

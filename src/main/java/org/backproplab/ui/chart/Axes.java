@@ -1,5 +1,6 @@
 package org.backproplab.ui.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.layout.Scale;
 import org.backproplab.ui.dom.Dom;
@@ -35,6 +36,13 @@ public final class Axes {
     private final Element data = Svg.el("g");
     private final Element frame = Svg.el("g");
     private final Element marks = Svg.el("g");
+    private final Marks gridLines = new Marks(null);
+    private final Marks tickLines = new Marks(null);
+    private final Marks xLabels = new Marks("middle");
+    private final Marks yLabels = new Marks("end");
+    private final Element box = Svg.el("rect");
+    private Element xTitleText;
+    private Element yTitleText;
     private final String xTitle;
     private final String yTitle;
     private double top = 24;
@@ -48,7 +56,8 @@ public final class Axes {
     private double height;
     private Scale x = Scale.linear(0, 1, 0, 1);
     private Scale y = Scale.linear(0, 1, 1, 0);
-    private String frameKey = "";
+    /** The scales and size of the frame on show (see frame()), or null to draw it afresh. */
+    private double[] drawn;
 
     /** A chart with an accessible name and axis titles (the y title sits above the plotting area, unrotated). */
     public Axes(String label, String xTitle, String yTitle) {
@@ -72,6 +81,13 @@ public final class Axes {
         svg.appendChild(data);
         svg.appendChild(frame);
         svg.appendChild(marks);
+        grid.appendChild(gridLines.group);
+        frame.appendChild(tickLines.group);
+        frame.appendChild(xLabels.group);
+        frame.appendChild(yLabels.group);
+        box.setAttribute("fill", "none");
+        box.setAttribute("stroke", AXIS);
+        frame.appendChild(box);
     }
 
     public Element element() {
@@ -85,7 +101,7 @@ public final class Axes {
         this.bottom = bottom;
         this.minLeft = left;
         this.left = left;
-        frameKey = "";
+        drawn = null;
         return this;
     }
 
@@ -93,14 +109,14 @@ public final class Axes {
     public Axes fontSize(double pixels) {
         fontSize = pixels;
         svg.setAttribute("font-size", Svg.r(pixels));
-        frameKey = "";
+        drawn = null;
         return this;
     }
 
     /** Ticks on x at whole numbers only (steps of a run, say): never 0.5 when the range is short. */
     public Axes wholeNumbersOnX() {
         wholeX = true;
-        frameKey = "";
+        drawn = null;
         return this;
     }
 
@@ -151,12 +167,11 @@ public final class Axes {
 
     /** Sets both scales (from/to: the data at the left/right edge; low/high: at the bottom/top), draws the frame. */
     public void frame(boolean xLog, double xFrom, double xTo, boolean yLog, double yLow, double yHigh) {
-        String key = xLog + " " + xFrom + " " + xTo + " " + yLog + " " + yLow + " " + yHigh + " " + width + " "
-                + height;
-        if (key.equals(frameKey)) {
+        double[] key = {xLog ? 1 : 0, xFrom, xTo, yLog ? 1 : 0, yLow, yHigh, width, height};
+        if (same(key, drawn)) {
             return; // the same frame as drawn: moving a point over a chart should not rebuild its grid
         }
-        frameKey = key;
+        drawn = key;
         // y first: its ticks do not depend on the left margin, and the margin must fit their labels.
         y = yLog ? Scale.log(yLow, yHigh, plotBottom(), plotTop())
                 : Scale.linear(yLow, yHigh, plotBottom(), plotTop());
@@ -165,39 +180,144 @@ public final class Axes {
         x = xLog ? Scale.log(xFrom, xTo, plotLeft(), plotRight()) : Scale.linear(xFrom, xTo, plotLeft(), plotRight());
         double unit = wholeX && !xLog ? Math.abs(x.apply(1) - x.apply(0)) : 0;
         Scale.Ticks xt = x.ticks(Math.max(xLog ? 50 : 64, unit));
-        Dom.clear(grid);
-        Dom.clear(frame);
         plotArea(clipRect);
+        gridLines.start();
+        tickLines.start();
+        xLabels.start();
+        yLabels.start();
         for (double m : xt.minor()) {
             double px = x.apply(m);
-            grid.appendChild(Svg.line(px, plotTop(), px, plotBottom(), MINOR_GRID, 1));
+            gridLines.line(px, plotTop(), px, plotBottom(), MINOR_GRID, "1");
         }
         for (double m : yt.minor()) {
             double py = y.apply(m);
-            grid.appendChild(Svg.line(plotLeft(), py, plotRight(), py, MINOR_GRID, 1));
+            gridLines.line(plotLeft(), py, plotRight(), py, MINOR_GRID, "1");
         }
         for (int i = 0; i < xt.at().length; i++) {
             double px = x.apply(xt.at()[i]);
             boolean zero = !xLog && xt.at()[i] == 0;
-            grid.appendChild(Svg.line(px, plotTop(), px, plotBottom(), zero ? AXIS : GRID, zero ? 1.2 : 1));
-            frame.appendChild(Svg.line(px, plotBottom(), px, plotBottom() + TICK, AXIS, 1));
-            frame.appendChild(Svg.text(px, plotBottom() + TICK + fontSize + 1.5, xt.labels()[i], "middle", LABEL));
+            gridLines.line(px, plotTop(), px, plotBottom(), zero ? AXIS : GRID, zero ? "1.2" : "1");
+            tickLines.line(px, plotBottom(), px, plotBottom() + TICK, AXIS, "1");
+            xLabels.text(px, plotBottom() + TICK + fontSize + 1.5, xt.labels()[i]);
         }
         for (int i = 0; i < yt.at().length; i++) {
             double py = y.apply(yt.at()[i]);
             boolean zero = !yLog && yt.at()[i] == 0;
-            grid.appendChild(Svg.line(plotLeft(), py, plotRight(), py, zero ? AXIS : GRID, zero ? 1.2 : 1));
-            frame.appendChild(Svg.line(plotLeft() - TICK, py, plotLeft(), py, AXIS, 1));
-            Element label = Svg.text(plotLeft() - TICK - 3, py, yt.labels()[i], "end", LABEL);
-            label.setAttribute("dy", "0.34em");
-            frame.appendChild(label);
+            gridLines.line(plotLeft(), py, plotRight(), py, zero ? AXIS : GRID, zero ? "1.2" : "1");
+            tickLines.line(plotLeft() - TICK, py, plotLeft(), py, AXIS, "1");
+            yLabels.text(plotLeft() - TICK - 3, py, yt.labels()[i]);
         }
-        Element box = plotArea(Svg.el("rect"));
-        box.setAttribute("fill", "none");
-        box.setAttribute("stroke", AXIS);
-        frame.appendChild(box);
-        title(Svg.text((plotLeft() + plotRight()) / 2, height - 8, xTitle, "middle", "#2b3340"));
-        title(Svg.text(plotLeft() - TICK - 3, plotTop() - 9, yTitle, "start", "#2b3340"));
+        gridLines.finish();
+        tickLines.finish();
+        xLabels.finish();
+        yLabels.finish();
+        plotArea(box);
+        if (xTitleText == null && yTitleText == null) {
+            xTitleText = title(xTitle, "middle");
+            yTitleText = title(yTitle, "start");
+        }
+        place(xTitleText, (plotLeft() + plotRight()) / 2, height - 8);
+        place(yTitleText, plotLeft() - TICK - 3, plotTop() - 9);
+    }
+
+    /** Whether two frames' keys are the same numbers (NaN the same as NaN); never for no frame drawn yet. */
+    private static boolean same(double[] a, double[] b) {
+        if (b == null) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && !(a[i] != a[i] && b[i] != b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Moves an axis title, if the chart has one. */
+    private void place(Element title, double px, double py) {
+        if (title != null) {
+            title.setAttribute("x", Svg.r(px));
+            title.setAttribute("y", Svg.r(py));
+            title.setAttribute("font-size", Svg.r(fontSize + 1));
+        }
+    }
+
+    /** An axis title, added to the frame once; none (null) for an empty one: a chart whose heading says it. */
+    private Element title(String text, String anchor) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        Element t = Svg.text(0, 0, text, anchor, "#2b3340");
+        frame.appendChild(t);
+        return t;
+    }
+
+    /**
+     * The grid lines, the ticks or the tick labels of one axis: elements kept from one frame to the next and moved,
+     * since a trainer's chart gets a new frame every few frames while it plays. Making new ones each time cost more
+     * than the rest of the chart (each new label's text is laid out again); a label's text is only rewritten when
+     * it changes.
+     */
+    private static final class Marks {
+        private final Element group = Svg.el("g");
+        private final String anchor;
+        private final List<Element> all = new ArrayList<>();
+        private final List<String> texts = new ArrayList<>();
+        private int used;
+
+        /** Lines; or, with an anchor, labels ("end" ones sit beside their tick: y labels). */
+        Marks(String anchor) {
+            this.anchor = anchor;
+        }
+
+        void start() {
+            used = 0;
+        }
+
+        private Element next(String tag) {
+            if (used == all.size()) {
+                Element e = Svg.el(tag);
+                if (anchor != null) {
+                    e.setAttribute("text-anchor", anchor);
+                    e.setAttribute("fill", LABEL);
+                    if (anchor.equals("end")) {
+                        e.setAttribute("dy", "0.34em");
+                    }
+                }
+                all.add(e);
+                texts.add(null);
+                group.appendChild(e);
+            }
+            return all.get(used++);
+        }
+
+        void line(double x1, double y1, double x2, double y2, String stroke, String strokeWidth) {
+            Element l = next("line");
+            l.setAttribute("x1", Svg.r(x1));
+            l.setAttribute("y1", Svg.r(y1));
+            l.setAttribute("x2", Svg.r(x2));
+            l.setAttribute("y2", Svg.r(y2));
+            l.setAttribute("stroke", stroke);
+            l.setAttribute("stroke-width", strokeWidth);
+        }
+
+        void text(double px, double py, String content) {
+            Element t = next("text");
+            t.setAttribute("x", Svg.r(px));
+            t.setAttribute("y", Svg.r(py));
+            if (!content.equals(texts.get(used - 1))) {
+                texts.set(used - 1, content);
+                t.setTextContent(content);
+            }
+        }
+
+        /** Removes the elements this frame did not use. */
+        void finish() {
+            while (all.size() > used) {
+                group.removeChild(all.remove(all.size() - 1));
+                texts.remove(texts.size() - 1);
+            }
+        }
     }
 
     /** Places a rect on the plotting area. */
@@ -207,14 +327,6 @@ public final class Axes {
         rect.setAttribute("width", Svg.r(plotRight() - plotLeft()));
         rect.setAttribute("height", Svg.r(plotBottom() - plotTop()));
         return rect;
-    }
-
-    /** An axis title; none for an empty one (a chart whose page heading says what it shows). */
-    private void title(Element text) {
-        if (!text.getTextContent().isEmpty()) {
-            text.setAttribute("font-size", Svg.r(fontSize + 1));
-            frame.appendChild(text);
-        }
     }
 
     public Scale x() {

@@ -23,13 +23,23 @@ public final class LineChart {
         final String name;
         final String colour;
         final boolean dashed;
+        /** The values by step; change them only through add, truncate and clear. */
         public double[] values = new double[256];
         public int size;
+        /**
+         * The smallest and largest finite values of the first {@code scanned}, and the smallest positive one: kept
+         * as the series grows, so a chart redrawn every frame does not read every step of a long run each time.
+         */
+        private int scanned;
+        private double lo;
+        private double hi;
+        private double positiveLo;
 
         public Series(String name, String colour, boolean dashed) {
             this.name = name;
             this.colour = colour;
             this.dashed = dashed;
+            clear();
         }
 
         public void add(double v) {
@@ -39,8 +49,38 @@ public final class LineChart {
             values[size++] = v;
         }
 
+        /** Drops the values from step n on (a run resumed or reset at step n). */
+        public void truncate(int n) {
+            if (n < size) {
+                size = Math.max(0, n);
+                rescan(); // the range of what is left: read again
+            }
+        }
+
         public void clear() {
             size = 0;
+            rescan();
+        }
+
+        private void rescan() {
+            scanned = 0;
+            lo = Double.POSITIVE_INFINITY;
+            hi = Double.NEGATIVE_INFINITY;
+            positiveLo = Double.POSITIVE_INFINITY;
+        }
+
+        /** Brings lo, hi and positiveLo up to the values added since the last call. */
+        void scan() {
+            for (; scanned < size; scanned++) {
+                double v = values[scanned];
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                    if (v > 0) {
+                        positiveLo = Math.min(positiveLo, v);
+                    }
+                }
+            }
         }
     }
 
@@ -57,6 +97,7 @@ public final class LineChart {
     private boolean log;
     private int steps;
     private int hoverStep = -1;
+    private boolean hintShown = true;
 
     /**
      * @param fraction values are fractions in [0, 1] (accuracy): a fixed axis from 0 to 1
@@ -160,7 +201,10 @@ public final class LineChart {
             paths[i].setAttribute("d", pathData(series[i]));
         }
         boolean empty = steps < 2;
-        hint.setAttribute("visibility", empty ? "visible" : "hidden");
+        if (empty != hintShown) { // drawn every other frame while training: only what changed is written
+            hintShown = empty;
+            hint.setAttribute("visibility", empty ? "visible" : "hidden");
+        }
         if (empty) {
             hint.setAttribute("x", Svg.r((axes.plotLeft() + axes.plotRight()) / 2));
             hint.setAttribute("y", Svg.r((axes.plotTop() + axes.plotBottom()) / 2));
@@ -173,16 +217,17 @@ public final class LineChart {
 
     /** The range of the finite values (the positive ones on a log scale), rounded as {@link RunRange} does. */
     private double[] yRange() {
+        return range(series, log);
+    }
+
+    /** The range of the series' finite values (positive ones on a log scale), as {@link RunRange} rounds it. */
+    static double[] range(Series[] series, boolean log) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
-            for (int k = 0; k < s.size; k++) {
-                double v = s.values[k];
-                if (Double.isFinite(v) && (!log || v > 0)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
+            s.scan();
+            lo = Math.min(lo, log ? s.positiveLo : s.lo);
+            hi = Math.max(hi, s.hi);
         }
         return log ? RunRange.log(lo, hi) : RunRange.linear(lo, hi);
     }
@@ -201,7 +246,8 @@ public final class LineChart {
                 pen = false;
                 continue;
             }
-            d.append(pen ? " L" : " M").append(Svg.r(axes.x().apply(k))).append(' ').append(Svg.r(py));
+            Svg.r(d.append(pen ? " L" : " M"), axes.x().apply(k)).append(' ');
+            Svg.r(d, py);
             pen = true;
         }
         return d.length() == 0 ? "M0 0" : d.toString();

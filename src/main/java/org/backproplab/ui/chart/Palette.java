@@ -21,6 +21,10 @@ public final class Palette {
         {0xe6, 0x9f, 0x00}, {0x56, 0xb4, 0xe9}, {0x00, 0x9e, 0x73}, {0xf0, 0xe4, 0x42}, {0x00, 0x72, 0xb2},
         {0xd5, 0x5e, 0x00}, {0xcc, 0x79, 0xa7}, {0x00, 0x00, 0x00}};
 
+    private static final int HEX_CACHE = 1024;
+    private static final int[] hexKeys = new int[HEX_CACHE];
+    private static final String[] hexValues = new String[HEX_CACHE];
+
     private Palette() {
     }
 
@@ -69,9 +73,9 @@ public final class Palette {
 
     /** The colour a of the way from the neutral to end, as an ImageData pixel. */
     private static int packed(int[] end, double a) {
-        int r = (int) Math.round(NEUTRAL_RGB[0] + (end[0] - NEUTRAL_RGB[0]) * a);
-        int g = (int) Math.round(NEUTRAL_RGB[1] + (end[1] - NEUTRAL_RGB[1]) * a);
-        int b = (int) Math.round(NEUTRAL_RGB[2] + (end[2] - NEUTRAL_RGB[2]) * a);
+        int r = nearest(NEUTRAL_RGB[0] + (end[0] - NEUTRAL_RGB[0]) * a);
+        int g = nearest(NEUTRAL_RGB[1] + (end[1] - NEUTRAL_RGB[1]) * a);
+        int b = nearest(NEUTRAL_RGB[2] + (end[2] - NEUTRAL_RGB[2]) * a);
         return 0xff000000 | (b << 16) | (g << 8) | r;
     }
 
@@ -84,11 +88,29 @@ public final class Palette {
     }
 
     private static String mix(int[] end, double t) {
-        StringBuilder hex = new StringBuilder("#");
+        int rgb = 0;
         for (int i = 0; i < 3; i++) {
-            int c = (int) Math.round(NEUTRAL_RGB[i] + (end[i] - NEUTRAL_RGB[i]) * t);
-            hex.append("0123456789abcdef".charAt(c >> 4)).append("0123456789abcdef".charAt(c & 15));
+            rgb = rgb << 8 | nearest(NEUTRAL_RGB[i] + (end[i] - NEUTRAL_RGB[i]) * t);
         }
-        return hex.toString();
+        // The network diagram recolours its neurons every frame while training: a colour already made
+        // comes from this cache instead of a new string each time.
+        int slot = (rgb ^ rgb >>> 12) & (HEX_CACHE - 1);
+        if (hexKeys[slot] != rgb || hexValues[slot] == null) {
+            StringBuilder hex = new StringBuilder("#");
+            for (int shift = 20; shift >= 0; shift -= 4) {
+                hex.append("0123456789abcdef".charAt(rgb >> shift & 15));
+            }
+            hexKeys[slot] = rgb;
+            hexValues[slot] = hex.toString();
+        }
+        return hexValues[slot];
+    }
+
+    /**
+     * x rounded to the nearest whole number, as an int. Not (int) Math.round: that makes a long, which TeaVM's
+     * JavaScript keeps as a BigInt, allocated for every cell of a heatmap and every neuron of every frame.
+     */
+    public static int nearest(double x) {
+        return (int) Math.floor(x + 0.5);
     }
 }

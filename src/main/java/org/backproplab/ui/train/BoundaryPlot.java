@@ -63,6 +63,9 @@ public final class BoundaryPlot {
     private Dataset test;
     private boolean showTest = true;
     private int nextRow; // for heatmaps refreshed a band of rows at a time
+    /** The rows of cells recomputed since the heatmap was last drawn: dirtyRows of them from dirtyFrom, wrapping. */
+    private int dirtyFrom;
+    private int dirtyRows = GRID;
     private int highlighted = -1;
     /** With one score per class, colours each cell by its class (no 0-contour then); null for one score. */
     private ClassMap classMap;
@@ -163,6 +166,10 @@ public final class BoundaryPlot {
      * few frames while the picture is still redrawn every frame.
      */
     void computeRows(Model model, int rows) {
+        if (dirtyRows == 0) {
+            dirtyFrom = nextRow;
+        }
+        dirtyRows = Math.min(GRID, dirtyRows + rows);
         for (int r = 0; r < rows && r < GRID; r++) {
             int row = nextRow;
             nextRow = (nextRow + 1) % GRID;
@@ -200,7 +207,8 @@ public final class BoundaryPlot {
         }
         g.setFillStyle("#ffffff");
         g.fillRect(0, 0, w * ratio, h * ratio);
-        putHeatmap(g, pixels, GRID, px * ratio, py * ratio, pw * ratio, ph * ratio);
+        putHeatmap(g, pixels, GRID, dirtyFrom, dirtyRows, px * ratio, py * ratio, pw * ratio, ph * ratio);
+        dirtyRows = 0;
         g.drawImage(axesLayer, 0, 0);
         if (valueScale == 0) { // a regression map has no boundary: its colours are the values
             g.save();
@@ -247,14 +255,21 @@ public final class BoundaryPlot {
         return Palette.pixel(Math.tanh(score) * 0.62); // kept lighter than the points drawn on it
     }
 
-    @JSBody(params = {"g", "pixels", "n", "x", "y", "w", "h"}, script = ""
+    /**
+     * Draws the n × n cells scaled up into the plot. The cells live in a small canvas of their own, where only the
+     * rows recomputed since the last drawing (count of them from row from, wrapping) are written again.
+     */
+    @JSBody(params = {"g", "pixels", "n", "from", "count", "x", "y", "w", "h"}, script = ""
             + "var bplGrid = g.__bplGrid; if (!bplGrid) { bplGrid = document.createElement('canvas');"
-            + "bplGrid.width = n; bplGrid.height = n; g.__bplGrid = bplGrid; }"
-            + "var bplCtx = bplGrid.getContext('2d'); var bplImg = bplCtx.createImageData(n, n);"
-            + "new Uint32Array(bplImg.data.buffer).set(pixels); bplCtx.putImageData(bplImg, 0, 0);"
+            + "bplGrid.width = n; bplGrid.height = n; g.__bplGrid = bplGrid;"
+            + "bplGrid.__bplImg = bplGrid.getContext('2d').createImageData(n, n); }"
+            + "if (count > 0) { var bplCtx = bplGrid.getContext('2d'); var bplImg = bplGrid.__bplImg;"
+            + "new Uint32Array(bplImg.data.buffer).set(pixels); var bplEnd = from + count;"
+            + "bplCtx.putImageData(bplImg, 0, 0, 0, from, n, Math.min(bplEnd, n) - from);"
+            + "if (bplEnd > n) { bplCtx.putImageData(bplImg, 0, 0, 0, 0, n, bplEnd - n); } }"
             + "g.imageSmoothingEnabled = true; g.drawImage(bplGrid, x, y, w, h);")
-    private static native void putHeatmap(CanvasRenderingContext2D g, @JSByRef(optional = true) int[] pixels, int n, double x, double y,
-                                          double w, double h);
+    private static native void putHeatmap(CanvasRenderingContext2D g, @JSByRef(optional = true) int[] pixels, int n,
+                                          int from, int count, double x, double y, double w, double h);
 
     /** The score = 0 line through the cells between grid rows r and r + 1, by marching squares. */
     private void contourRow(int r) {

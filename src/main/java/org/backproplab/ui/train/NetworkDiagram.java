@@ -67,6 +67,7 @@ public final class NetworkDiagram {
     private double[][] nodeX = new double[0][];
     private double[][] nodeY = new double[0][];
     private Element[][] nodes = new Element[0][];
+    private String[][] nodeFill = new String[0][];
     private int editing = -1;
     private double xMin = -2;
     private double xMax = 2;
@@ -142,11 +143,13 @@ public final class NetworkDiagram {
         nodeX = new double[layers][];
         nodeY = new double[layers][];
         nodes = new Element[layers][];
+        nodeFill = new String[layers][];
         for (int l = 0; l < layers; l++) {
             int n = l == 0 ? nin : sizes[l - 1];
             nodeX[l] = new double[n];
             nodeY[l] = new double[n];
             nodes[l] = new Element[n];
+            nodeFill[l] = new String[n];
             double x = LEFT + l * (W - LEFT - 24) / (layers - 1);
             double gap = Math.min(22, (H - 24) / Math.max(1, n));
             for (int j = 0; j < n; j++) {
@@ -244,7 +247,7 @@ public final class NetworkDiagram {
             double v = source.length > edgeParam[e] ? source[edgeParam[e]] : 0;
             double t = max > 0 && Double.isFinite(v) ? Math.min(1, Math.abs(v) / max) : 0;
             // One of 3 colours and 20 strengths: attributes are only touched when a weight moves a whole notch.
-            int look = (v > 0 ? 1 : v < 0 ? 2 : 0) * 32 + (int) Math.round(t * 20);
+            int look = (v > 0 ? 1 : v < 0 ? 2 : 0) * 32 + Palette.nearest(t * 20);
             if (look != edgeLook[e]) {
                 edgeLook[e] = look;
                 int k = look % 32;
@@ -263,7 +266,11 @@ public final class NetworkDiagram {
             for (int j = 0; j < nodes[l].length; j++) {
                 int bias = forward.parameterIndex(l - 1, j) + nodes[l - 1].length;
                 double v = source.length > bias ? source[bias] : 0;
-                nodes[l][j].setAttribute("fill", Palette.fill(v, max));
+                String fill = Palette.fill(v, max);
+                if (!fill.equals(nodeFill[l][j])) { // as the edges: only a colour that changed is written
+                    nodeFill[l][j] = fill;
+                    nodes[l][j].setAttribute("fill", fill);
+                }
             }
         }
     }

@@ -19,13 +19,13 @@ final class RunLoop {
     private final FrameShare share;
     private final HTMLElement bar = Dom.el("div", "bpl-toolbar bpl-run-bar");
     private final HTMLElement playButton;
-    private final HTMLElement stepCount = readout("step-count");
-    private final HTMLElement lossOut = readout("loss");
-    private final HTMLElement testLossOut = readout("test-loss");
-    private final HTMLElement accuracyOut = readout("accuracy");
-    private final HTMLElement testAccuracyOut = readout("test-accuracy");
-    private final HTMLElement rmseOut = readout("rmse");
-    private final HTMLElement testRmseOut = readout("test-rmse");
+    private final Readout stepCount = new Readout("step-count");
+    private final Readout lossOut = new Readout("loss");
+    private final Readout testLossOut = new Readout("test-loss");
+    private final Readout accuracyOut = new Readout("accuracy");
+    private final Readout testAccuracyOut = new Readout("test-accuracy");
+    private final Readout rmseOut = new Readout("rmse");
+    private final Readout testRmseOut = new Readout("test-rmse");
     /** Classification shows the accuracy; regression the root mean squared error in its place. */
     private final HTMLElement accuracyFigure = figure("Accuracy", accuracyOut, testAccuracyOut);
     private final HTMLElement rmseFigure = figure("RMSE", rmseOut, testRmseOut);
@@ -314,44 +314,33 @@ final class RunLoop {
 
     /** Shows the step count (of the limit) and the current weights' figures, or dashes when there are none. */
     void showFigures(int steps, int limit, Trainer.Evaluation current, Trainer.Evaluation currentTest) {
-        set(stepCount, steps, Integer.toString(steps) + (limit > 0 ? " / " + limit : ""));
-        set(lossOut, current == null ? Double.NaN : current.loss(), current == null ? "–"
+        stepCount.show(steps, Integer.toString(steps) + (limit > 0 ? " / " + limit : ""));
+        lossOut.show(current == null ? Double.NaN : current.loss(), current == null ? "–"
                 : Numbers.compact(current.loss(), 5));
-        set(accuracyOut, current == null ? Double.NaN : current.accuracy(), current == null ? "–"
+        accuracyOut.show(current == null ? Double.NaN : current.accuracy(), current == null ? "–"
                 : Numbers.fixed(current.accuracy() * 100, 0) + "%");
-        set(testLossOut, currentTest == null ? Double.NaN : currentTest.loss(), currentTest == null ? "no test set"
+        testLossOut.show(currentTest == null ? Double.NaN : currentTest.loss(), currentTest == null ? "no test set"
                 : "test " + Numbers.compact(currentTest.loss(), 5));
-        set(testAccuracyOut, currentTest == null ? Double.NaN : currentTest.accuracy(), currentTest == null
+        testAccuracyOut.show(currentTest == null ? Double.NaN : currentTest.accuracy(), currentTest == null
                 ? "no test set" : "test " + Numbers.fixed(currentTest.accuracy() * 100, 0) + "%");
         boolean regression = view.settings().regression();
-        accuracyFigure.setHidden(regression);
-        rmseFigure.setHidden(!regression);
-        set(rmseOut, current == null ? Double.NaN : current.rmse(), current == null ? "–"
+        if (accuracyFigure.isHidden() != regression) {
+            accuracyFigure.setHidden(regression);
+            rmseFigure.setHidden(!regression);
+        }
+        rmseOut.show(current == null ? Double.NaN : current.rmse(), current == null ? "–"
                 : Numbers.compact(current.rmse(), 4));
-        set(testRmseOut, currentTest == null ? Double.NaN : currentTest.rmse(), currentTest == null ? "no test set"
+        testRmseOut.show(currentTest == null ? Double.NaN : currentTest.rmse(), currentTest == null ? "no test set"
                 : "test " + Numbers.compact(currentTest.rmse(), 4));
     }
 
-    /** A read-out's full-precision number in data-value, whatever its text shows. */
-    static void set(HTMLElement e, double value, String text) {
-        e.setAttribute("data-value", Double.toString(value));
-        e.setTextContent(text);
-    }
-
-    private static HTMLElement figure(String name, HTMLElement value, HTMLElement second) {
+    private static HTMLElement figure(String name, Readout value, Readout second) {
         HTMLElement f = Dom.el("div", "bpl-figure");
         f.appendChild(Dom.text("span", "bpl-figure-name", name));
-        f.appendChild(value);
+        f.appendChild(value.element());
         if (second != null) {
-            f.appendChild(second);
+            f.appendChild(second.element());
         }
         return f;
-    }
-
-    static HTMLElement readout(String testId) {
-        HTMLElement e = Dom.el("span", testId.startsWith("test") ? "bpl-figure-test" : "bpl-figure-value");
-        e.setAttribute("data-testid", testId);
-        e.setAttribute("aria-live", "off");
-        return e;
     }
 }

@@ -35,7 +35,7 @@ final class SettingsPanel {
     private final HTMLInputElement seed = numberInput("seed");
     private final HTMLSelectElement testRatio = select("test-ratio", "0", "0.1", "0.2", "0.3", "0.5");
     private final HTMLInputElement showTest = Dom.checkbox("show-test");
-    private final HTMLElement pointCount = RunLoop.readout("point-count");
+    private final Readout pointCount = new Readout("point-count");
     private final HTMLInputElement layers = textInput("layers");
     private final HTMLSelectElement neuronLayer = select("neuron-layer");
     private final HTMLSelectElement activation = menu("activation", Activation.HIDDEN);
@@ -88,8 +88,8 @@ final class SettingsPanel {
             view.dataChanged("New data from seed " + view.settings().seed + ".");
         })));
         panel.appendChild(row(Dom.labelled(testRatio, "test share"), Dom.labelled(showTest, "show test points")));
-        pointCount.setClassName("bpl-hint bpl-point-count");
-        panel.appendChild(pointCount);
+        pointCount.element().setClassName("bpl-hint bpl-point-count");
+        panel.appendChild(pointCount.element());
         panel.appendChild(pointEditor);
 
         Dom.on(dataset, "change", e -> datasetChange.chosen(dataset.getValue()));
@@ -335,7 +335,7 @@ final class SettingsPanel {
 
     /** "100 points: 80 to train on, 20 to test with", with the total in data-value. */
     void showPointCount(int train, int test) {
-        RunLoop.set(pointCount, train + test, (train + test) + " points: " + train + " to train on, " + test
+        pointCount.show(train + test, (train + test) + " points: " + train + " to train on, " + test
                 + " to test with");
     }
 

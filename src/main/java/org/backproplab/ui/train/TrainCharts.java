@@ -55,9 +55,7 @@ final class TrainCharts {
 
     /** Sets a chart's value at a step, dropping anything after it (a resumed or reset run). */
     private static void put(LineChart.Series series, int step, double value) {
-        if (step < series.size) {
-            series.size = step;
-        }
+        series.truncate(step);
         while (series.size < step) {
             series.add(Double.NaN);
         }
