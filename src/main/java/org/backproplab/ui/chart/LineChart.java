@@ -259,7 +259,7 @@ public final class LineChart {
         }
         TextRectangle box = Dom.rect(axes.element());
         double step = axes.x().invert(e.getClientX() - box.getLeft());
-        hoverStep = Math.max(0, Math.min(steps - 1, (int) Math.floor(step + 0.5)));
+        hoverStep = Math.max(0, Math.min(steps - 1, Palette.nearest(step)));
         showReadout();
     }
 

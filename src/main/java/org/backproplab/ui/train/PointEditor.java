@@ -123,7 +123,10 @@ final class PointEditor {
         return true;
     }
 
-    /** A regression's point: the typed target, or a message naming the field (and no point) when it isn't one. */
+    /**
+     * A regression's point: the typed target, or a message naming the field (and no point) when it isn't one. A
+     * target is kept within ±100: a slip such as 1e300 would make every loss infinite.
+     */
     private boolean addTarget(TrainSettings settings, double x, double y, boolean shift) {
         Numbers.Reading target = Numbers.readBetween("target", pointTarget.getValue(), false, -100, 100);
         if (!target.ok()) {
