@@ -9,6 +9,7 @@ public final class Palette {
     public static final String NEUTRAL = "#f4f4f2";
     static final String UNKNOWN = "#d4d4d4";
     private static final int[] NEUTRAL_RGB = {0xf4, 0xf4, 0xf2};
+    private static final int[] WHITE_RGB = {0xff, 0xff, 0xff};
     private static final int[] POSITIVE_RGB = {0x3f, 0x8a, 0xd8}; // blue
     private static final int[] NEGATIVE_RGB = {0xe8, 0x84, 0x22}; // orange
 
@@ -87,10 +88,25 @@ public final class Palette {
         return mix(NEGATIVE_RGB, 1);
     }
 
+    /**
+     * The positive (blue) or negative (orange) colour at opacity a on a white panel, as one opaque colour: it looks
+     * the same as the colour drawn with that opacity, and the browser has nothing to blend. The network diagram's
+     * weights use it: hundreds of see-through lines redrawn while training took a software-drawing browser about
+     * 2.5 ms a frame more.
+     */
+    public static String overWhite(boolean positive, double a) {
+        return mix(WHITE_RGB, positive ? POSITIVE_RGB : NEGATIVE_RGB, a);
+    }
+
     private static String mix(int[] end, double t) {
+        return mix(NEUTRAL_RGB, end, t);
+    }
+
+    /** The colour t of the way from start to end, as a hex string. */
+    private static String mix(int[] start, int[] end, double t) {
         int rgb = 0;
         for (int i = 0; i < 3; i++) {
-            rgb = rgb << 8 | nearest(NEUTRAL_RGB[i] + (end[i] - NEUTRAL_RGB[i]) * t);
+            rgb = rgb << 8 | nearest(start[i] + (end[i] - start[i]) * t);
         }
         // The network diagram recolours its neurons every frame while training: a colour already made
         // comes from this cache instead of a new string each time.

@@ -56,12 +56,15 @@ public final class NetworkDiagram {
     private int[] edgeParam = new int[0];
     private int[] edgeLook = new int[0];
     private static final String[] WIDTHS = new String[21];
-    private static final String[] OPACITIES = new String[21];
+    /** A positive and a negative weight's colour at each strength: fainter when weaker, opaque (Palette.overWhite). */
+    private static final String[] POSITIVE = new String[21];
+    private static final String[] NEGATIVE = new String[21];
 
     static {
         for (int k = 0; k <= 20; k++) {
             WIDTHS[k] = Numbers.fixed(0.4 + 3.2 * k / 20, 2);
-            OPACITIES[k] = Numbers.fixed(0.25 + 0.75 * k / 20, 2);
+            POSITIVE[k] = Palette.overWhite(true, 0.25 + 0.75 * k / 20);
+            NEGATIVE[k] = Palette.overWhite(false, 0.25 + 0.75 * k / 20);
         }
     }
     private double[][] nodeX = new double[0][];
@@ -251,9 +254,8 @@ public final class NetworkDiagram {
             if (look != edgeLook[e]) {
                 edgeLook[e] = look;
                 int k = look % 32;
-                edges[e].setAttribute("stroke", v > 0 ? Palette.positive() : v < 0 ? Palette.negative() : "#c8ced8");
+                edges[e].setAttribute("stroke", v > 0 ? POSITIVE[k] : v < 0 ? NEGATIVE[k] : "#f1f3f5"); // zero: the faint grey it was at 0.25 opacity
                 edges[e].setAttribute("stroke-width", WIDTHS[k]);
-                edges[e].setAttribute("stroke-opacity", OPACITIES[k]);
                 // negative weights are also dashed, so the sign doesn't rest on colour alone
                 if (v < 0) {
                     edges[e].setAttribute("stroke-dasharray", "4 2");
