@@ -35,6 +35,9 @@ public final class BoundaryPlot {
         void clicked(double x, double y, int pointIndex, boolean test, boolean shift, boolean secondary);
     }
 
+    /** While training, the map's cells get about this much of a frame. */
+    private static final double HEATMAP_MS = 2;
+
     private final HTMLElement root = Dom.el("div", "bpl-boundary");
     private final HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.el("canvas", "bpl-boundary-canvas");
     private CanvasRenderingContext2D g;
@@ -50,6 +53,7 @@ public final class BoundaryPlot {
     private final HTMLCanvasElement axesLayer = (HTMLCanvasElement) Dom.el("canvas", "");
     private final HTMLCanvasElement pointsLayer = (HTMLCanvasElement) Dom.el("canvas", "");
     private boolean layersStale = true;
+    private double predictMsPerRow = 0.5;
     private ClickListener listener;
 
     private int width = 420;
@@ -162,10 +166,21 @@ public final class BoundaryPlot {
     }
 
     /**
-     * Recomputes the next {@code rows} rows of cells (wrapping around), so a slow backend can spread the grid over a
-     * few frames while the picture is still redrawn every frame.
+     * Recomputes the map from the model, and draws it if draw. Paused, every cell; while training, the next band of
+     * rows (wrapping around) that takes about HEATMAP_MS, so a slow backend spreads the grid over a few frames, and
+     * the rows recomputed since the map was last drawn go up together.
      */
-    void computeRows(Model model, int rows) {
+    void refresh(Model model, boolean training, boolean draw) {
+        int rows = training ? (int) Math.max(4, Math.min(GRID, HEATMAP_MS / predictMsPerRow)) : GRID;
+        double start = Dom.now();
+        computeRows(model, rows);
+        predictMsPerRow = Math.max(0.01, (Dom.now() - start) / rows);
+        if (draw) {
+            draw();
+        }
+    }
+
+    private void computeRows(Model model, int rows) {
         if (dirtyRows == 0) {
             dirtyFrom = nextRow;
         }

@@ -19,11 +19,13 @@ public final class FrameShare {
     /** Each trainer's least training per turn, so it takes at least a step or two. */
     static final double LEAST_TRAIN_MS = 1;
     /**
-     * The frame's work (training and drawing) after which the other trainers wait for the next frame: 10 ms leaves
-     * the browser the rest of a 60 Hz frame (16.7 ms) to paint. At 20 ms a page of twelve trainers painted every
-     * third frame (p95 50 ms between frames), and one trainer alone skipped a frame whenever its turn ran long.
+     * The frame's work (training and drawing) after which the other trainers wait for the next frame: 8.5 ms leaves
+     * the browser the rest of a 60 Hz frame (16.7 ms) to style, lay out and paint what changed. At 20 ms a page of
+     * twelve trainers painted every third frame (p95 50 ms between frames); at 10 ms one trainer alone still missed
+     * a frame in twenty on a 2-core laptop drawing in software (the browser's own work there is 3-4 ms a frame on
+     * the main thread, and raster and compositing share the other core).
      */
-    static final double WORK_MS = 10;
+    static final double WORK_MS = 8.5;
 
     private final List<RunLoop> waiting = new ArrayList<>();
     private int frame = -1;

@@ -120,6 +120,7 @@ final class RunLoop {
         playButton.setTextContent("▶ Play");
         playButton.setAttribute("aria-pressed", "false");
         root.setAttribute("data-playing", "false");
+        redrawSoon(); // a playing trainer's frames draw its pictures in turns: a paused one shows them all current
     }
 
     void stepOnce() {

@@ -20,7 +20,6 @@ final class TrainCharts {
     private final LineChart accuracyChart = new LineChart("Accuracy", "accuracy-chart", true, false, trainAccuracy,
             testAccuracy);
     private final HTMLElement root = Dom.el("div", "bpl-panel bpl-charts");
-    private int turn;
 
     TrainCharts() {
         root.appendChild(lossChart.element());
@@ -62,16 +61,9 @@ final class TrainCharts {
         series.add(value);
     }
 
-    void draw(boolean training) {
-        // While training, the two charts take turns: each still moves 30 times a second, and a frame stays
-        // inside its 16 ms with the browser's own drawing.
-        turn++;
-        if (!training || turn % 2 == 0) {
-            lossChart.draw();
-        }
-        if (!training || turn % 2 == 1) {
-            accuracyChart.draw();
-        }
+    void draw() {
+        lossChart.draw();
+        accuracyChart.draw();
     }
 
     /** Rows recorded so far, one per step. */

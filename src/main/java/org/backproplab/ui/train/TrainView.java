@@ -30,9 +30,6 @@ public final class TrainView implements View {
         void framed(double workMs);
     }
 
-    /** While training, the heatmap gets about this much of a frame; the rest of the plot is redrawn every frame. */
-    private static final double HEATMAP_MS = 2;
-
     private final HTMLElement root = Dom.el("section", "bpl-train-view");
     private final Runnable changed;
     private final TrainMessage message = new TrainMessage();
@@ -58,7 +55,8 @@ public final class TrainView implements View {
     private Trainer trainer;
     private Trainer.Evaluation current;
     private Trainer.Evaluation currentTest;
-    private double predictMsPerRow = 0.5;
+    /** Which of the pictures besides the map a training frame redraws (see draw). */
+    private int drawTurn;
     /** Tells the run loop when the trainer is scrolled out of view and back, while it is shown. */
     private org.teavm.jso.JSObject inView;
 
@@ -374,28 +372,31 @@ public final class TrainView implements View {
         }
     }
 
-    /** Updates every read-out and picture from the current weights. */
+    /**
+     * Updates every read-out and picture from the current weights. While training, frames take turns: every other
+     * one redraws the map, those between the charts, the network or the read-outs (30 and 10 times a second). All of
+     * it every frame had a browser drawing in software repaint most of the trainer, and one frame in ten came late.
+     */
     void draw(boolean training) {
-        loop.showFigures(trainer == null ? 0 : trainer.stepCount(), settings.budget, current, currentTest);
+        int turn = training ? drawTurn++ % 6 : -1;
+        if (turn < 0 || turn == 5) {
+            loop.showFigures(trainer == null ? 0 : trainer.stepCount(), settings.budget, current, currentTest);
+        }
         if (trainer != null) {
+            boolean map = turn < 0 || turn % 2 == 0;
             if (settings.inputs() == 2) {
-                // A slow backend recomputes the heatmap a band of rows per frame while training; still, every frame
-                // redraws it, and a paused plot is always complete.
-                int rows = BoundaryPlot.GRID;
-                if (training) {
-                    rows = (int) Math.max(4, Math.min(BoundaryPlot.GRID, HEATMAP_MS / predictMsPerRow));
-                }
-                double t0 = Dom.now();
                 boundary.useClasses(trainer.outputs() > 1 ? classMap.forClasses(trainer.outputs()) : null);
-                boundary.computeRows(trainer::predict, rows);
-                predictMsPerRow = Math.max(0.01, (Dom.now() - t0) / rows);
-                boundary.draw();
-            } else if (!regression.draw(trainer)) {
+                boundary.refresh(trainer::predict, training, map);
+            } else if (map && !regression.draw(trainer)) {
                 lectureTable.show(train, trainer);
             }
-            diagram.update(trainer.parameterValues(), trainer.parameterGrads());
+            if (turn < 0 || turn == 3) {
+                diagram.update(trainer.parameterValues(), trainer.parameterGrads());
+            }
         }
-        charts.draw(training);
+        if (turn < 0 || turn == 1) {
+            charts.draw();
+        }
     }
 
     // ---- the plot, and messages ----
