@@ -8,7 +8,8 @@ import org.backproplab.engine.Text;
 /**
  * Reads user points from CSV text, one {@code x,y,label} per line. The first line may be a header (three fields,
  * none a number). Binary labels are -1/+1, or 0/1 which become -1/+1; a file may not mix the two. For more than two
- * classes the third field is a class index 0..k-1, and for regression it is the real target. Blank lines are skipped.
+ * classes the third field is a class index 0..k-1, and for regression it is the real target, from -100 to 100
+ * ({@link Dataset#MAX_TARGET}). Blank lines are skipped.
  *
  * <p>Every bad line is reported with its number and the reason, and a file with any bad line gives no points at
  * all: silently training on part of what the user pasted would be worse than saying what is wrong.
@@ -122,7 +123,11 @@ public final class Csv {
         String otherLabelError(double label, String text) {
             if (labels == Dataset.Labels.TARGETS) {
                 Numbers.Reading target = Numbers.read("target", text);
-                return target.ok() ? null : target.error();
+                if (!target.ok() && (text.isEmpty() || Numbers.scanNumber(text, 0) != text.length())) {
+                    return target.error(); // not a number at all; 1e999 is one, only out of range like 1e300
+                }
+                return Dataset.labelProblem(labels, target.value()) == null ? null
+                        : "target '" + text + "' must be " + Dataset.TARGET_RANGE;
             }
             return Dataset.labelProblem(labels, label) == null && label < maxClasses ? null
                     : "class '" + text + "' must be a whole number from 0 to " + (maxClasses - 1);

@@ -346,24 +346,26 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         double[][] xs = new double[points.size()][];
         double[] values = new double[labels.size()];
         for (int i = 0; i < xs.length; i++) {
-            String path = "data.points[" + i + "]";
+            String at = "data.points[" + i + "]";
             if (!(points.get(i) instanceof List)) {
-                throw new SpecException(path + ": expected an array of " + inputs + " numbers, got "
+                throw new SpecException(at + ": expected an array of " + inputs + " numbers, got "
                         + Json.typeName(points.get(i)));
             }
             List<Object> point = asArray(points.get(i));
             if (point.size() != inputs) {
-                throw new SpecException(path + ": expected " + inputs + " numbers (model.inputs), got " + point.size());
+                throw new SpecException(at + ": expected " + inputs + " numbers (model.inputs), got " + point.size());
             }
             xs[i] = new double[inputs];
             for (int d = 0; d < inputs; d++) {
-                xs[i][d] = number(point.get(d), path + "[" + d + "]");
+                xs[i][d] = number(point.get(d), at + "[" + d + "]");
             }
-            values[i] = number(labels.get(i), "data." + ys + "[" + i + "]");
+            String path = "data." + ys + "[" + i + "]";
+            // a number too large for a double (1e400) is refused below with the range, as 1e300 is
+            values[i] = labels.get(i) instanceof Double big && Double.isInfinite(big) ? big : number(labels.get(i), path);
             String problem = Dataset.labelProblem(kind, values[i]);
             if (problem != null) {
-                throw new SpecException("data." + ys + "[" + i + "]: expected " + problem + ", got "
-                        + Numbers.format(values[i]));
+                throw new SpecException(path + ": expected " + problem + ", got " + (Double.isInfinite(values[i])
+                        ? "one too large for a double" : Numbers.trimmed(values[i], 6)));
             }
         }
         return new Dataset(xs, values, kind);
@@ -392,7 +394,13 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
                     + Dataset.MAX_CLASSES);
             atMost(classes, Dataset.MAX_CLASSES, "data.classes", " classes");
         }
-        Dataset points = generator.generate(n, noise, seed, classes);
+        Dataset points;
+        try {
+            points = generator.generate(n, noise, seed, classes);
+        } catch (IllegalArgumentException e) { // only a regression's noise can do this: it is added to the targets
+            throw new SpecException("data.noise: " + Numbers.trimmed(noise, 6) + " puts some targets out of range "
+                    + "(each must be " + Dataset.TARGET_RANGE + "); expected a smaller noise");
+        }
         return kind == Dataset.Labels.CLASSES ? points.signsAsClasses() : points;
     }
 

@@ -125,10 +125,12 @@ final class PointEditor {
 
     /**
      * A regression's point: the typed target, or a message naming the field (and no point) when it isn't one. A
-     * target is kept within ±100: a slip such as 1e300 would make every loss infinite.
+     * target is kept within ±Dataset.MAX_TARGET, as every other way in keeps it: a slip such as 1e300 would make
+     * every loss infinite.
      */
     private boolean addTarget(TrainSettings settings, double x, double y, boolean shift) {
-        Numbers.Reading target = Numbers.readBetween("target", pointTarget.getValue(), false, -100, 100);
+        Numbers.Reading target = Numbers.readBetween("target", pointTarget.getValue(), false, -Dataset.MAX_TARGET,
+                Dataset.MAX_TARGET);
         if (!target.ok()) {
             view.say("No point added. " + target.error() + ".", true);
             return true;

@@ -363,10 +363,11 @@ public final class TrainSettings {
         s.engine = h.choice("engine", Trainer.Engine.values(), s.engine);
         s.budget = h.integer("budget", s.budget, 0, 1_000_000);
         if (h.has("pts")) {
-            List<double[]> pts = s.targets ? TaskLink.parseTargets(h.get("pts")) : Classes.parse(h.get("pts"));
+            StringBuilder why = new StringBuilder();
+            List<double[]> pts = s.targets ? TaskLink.parseTargets(h.get("pts"), why) : Classes.parse(h.get("pts"));
             if (pts == null) {
-                h.ignore("pts", "expected x,y,label triples separated by ';', each label -1, 1 or a class 0 to "
-                        + (Classes.MAX - 1));
+                h.ignore("pts", s.targets ? why.toString() : "expected x,y,label triples separated by ';', each label "
+                        + "-1, 1 or a class 0 to " + (Classes.MAX - 1));
             } else {
                 s.custom = pts;
             }
@@ -380,8 +381,9 @@ public final class TrainSettings {
             }
         }
         if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty() && h.has("dataset")) {
-            h.ignore("dataset", "'custom' needs points; showing moons");
-            s.dataset = DatasetChoice.MOONS;
+            // a regression link keeps its task (and the setup TaskLink gave it) on the tilted plane
+            s.dataset = s.targets ? DatasetChoice.PLANE : DatasetChoice.MOONS;
+            h.ignore("dataset", "'custom' needs points; showing " + s.dataset.id());
         }
         s.fitEngine(h);
         return s;
