@@ -25,6 +25,18 @@ public record Dataset(double[][] xs, double[] ys, Labels labels) {
     public static final String TARGET_RANGE = "a number from " + Numbers.format(-MAX_TARGET) + " to "
             + Numbers.format(MAX_TARGET);
 
+    /**
+     * The largest coordinate a point read from a user (a CSV, a link, a run or model file) may have, either sign. A
+     * point at 1e300 turns the first step's scores into NaN, and the feature x1² overflows from 1e155 on; a million
+     * leaves room for real data in its own units (a year, a price) while x1², x1*x2 and a fresh network's first
+     * scores stay finite. (The generated sets lie within a few units, and a click lands on the plot, which is fitted
+     * around the points.)
+     */
+    public static final double MAX_COORDINATE = 1e6;
+    /** What a coordinate must be, for messages: "a number from -1e6 to 1e6". */
+    public static final String COORDINATE_RANGE = "a number from " + Numbers.trimmed(-MAX_COORDINATE, 6) + " to "
+            + Numbers.trimmed(MAX_COORDINATE, 6);
+
     /** What a point's y is. */
     public enum Labels {
         /** micrograd's binary labels: -1 or +1, read by the sign of one score. */

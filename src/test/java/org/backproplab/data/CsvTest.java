@@ -44,7 +44,7 @@ class CsvTest {
                 new Csv.LineError(4, "x: 'abc' is not a number; expected a decimal such as -0.5 or scientific notation such as 1e-3"),
                 new Csv.LineError(5, "y: 'NaN' is not a number; expected a decimal such as -0.5 or scientific notation such as 1e-3"),
                 new Csv.LineError(6, "label '3' must be -1 or 1 (or 0 or 1)"),
-                new Csv.LineError(8, "y: 1e999 is too large; expected a number below 1e308"),
+                new Csv.LineError(8, "y '1e999' must be a number from -1e6 to 1e6"),
                 new Csv.LineError(9, "expected 3 fields x,y,label, got 4")), r.errors());
         assertEquals("line 3: expected 3 fields x,y,label, got 2", r.errors().get(0).toString());
     }
@@ -107,5 +107,16 @@ class CsvTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Dataset(new double[][] {{0, 0}}, new double[] {1e300}, Dataset.Labels.TARGETS));
         assertTrue(e.getMessage().contains("expected a number from -100 to 100"), e.getMessage());
+    }
+
+    @Test
+    void aCoordinateBeyondAMillionIsNamedByItsLine() {
+        Csv.Result r = Csv.parse("0,0,1\n1e300,0,-1\n0,-2e6,1\n", Dataset.Labels.SIGNS);
+        assertNull(r.points());
+        assertEquals(List.of(new Csv.LineError(2, "x '1e300' must be a number from -1e6 to 1e6"),
+                new Csv.LineError(3, "y '-2e6' must be a number from -1e6 to 1e6")), r.errors());
+        Csv.Result targets = Csv.parse("1e300,0,0.5\n", Dataset.Labels.TARGETS);
+        assertEquals(List.of(new Csv.LineError(1, "x '1e300' must be a number from -1e6 to 1e6")), targets.errors());
+        assertTrue(Csv.parse("1e6,-1e6,1\n2024,3,-1\n").ok(), "real data in its own units: a year, a price");
     }
 }

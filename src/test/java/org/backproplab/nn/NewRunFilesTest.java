@@ -80,8 +80,9 @@ class NewRunFilesTest {
                     + "expected a number, got a string"), spelled + ": " + e.getMessage());
         }
         assertError(spec("{\"generator\": \"plane\", \"noise\": 1000}", oneNeuron, mse, regression),
-                "data.noise: 1000 puts some targets out of range (each must be a number from -100 to 100); "
-                        + "expected a smaller noise");
+                "data.noise: expected a number from 0 to 2, got 1000");
+        assertError(spec("{\"points\": [[0, 1], [1e300, 3]], \"targets\": [0.5, 2]}", oneNeuron, mse, regression),
+                "data.points[1][0]: expected a number from -1e6 to 1e6, got 1e300");
         assertError(spec("{\"generator\": \"moons\"}", "{\"inputs\": 2, \"layers\": [1]}", "{\"type\": \"svm\"}",
                 ", \"task\": \"ranking\""), "task: expected classification or regression, got 'ranking'");
         String moons = "{\"generator\": \"moons\"}";

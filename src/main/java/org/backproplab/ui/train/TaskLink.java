@@ -153,8 +153,8 @@ final class TaskLink {
     }
 
     /**
-     * Custom points with real targets: x,y,target triples separated by ';', or null (with why) if one is not, or its
-     * target is outside the range every way in keeps to (Dataset.MAX_TARGET).
+     * Custom points with real targets: x,y,target triples separated by ';', or null (with why) if one is not, or is
+     * outside the ranges every way in keeps to (Dataset.MAX_COORDINATE, Dataset.MAX_TARGET).
      */
     static List<double[]> parseTargets(String text, StringBuilder why) {
         List<double[]> pts = new ArrayList<>();
@@ -167,6 +167,11 @@ final class TaskLink {
             if (v == null || v.length != 3) {
                 why.append("expected x,y,target triples separated by ';'; point ").append(i + 1).append(" is '")
                         .append(Settings.shorten(triples[i].trim())).append('\'');
+                return null;
+            }
+            if (!Classes.inRange(v)) {
+                why.append("point ").append(i + 1).append(" is out of range; expected x and y, each ")
+                        .append(Dataset.COORDINATE_RANGE);
                 return null;
             }
             String problem = Dataset.labelProblem(Dataset.Labels.TARGETS, v[2]);

@@ -139,6 +139,14 @@ class RegressionAndFeaturesTest {
         TrainSettings.read(broken);
         assertTrue(String.join(" ", broken.ignored()).contains("'pts' (expected x,y,target triples separated by "
                 + "';'; point 1 is '1,2')"), String.join(" ", broken.ignored()));
+        Settings far = new Settings().put("dataset", "custom").put("task", "regression").put("pts", "0,1e300,1");
+        TrainSettings.read(far);
+        assertTrue(String.join(" ", far.ignored()).contains("'pts' (point 1 is out of range; expected x and y, each a "
+                + "number from -1e6 to 1e6)"), String.join(" ", far.ignored()));
+        Settings farClass = new Settings().put("dataset", "custom").put("pts", "0,0,1;1e300,0,-1");
+        assertEquals(DatasetChoice.MOONS, TrainSettings.read(farClass).dataset);
+        assertTrue(String.join(" ", farClass.ignored()).contains("x and y each a number from -1e6 to 1e6"),
+                String.join(" ", farClass.ignored()));
         Settings edge = new Settings().put("dataset", "custom").put("task", "regression").put("pts", "0,0,100;1,1,-100");
         assertEquals(-100, TrainSettings.read(edge).custom.get(1)[2], "the bound itself is a target");
         assertTrue(edge.ignored().isEmpty(), String.join(" ", edge.ignored()));
