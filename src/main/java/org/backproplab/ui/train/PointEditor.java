@@ -107,6 +107,10 @@ final class PointEditor {
             removeNearest(settings.custom, x, y);
             return true;
         }
+        if (!Classes.inRange(new double[] {x, y})) { // the plot's margin around points near ±1e6 reaches past it
+            view.say("No point added: a point's x and y must each be " + Dataset.COORDINATE_RANGE + ".", true);
+            return true;
+        }
         if (settings.regression()) {
             return addTarget(settings, x, y, shift);
         }
