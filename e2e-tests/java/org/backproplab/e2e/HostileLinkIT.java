@@ -84,6 +84,20 @@ class HostileLinkIT {
         assertEquals("moons", browser.find("dataset").getAttribute("value"));
         assertTrue(Double.isFinite(Double.parseDouble(browser.find("loss").getAttribute("data-value"))));
     }
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aRegressionLinksTargetBeyondAHundredIsNamedAndTheRestKept(Backend backend) {
+        String message = openWith(backend, "view=train&dataset=custom&task=regression&lr=0.02&layers=5"
+                + "&pts=0,0,0.5;1,1,1e300;0.5,-0.5,-1");
+        assertTrue(message.contains("'pts' (point 2's target 1e300 is out of range; expected a number from -100 to "
+                + "100)"), message);
+        assertEquals("plane", browser.find("dataset").getAttribute("value"), "the run stays a regression");
+        assertEquals("0.02", browser.find("learning-rate").getAttribute("value"), "the good parts are kept");
+        assertEquals("5", browser.find("layers").getAttribute("value"));
+        assertTrue(Double.isFinite(Double.parseDouble(browser.find("loss").getAttribute("data-value"))));
+        assertTrue(browser.find("rmse").isDisplayed(), "a regression's read-out");
+    }
+
     /** Each view's link keys, every one of which gets every hostile value below. */
     private static final String[][] KEYS = {
         {"graph", "view", "program", "preset", "bug", "controls", "hand"},

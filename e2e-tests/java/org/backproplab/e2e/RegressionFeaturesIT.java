@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.Select;
  * Regression and input features in the trainer, one page per backend to keep the time small: a link with a task and
  * features round-trips and draws its feature inputs; the toggles change the diagram; the plane, the signed
  * Gaussians and the sin x curve each learn (the loss falls); "features make it linear" splits the circles with one
- * neuron; a bad features link and a bad regression CSV line are named; Inspect shows the squared error and x1sq.
+ * neuron; a bad features link and a bad regression CSV line (a word, or a target beyond ±100) are named, and the old
+ * points kept; Inspect shows the squared error and x1sq.
  */
 class RegressionFeaturesIT {
     private static Browser browser;
@@ -117,7 +118,7 @@ class RegressionFeaturesIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Backend.class, names = {"JS"})
+    @EnumSource(value = Backend.class, names = {"JS", "WASM", "FILE"})
     void aRegressionCsvWithABadTargetSaysWhichLine(Backend backend) {
         browser.open(backend, "index.html", "view=train&dataset=plane&n=20");
         browser.waitFor(d -> !browser.find("loss").getAttribute("data-value").isEmpty());
@@ -129,6 +130,16 @@ class RegressionFeaturesIT {
         String text = browser.find("train-message").getText();
         assertTrue(text.contains("Line 3") && text.contains("target"), text);
         assertEquals(before, (int) value("point-count"), "the points stay");
+        // a target whose square overflows is named by its line, and never reaches training
+        browser.js("arguments[0].value = arguments[1];", browser.find("csv"), "x1,x2,target\n0.5,1.0,0.7\n"
+                + "0.2,0.1,0.3\n0.1,0.1,0.2\n-1,1,1e300\n");
+        browser.find("csv-apply").click();
+        text = browser.find("train-message").getText();
+        assertTrue(text.contains("Line 5: target '1e300' must be a number from -100 to 100"), text);
+        assertEquals(before, (int) value("point-count"), "the old points stay");
+        browser.screenshot("regression-csv-target-out-of-range-" + backend);
+        step(1);
+        assertTrue(Double.isFinite(value("loss")), "the run goes on with a finite loss: " + value("loss"));
         browser.js("arguments[0].value = arguments[1];", browser.find("csv"), "x1,x2,target\n0.5,1.0,0.7\n0.2,0.1,-0.4\n"
                 + "-1,0.3,1.5\n");
         browser.find("csv-apply").click();

@@ -94,6 +94,16 @@ class RunImportIT {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
+    void aRegressionTargetWhoseSquareOverflows(Backend backend) throws IOException {
+        String text = importInto(backend, file("target.json", "{\"task\": \"regression\", \"data\": {\"points\":"
+                + " [[0, 0], [1, 1], [0, 1], [1, 0]], \"targets\": [0.5, -0.5, 1, 1e300]}, \"model\": {\"inputs\": 2,"
+                + " \"layers\": [4, 1]}, \"loss\": {\"type\": \"mse\"}, \"optimizer\": {\"type\": \"sgd\","
+                + " \"lr_start\": 0.05}, \"steps\": 7}"));
+        assertTrue(text.contains("data.targets[3]: expected a number from -100 to 100, got 1e300"), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void twentyThousandLevelsOfNesting(Backend backend) throws IOException {
         String deep = "[".repeat(20_000) + "]".repeat(20_000);
         String text = importInto(backend, file("deep.json", spec("{\"generator\": \"moons\"}", "[16, 16, 1]",

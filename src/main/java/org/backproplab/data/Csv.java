@@ -8,7 +8,8 @@ import org.backproplab.engine.Text;
 /**
  * Reads user points from CSV text, one {@code x,y,label} per line. The first line may be a header (three fields,
  * none a number). Binary labels are -1/+1, or 0/1 which become -1/+1; a file may not mix the two. For more than two
- * classes the third field is a class index 0..k-1, and for regression it is the real target. Blank lines are skipped.
+ * classes the third field is a class index 0..k-1, and for regression it is the real target, from -100 to 100
+ * ({@link Dataset#MAX_TARGET}); x and y lie from -1e6 to 1e6 ({@link Dataset#MAX_COORDINATE}). Blank lines are skipped.
  *
  * <p>Every bad line is reported with its number and the reason, and a file with any bad line gives no points at
  * all: silently training on part of what the user pasted would be worse than saying what is wrong.
@@ -83,23 +84,38 @@ public final class Csv {
                 return;
             }
             int before = errors.size();
-            Numbers.Reading x = Numbers.read("x", fields[0]);
-            Numbers.Reading y = Numbers.read("y", fields[1]);
-            for (Numbers.Reading r : new Numbers.Reading[] {x, y}) {
-                if (!r.ok()) {
-                    errors.add(new LineError(lineNo, r.error()));
-                }
-            }
-            double label = Numbers.parse(fields[2]);
-            String labelError = labels == Dataset.Labels.SIGNS ? labelError(lineNo, label, fields[2].trim())
-                    : otherLabelError(label, fields[2].trim());
+            double x = number(lineNo, "x", fields[0].trim(), Dataset.MAX_COORDINATE, Dataset.COORDINATE_RANGE);
+            double y = number(lineNo, "y", fields[1].trim(), Dataset.MAX_COORDINATE, Dataset.COORDINATE_RANGE);
+            String third = fields[2].trim();
+            double label = labels == Dataset.Labels.TARGETS
+                    ? number(lineNo, "target", third, Dataset.MAX_TARGET, Dataset.TARGET_RANGE) : Numbers.parse(third);
+            String labelError = labels == Dataset.Labels.TARGETS ? null : labels == Dataset.Labels.SIGNS
+                    ? labelError(lineNo, label, third) : otherLabelError(label, third);
             if (labelError != null) {
                 errors.add(new LineError(lineNo, labelError));
             }
             if (errors.size() == before) {
-                xs.add(new double[] {x.value(), y.value()});
+                xs.add(new double[] {x, y});
                 rawLabels.add(label);
             }
+        }
+
+        /**
+         * The number in a field, kept within ±max, or NaN with the line's error noted: that it is not a number, or
+         * that it is out of range (1e300, and 1e999 too, which is a number too large for a double).
+         */
+        double number(int lineNo, String field, String text, double max, String range) {
+            Numbers.Reading r = Numbers.read(field, text);
+            boolean spelledAsNumber = !text.isEmpty() && Numbers.scanNumber(text, 0) == text.length();
+            if (!r.ok() && !spelledAsNumber) {
+                errors.add(new LineError(lineNo, r.error()));
+                return Double.NaN;
+            }
+            if (!(Math.abs(r.value()) <= max)) {
+                errors.add(new LineError(lineNo, field + " '" + text + "' must be " + range));
+                return Double.NaN;
+            }
+            return r.value();
         }
 
         /** Why a label can't be used here, or null (and the file's convention is noted). */
@@ -118,12 +134,8 @@ public final class Csv {
             return null;
         }
 
-        /** Why a class index or a target can't be used, or null. */
+        /** Why a class index can't be used, or null. */
         String otherLabelError(double label, String text) {
-            if (labels == Dataset.Labels.TARGETS) {
-                Numbers.Reading target = Numbers.read("target", text);
-                return target.ok() ? null : target.error();
-            }
             return Dataset.labelProblem(labels, label) == null && label < maxClasses ? null
                     : "class '" + text + "' must be a whole number from 0 to " + (maxClasses - 1);
         }

@@ -1,5 +1,7 @@
 package org.backproplab.data;
 
+import org.backproplab.engine.Numbers;
+
 /**
  * Points and what to learn about each: {@code xs[i]} is a point, and {@code ys[i]} its label or target. What
  * {@code ys} holds is said by {@code labels}: micrograd's binary labels -1 and +1, class indices 0..k-1 for more
@@ -9,6 +11,31 @@ public record Dataset(double[][] xs, double[] ys, Labels labels) {
 
     /** The most classes a set may have (class indices 0 to MAX_CLASSES - 1). */
     public static final int MAX_CLASSES = 8;
+
+    /**
+     * The largest target a regression learns, either sign: every way a target comes in (the point editor, a CSV, a
+     * link's points, a run or model file) refuses one beyond it, through {@link #labelProblem}. The squared error of
+     * a slip such as 1e300 is infinite, and the run would show "∞" with no reason (or blame the learning rate). 100
+     * leaves room for real data in its own units (a mark out of 100, a temperature), while the squared errors of a
+     * fresh network stay far from overflowing and the learning rates the trainer offers still fit; bigger numbers are
+     * better divided by their unit first, and the message says the range.
+     */
+    public static final double MAX_TARGET = 100;
+    /** What a target must be, for messages: "a number from -100 to 100". */
+    public static final String TARGET_RANGE = "a number from " + Numbers.format(-MAX_TARGET) + " to "
+            + Numbers.format(MAX_TARGET);
+
+    /**
+     * The largest coordinate a point read from a user (a CSV, a link, a run or model file) may have, either sign. A
+     * point at 1e300 turns the first step's scores into NaN, and the feature x1² overflows from 1e155 on; a million
+     * leaves room for real data in its own units (a year, a price) while x1², x1*x2 and a fresh network's first
+     * scores stay finite. (The generated sets lie within a few units, and a click lands on the plot, which is fitted
+     * around the points.)
+     */
+    public static final double MAX_COORDINATE = 1e6;
+    /** What a coordinate must be, for messages: "a number from -1e6 to 1e6". */
+    public static final String COORDINATE_RANGE = "a number from " + Numbers.trimmed(-MAX_COORDINATE, 6) + " to "
+            + Numbers.trimmed(MAX_COORDINATE, 6);
 
     /** What a point's y is. */
     public enum Labels {
@@ -50,7 +77,7 @@ public record Dataset(double[][] xs, double[] ys, Labels labels) {
                 return y == Math.rint(y) && y >= 0 && y < MAX_CLASSES ? null
                         : "a class index: a whole number from 0 to " + (MAX_CLASSES - 1);
             default:
-                return Double.isFinite(y) ? null : "a finite number";
+                return Math.abs(y) <= MAX_TARGET ? null : TARGET_RANGE; // NaN is refused too
         }
     }
 

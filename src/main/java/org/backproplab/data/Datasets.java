@@ -10,6 +10,12 @@ import org.backproplab.engine.Choice;
  * sine) have real targets, and their noise is added to the target instead of the coordinates.
  */
 public final class Datasets {
+    /**
+     * The most noise a set is made with, by the trainer's control, a link or a run file. It keeps every generated
+     * point and target well inside the ranges Dataset allows users' own (a Gaussian draw here is below 8.6).
+     */
+    public static final double MAX_NOISE = 2;
+
     /** The generators, in the order a menu shows them, by the names links and run files use. */
     public enum Generator implements Choice {
         MOONS, CIRCLES, XOR, SPIRAL, GAUSS, LECTURE, BLOBS, BOUNDARY_SIN, BOUNDARY_CUBIC, BOUNDARY_ABS, PLANE,

@@ -29,9 +29,10 @@ import static org.backproplab.nn.SpecFields.required;
  * <pre>
  * task       optional: "classification" (the default) or "regression"
  * data       {"points": [[x, y], ...], "labels": [-1 or 1, ...]}: labels are class indices 0..k-1 for the softmax
- *            loss; for regression, "targets": [real numbers] in place of labels
+ *            loss; for regression, "targets": [numbers from -100 to 100] in place of labels; x and y from -1e6 to 1e6
  *            or {"generator": "moons|circles|xor|spiral|gauss|lecture|blobs|boundary_sin|boundary_cubic|boundary_abs",
  *            "n": 100, "noise": 0.1, "seed": 0, "classes": 3} (n, noise and seed may be left out: 100, 0.1 and 0;
+ *            noise is at most 2;
  *            classes is for spiral (2 arms unless given) and blobs (3 unless given), 2 to 8), or for regression
  *            {"generator": "plane|gaussians|sine", ...} (sine's points have 1 coordinate)
  * features   optional: any of "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)", made from each point's two
@@ -54,7 +55,8 @@ import static org.backproplab.nn.SpecFields.required;
  *
  * <p>A run file may come from anyone, so its sizes are limited before anything is built from it: the same limits as
  * the trainer's own controls and links (MAX_POINTS, MAX_NEURONS, MAX_HIDDEN_LAYERS), a cap on the text, and finite
- * numbers only. The page and the command line both read files through {@link #parse}, so both get them.
+ * numbers only, within the ranges Dataset keeps users' points and targets to (a target from -100 to 100). The page and
+ * the command line both read files through {@link #parse}, so both get them.
  */
 public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activation, Activation output,
                         boolean uniformBias, double[] init, Loss loss, Optimizer.Settings optimizer, int steps, int batch,
@@ -346,24 +348,31 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         double[][] xs = new double[points.size()][];
         double[] values = new double[labels.size()];
         for (int i = 0; i < xs.length; i++) {
-            String path = "data.points[" + i + "]";
+            String at = "data.points[" + i + "]";
             if (!(points.get(i) instanceof List)) {
-                throw new SpecException(path + ": expected an array of " + inputs + " numbers, got "
+                throw new SpecException(at + ": expected an array of " + inputs + " numbers, got "
                         + Json.typeName(points.get(i)));
             }
             List<Object> point = asArray(points.get(i));
             if (point.size() != inputs) {
-                throw new SpecException(path + ": expected " + inputs + " numbers (model.inputs), got " + point.size());
+                throw new SpecException(at + ": expected " + inputs + " numbers (model.inputs), got " + point.size());
             }
             xs[i] = new double[inputs];
             for (int d = 0; d < inputs; d++) {
-                xs[i][d] = number(point.get(d), path + "[" + d + "]");
+                xs[i][d] = number(point.get(d), at + "[" + d + "]");
+                if (!(Math.abs(xs[i][d]) <= Dataset.MAX_COORDINATE)) {
+                    throw new SpecException(at + "[" + d + "]: expected " + Dataset.COORDINATE_RANGE + ", got "
+                            + Numbers.trimmed(xs[i][d], 6));
+                }
             }
-            values[i] = number(labels.get(i), "data." + ys + "[" + i + "]");
+            String path = "data." + ys + "[" + i + "]";
+            // a number too large for a double (1e400) is refused below with the range, as 1e300 is
+            Object y = labels.get(i);
+            values[i] = y instanceof Double big && Double.isInfinite(big) ? big : number(y, path);
             String problem = Dataset.labelProblem(kind, values[i]);
             if (problem != null) {
-                throw new SpecException("data." + ys + "[" + i + "]: expected " + problem + ", got "
-                        + Numbers.format(values[i]));
+                throw new SpecException(path + ": expected " + problem + ", got " + (Double.isInfinite(values[i])
+                        ? "one too large for a double" : Numbers.trimmed(values[i], 6)));
             }
         }
         return new Dataset(xs, values, kind);
@@ -380,6 +389,10 @@ public record TrainSpec(Dataset data, int inputs, int[] layers, Activation activ
         int n = data.containsKey("n") ? atMost(positiveInt(data, "n", "data.n"), MAX_POINTS, "data.n", " points")
                 : 100;
         double noise = nonNegative(data, "noise", "data.noise", 0.1);
+        if (noise > Datasets.MAX_NOISE) {
+            throw new SpecException("data.noise: expected a number from 0 to " + Numbers.format(Datasets.MAX_NOISE)
+                    + ", got " + Numbers.trimmed(noise, 6));
+        }
         int seed = data.containsKey("seed") ? integer(data.get("seed"), "data.seed", Integer.MIN_VALUE, "an integer")
                 : 0;
         int classes = generator == Datasets.Generator.BLOBS ? 3 : 2;

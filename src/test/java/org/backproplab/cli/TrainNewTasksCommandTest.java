@@ -77,4 +77,15 @@ class TrainNewTasksCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: model.layers: the softmax loss needs one score per class"), r.err());
     }
+
+    @Test
+    void aTargetOutOfRangeExitsWithTwoAndNamesIt() throws IOException {
+        Path spec = write("{\"task\": \"regression\", \"data\": {\"points\": [[0, 0], [1, 1], [2, 2], [3, 3]],"
+                + " \"targets\": [0.5, -0.5, 1, 1e300]}, \"model\": {\"inputs\": 2, \"layers\": [4, 1]},"
+                + " \"loss\": {\"type\": \"mse\"}, \"optimizer\": {\"type\": \"sgd\", \"lr_start\": 0.05}, \"steps\": 5}");
+        TrainBenchCommandTest.Run r = TrainBenchCommandTest.run(new TrainCommand(), "--spec", spec.toString());
+        assertEquals(2, r.exit(), r.out());
+        assertEquals("error: data.targets[3]: expected a number from -100 to 100, got 1e300", r.err().trim());
+        assertEquals("", r.out(), "no step is trained on it");
+    }
 }

@@ -176,4 +176,14 @@ class ModelFileTest {
         assertTrue(text.length() < TrainSpec.MAX_TEXT_LENGTH / 2, text.length() + " characters");
         assertEquals(init.length, TrainSpec.parse(text).init().length);
     }
+
+    @Test
+    void aSavedModelsCustomPointsWithATargetOutOfRangeAreNotGivenBack() {
+        String origin = "{\"dataset\": {\"name\": \"custom\", \"n\": 2, \"noise\": 0, \"test_share\": 0,"
+                + " \"all\": {\"points\": [[0, 0], [1, 1]], \"targets\": [0.5, TARGET]}}}";
+        ModelFile.Origin fine = ModelFile.read(origin.replace("TARGET", "-100")).origin();
+        assertArrayEquals(new double[] {0.5, -100}, fine.all().ys());
+        assertEquals(null, ModelFile.read(origin.replace("TARGET", "1e300")).origin(),
+                "a target beyond ±100 never reaches training from the model's own points either");
+    }
 }

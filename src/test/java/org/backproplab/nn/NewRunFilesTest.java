@@ -62,6 +62,27 @@ class NewRunFilesTest {
                 "{\"type\": \"mse\"}", regression), "data.labels: a regression run has targets, not labels");
         assertError(spec("{\"points\": [[0, 1], [2, 3]], \"targets\": [0.5, \"x\"]}", "{\"inputs\": 2, \"layers\": [1]}",
                 "{\"type\": \"mse\"}", regression), "data.targets[1]: expected a number, got a string");
+        String mse = "{\"type\": \"mse\"}";
+        String oneNeuron = "{\"inputs\": 2, \"layers\": [1]}";
+        String four = "{\"points\": [[0, 1], [2, 3], [1, 1], [0, 0]], \"targets\": [0.5, 2, -1, TARGET]}";
+        assertError(spec(four.replace("TARGET", "1e300"), oneNeuron, mse, regression),
+                "data.targets[3]: expected a number from -100 to 100, got 1e300");
+        assertError(spec(four.replace("TARGET", "-100.5"), oneNeuron, mse, regression),
+                "data.targets[3]: expected a number from -100 to 100, got -100.5");
+        assertError(spec(four.replace("TARGET", "1e400"), oneNeuron, mse, regression),
+                "data.targets[3]: expected a number from -100 to 100, got one too large for a double");
+        assertEquals(-100, TrainSpec.parse(spec(four.replace("TARGET", "-100"), oneNeuron, mse, regression)).data()
+                .ys()[3], "the bound itself is a target");
+        for (String spelled : new String[] {"NaN", "Infinity", "-Infinity", "\"1e300\""}) {
+            TrainSpec.SpecException e = assertThrows(TrainSpec.SpecException.class,
+                    () -> TrainSpec.parse(spec(four.replace("TARGET", spelled), oneNeuron, mse, regression)));
+            assertTrue(e.getMessage().startsWith("line 1, column ") || e.getMessage().startsWith("data.targets[3]: "
+                    + "expected a number, got a string"), spelled + ": " + e.getMessage());
+        }
+        assertError(spec("{\"generator\": \"plane\", \"noise\": 1000}", oneNeuron, mse, regression),
+                "data.noise: expected a number from 0 to 2, got 1000");
+        assertError(spec("{\"points\": [[0, 1], [1e300, 3]], \"targets\": [0.5, 2]}", oneNeuron, mse, regression),
+                "data.points[1][0]: expected a number from -1e6 to 1e6, got 1e300");
         assertError(spec("{\"generator\": \"moons\"}", "{\"inputs\": 2, \"layers\": [1]}", "{\"type\": \"svm\"}",
                 ", \"task\": \"ranking\""), "task: expected classification or regression, got 'ranking'");
         String moons = "{\"generator\": \"moons\"}";

@@ -88,7 +88,10 @@ final class Classes {
         return pts.toString();
     }
 
-    /** The points of a link's pts value, or null if any triple is not x,y and a label -1 or 0 to MAX - 1. */
+    /**
+     * The points of a link's pts value, or null if any triple is not x,y (each within Dataset.MAX_COORDINATE) and a
+     * label -1 or 0 to MAX - 1.
+     */
     static List<double[]> parse(String text) {
         List<double[]> pts = new ArrayList<>();
         if (text.trim().isEmpty()) {
@@ -96,12 +99,17 @@ final class Classes {
         }
         for (String triple : Text.split(text, ';')) {
             double[] v = Numbers.parseList(triple);
-            if (v == null || v.length != 3 || !isLabel(v[2])) {
+            if (v == null || v.length != 3 || !isLabel(v[2]) || !inRange(v)) {
                 return null;
             }
             pts.add(v);
         }
         return pts;
+    }
+
+    /** Whether a link's point has x and y within Dataset.MAX_COORDINATE, as every other way in keeps them. */
+    static boolean inRange(double[] p) {
+        return Math.abs(p[0]) <= Dataset.MAX_COORDINATE && Math.abs(p[1]) <= Dataset.MAX_COORDINATE;
     }
 
     /** -1, or a class index 0 to MAX - 1. */

@@ -107,6 +107,10 @@ final class PointEditor {
             removeNearest(settings.custom, x, y);
             return true;
         }
+        if (!Classes.inRange(new double[] {x, y})) { // the plot's margin around points near ±1e6 reaches past it
+            view.say("No point added: a point's x and y must each be " + Dataset.COORDINATE_RANGE + ".", true);
+            return true;
+        }
         if (settings.regression()) {
             return addTarget(settings, x, y, shift);
         }
@@ -125,10 +129,12 @@ final class PointEditor {
 
     /**
      * A regression's point: the typed target, or a message naming the field (and no point) when it isn't one. A
-     * target is kept within ±100: a slip such as 1e300 would make every loss infinite.
+     * target is kept within ±Dataset.MAX_TARGET, as every other way in keeps it: a slip such as 1e300 would make
+     * every loss infinite.
      */
     private boolean addTarget(TrainSettings settings, double x, double y, boolean shift) {
-        Numbers.Reading target = Numbers.readBetween("target", pointTarget.getValue(), false, -100, 100);
+        Numbers.Reading target = Numbers.readBetween("target", pointTarget.getValue(), false, -Dataset.MAX_TARGET,
+                Dataset.MAX_TARGET);
         if (!target.ok()) {
             view.say("No point added. " + target.error() + ".", true);
             return true;

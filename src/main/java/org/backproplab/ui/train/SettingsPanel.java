@@ -4,6 +4,7 @@ import java.util.function.DoubleConsumer;
 import java.util.function.DoubleSupplier;
 import org.backproplab.data.Dataset;
 import org.backproplab.engine.Choice;
+import org.backproplab.data.Datasets;
 import org.backproplab.engine.Numbers;
 import org.backproplab.nn.Activation;
 import org.backproplab.nn.Loss;
@@ -102,7 +103,7 @@ final class SettingsPanel {
             view.settings().points = (int) n;
             view.dataChanged("Now " + (int) n + " points.");
         });
-        onNumber(noise, "noise", DECIMAL, 0, 2, () -> view.settings().noise, v -> {
+        onNumber(noise, "noise", DECIMAL, 0, Datasets.MAX_NOISE, () -> view.settings().noise, v -> {
             view.settings().noise = v;
             view.dataChanged("Noise " + Numbers.compact(v, 3) + ".");
         });

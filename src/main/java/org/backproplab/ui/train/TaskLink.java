@@ -152,15 +152,32 @@ final class TaskLink {
         }
     }
 
-    /** Custom points with real targets: x,y,target triples separated by ';', or null if one is not. */
-    static List<double[]> parseTargets(String text) {
+    /**
+     * Custom points with real targets: x,y,target triples separated by ';', or null (with why) if one is not, or is
+     * outside the ranges every way in keeps to (Dataset.MAX_COORDINATE, Dataset.MAX_TARGET).
+     */
+    static List<double[]> parseTargets(String text, StringBuilder why) {
         List<double[]> pts = new ArrayList<>();
         if (text.trim().isEmpty()) {
             return pts;
         }
-        for (String triple : Text.split(text, ';')) {
-            double[] v = Numbers.parseList(triple);
-            if (v == null || v.length != 3 || !Double.isFinite(v[0] + v[1] + v[2])) {
+        String[] triples = Text.split(text, ';');
+        for (int i = 0; i < triples.length; i++) {
+            double[] v = Numbers.parseList(triples[i]);
+            if (v == null || v.length != 3) {
+                why.append("expected x,y,target triples separated by ';'; point ").append(i + 1).append(" is '")
+                        .append(Settings.shorten(triples[i].trim())).append('\'');
+                return null;
+            }
+            if (!Classes.inRange(v)) {
+                why.append("point ").append(i + 1).append(" is out of range; expected x and y, each ")
+                        .append(Dataset.COORDINATE_RANGE);
+                return null;
+            }
+            String problem = Dataset.labelProblem(Dataset.Labels.TARGETS, v[2]);
+            if (problem != null) {
+                why.append("point ").append(i + 1).append("'s target ").append(Numbers.trimmed(v[2], 6))
+                        .append(" is out of range; expected ").append(problem);
                 return null;
             }
             pts.add(v);

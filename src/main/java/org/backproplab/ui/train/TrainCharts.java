@@ -93,8 +93,7 @@ final class TrainCharts {
     }
 
     /** Loss and accuracy by step, as the charts show them; a regression's has no accuracy columns. */
-    String csv() {
-        boolean regression = accuracyChart.element().isHidden();
+    String csv(boolean regression) {
         return LossHistory.csv(trainLoss.size, values(trainLoss), regression ? null : values(trainAccuracy),
                 values(testLoss), regression ? null : values(testAccuracy));
     }

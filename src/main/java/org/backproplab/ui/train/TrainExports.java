@@ -90,7 +90,7 @@ final class TrainExports {
 
     private void exportLossCsv() {
         String name = fileName("loss", "csv");
-        Download.text(name, "text/csv", view.charts().csv());
+        Download.text(name, "text/csv", view.charts().csv(view.settings().regression()));
         view.say("Saved " + name + ": " + view.charts().rows() + " rows, one per step.");
     }
 

@@ -3,6 +3,7 @@ package org.backproplab.ui.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.backproplab.data.Dataset;
+import org.backproplab.data.Datasets;
 import org.backproplab.engine.Numbers;
 import org.backproplab.engine.Text;
 import org.backproplab.nn.Activation;
@@ -337,7 +338,7 @@ public final class TrainSettings {
         }
         TaskLink.read(h, s); // likewise regression's setup, and the features
         s.points = h.integer("n", s.points, 4, 1000);
-        s.noise = h.number("noise", s.noise, 0, 2);
+        s.noise = h.number("noise", s.noise, 0, Datasets.MAX_NOISE);
         s.seed = h.integer("seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE);
         s.testRatio = h.number("test", s.testRatio, 0, 0.9);
         s.showTest = h.flag("showtest", s.showTest);
@@ -362,15 +363,7 @@ public final class TrainSettings {
         s.zeroGrad = !h.flag("nozero", false);
         s.engine = h.choice("engine", Trainer.Engine.values(), s.engine);
         s.budget = h.integer("budget", s.budget, 0, 1_000_000);
-        if (h.has("pts")) {
-            List<double[]> pts = s.targets ? TaskLink.parseTargets(h.get("pts")) : Classes.parse(h.get("pts"));
-            if (pts == null) {
-                h.ignore("pts", "expected x,y,label triples separated by ';', each label -1, 1 or a class 0 to "
-                        + (Classes.MAX - 1));
-            } else {
-                s.custom = pts;
-            }
-        }
+        readPoints(h, s);
         if (h.has("init")) {
             double[] init = Numbers.parseList(h.get("init"));
             if (init == null || init.length != MLP.parameterCount(s.features().count(), s.sizes())) {
@@ -379,12 +372,28 @@ public final class TrainSettings {
                 s.init = init;
             }
         }
-        if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty() && h.has("dataset")) {
-            h.ignore("dataset", "'custom' needs points; showing moons");
-            s.dataset = DatasetChoice.MOONS;
-        }
         s.fitEngine(h);
         return s;
+    }
+
+    /** The link's custom points (checked as every other way in checks them), or moons or plane if it has none. */
+    private static void readPoints(Settings h, TrainSettings s) {
+        if (h.has("pts")) {
+            StringBuilder why = new StringBuilder();
+            List<double[]> pts = s.targets ? TaskLink.parseTargets(h.get("pts"), why) : Classes.parse(h.get("pts"));
+            if (pts == null) {
+                h.ignore("pts", s.targets ? why.toString() : "expected x,y,label triples separated by ';', x and y "
+                        + "each " + Dataset.COORDINATE_RANGE + " and each label -1, 1 or a class 0 to "
+                        + (Classes.MAX - 1));
+            } else {
+                s.custom = pts;
+            }
+        }
+        if (s.dataset == DatasetChoice.CUSTOM && s.custom.isEmpty() && h.has("dataset")) {
+            // a regression link keeps its task (and the setup TaskLink gave it) on the tilted plane
+            s.dataset = s.targets ? DatasetChoice.PLANE : DatasetChoice.MOONS;
+            h.ignore("dataset", "'custom' needs points; showing " + s.dataset.id());
+        }
     }
 
     /** A run too big for the Value engine (it would run the tab out of memory) trains on the tape, and says so. */

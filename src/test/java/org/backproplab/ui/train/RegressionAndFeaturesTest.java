@@ -121,6 +121,38 @@ class RegressionAndFeaturesTest {
     }
 
     @Test
+    void aLinksTargetOutOfRangeIsNamedAndTheOtherKeysStillApply() {
+        Settings link = new Settings().put("dataset", "custom").put("task", "regression").put("layers", "5")
+                .put("lr", "0.02").put("pts", "0.5,1,0.25;-1,0.5,1e300;0,0,3");
+        TrainSettings s = TrainSettings.read(link);
+        String ignored = String.join(" ", link.ignored());
+        assertTrue(ignored.contains("'pts' (point 2's target 1e300 is out of range; expected a number from -100 to "
+                + "100)"), ignored);
+        assertTrue(ignored.contains("'dataset' ('custom' needs points; showing plane)"), ignored);
+        assertEquals(DatasetChoice.PLANE, s.dataset, "a regression link stays a regression");
+        assertTrue(s.regression());
+        assertEquals("5", s.layers);
+        assertEquals(0.02, s.lr);
+        assertTrue(Double.isFinite(train(s, 3)[1].loss()), "nothing out of range reaches training");
+
+        Settings broken = new Settings().put("dataset", "custom").put("task", "regression").put("pts", "1,2;3,4,5");
+        TrainSettings.read(broken);
+        assertTrue(String.join(" ", broken.ignored()).contains("'pts' (expected x,y,target triples separated by "
+                + "';'; point 1 is '1,2')"), String.join(" ", broken.ignored()));
+        Settings far = new Settings().put("dataset", "custom").put("task", "regression").put("pts", "0,1e300,1");
+        TrainSettings.read(far);
+        assertTrue(String.join(" ", far.ignored()).contains("'pts' (point 1 is out of range; expected x and y, each a "
+                + "number from -1e6 to 1e6)"), String.join(" ", far.ignored()));
+        Settings farClass = new Settings().put("dataset", "custom").put("pts", "0,0,1;1e300,0,-1");
+        assertEquals(DatasetChoice.MOONS, TrainSettings.read(farClass).dataset);
+        assertTrue(String.join(" ", farClass.ignored()).contains("x and y each a number from -1e6 to 1e6"),
+                String.join(" ", farClass.ignored()));
+        Settings edge = new Settings().put("dataset", "custom").put("task", "regression").put("pts", "0,0,100;1,1,-100");
+        assertEquals(-100, TrainSettings.read(edge).custom.get(1)[2], "the bound itself is a target");
+        assertTrue(edge.ignored().isEmpty(), String.join(" ", edge.ignored()));
+    }
+
+    @Test
     void theDivergingScaleEndsAtARoundNumberAboveEveryTarget() {
         Dataset plane = TrainSettings.read(new Settings().put("dataset", "plane")).allPoints();
         assertEquals(1.5, ValueScale.max(plane), "(x1 + x2) / 2 with noise 0.1 stays within ±1.5 here");
