@@ -106,8 +106,10 @@ final class AnswerFields {
             Element box = scene.box(i);
             Element slot = slots.get(k);
             double w = scene.boxWidth(i);
-            slot.setAttribute("x", Svg.r(-w / 2 + 1));
-            slot.setAttribute("y", Svg.r(3 - GraphScene.BOX_HEIGHT / 2 + 2 * GraphScene.ROW + 0.5));
+            // over the box's grad row (the box's parts are placed where they go: its group has no transform)
+            slot.setAttribute("x", Svg.r(scene.layout().x(i) - w / 2 + 1));
+            slot.setAttribute("y", Svg.r(scene.layout().y(i) + 3 - GraphScene.BOX_HEIGHT / 2 + 2 * GraphScene.ROW
+                    + 0.5));
             slot.setAttribute("width", Svg.r(w - 2));
             slot.setAttribute("height", Svg.r(GraphScene.ROW - 1));
             if (slot.getParentNode() != box) {
