@@ -112,6 +112,17 @@ class GraphScaleIT {
         assertTrue(drawn > 0.01, "Fit shows the graph: " + Math.round(drawn * 1000) / 10.0 + "% of the canvas inked");
     }
 
+    /** The 300-line program (1,496 Values) drawn and Backward pressed: its box x0, once that shows a grad. */
+    private WebElement bigProgramAfterBackward(Backend backend) {
+        browser.open(backend, "index.html", "view=graph");
+        paste(ScalePrograms.lineProgram(300, "0.5"));
+        browser.waitFor(d -> all("node").size() == 1_496);
+        browser.find("backward").click();
+        WebElement x0 = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=x0]"));
+        browser.waitFor(d -> !x0.getAttribute("data-grad").isEmpty());
+        return x0;
+    }
+
     /**
      * A keystroke that changes numbers (and signs) all over a 1,500-Value graph keeps its drawing: the same boxes,
      * where they were. Before, a sign that changed a box's width made a new layout and new boxes on each keystroke.
@@ -119,12 +130,7 @@ class GraphScaleIT {
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void aKeystrokeKeepsTheDrawingOfABigProgram(Backend backend) {
-        browser.open(backend, "index.html", "view=graph");
-        paste(ScalePrograms.lineProgram(300, "0.5"));
-        browser.waitFor(d -> all("node").size() == 1_496);
-        browser.find("backward").click();
-        WebElement x0 = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=x0]"));
-        browser.waitFor(d -> !x0.getAttribute("data-grad").isEmpty());
+        WebElement x0 = bigProgramAfterBackward(backend);
         WebElement box = x0.findElement(By.tagName("rect"));
         String where = box.getAttribute("x") + "," + box.getAttribute("y");
         paste(ScalePrograms.lineProgram(300, "0.6")); // (-0.5 would make x0 a negation, another graph)
@@ -140,12 +146,7 @@ class GraphScaleIT {
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"JS", "WASM"})
     void farOutEveryBoxsNameFollowsAKeystroke(Backend backend) {
-        browser.open(backend, "index.html", "view=graph");
-        paste(ScalePrograms.lineProgram(300, "0.5"));
-        browser.waitFor(d -> all("node").size() == 1_496);
-        browser.find("backward").click();
-        WebElement x0 = browser.driver.findElement(By.cssSelector("g[data-testid=node][data-label=x0]"));
-        browser.waitFor(d -> !x0.getAttribute("data-grad").isEmpty());
+        bigProgramAfterBackward(backend);
         String program = ScalePrograms.lineProgram(300, "0.6");
         Value output = Evaluator.run(program).output();
         output.backward();

@@ -108,8 +108,8 @@ public final class Palette {
         for (int i = 0; i < 3; i++) {
             rgb = rgb << 8 | nearest(start[i] + (end[i] - start[i]) * t);
         }
-        // The network diagram recolours its neurons every frame while training: a colour already made
-        // comes from this cache instead of a new string each time.
+        // The network diagram recolours its neurons many times a second while training: a colour already
+        // made comes from this cache instead of a new string each time.
         int slot = (rgb ^ rgb >>> 12) & (HEX_CACHE - 1);
         if (hexKeys[slot] != rgb || hexValues[slot] == null) {
             StringBuilder hex = new StringBuilder("#");

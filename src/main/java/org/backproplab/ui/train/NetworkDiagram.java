@@ -254,7 +254,8 @@ public final class NetworkDiagram {
             if (look != edgeLook[e]) {
                 edgeLook[e] = look;
                 int k = look % 32;
-                edges[e].setAttribute("stroke", v > 0 ? POSITIVE[k] : v < 0 ? NEGATIVE[k] : "#f1f3f5"); // zero: the faint grey it was at 0.25 opacity
+                // a zero weight: the faint grey it was drawn at 0.25 opacity
+                edges[e].setAttribute("stroke", v > 0 ? POSITIVE[k] : v < 0 ? NEGATIVE[k] : "#f1f3f5");
                 edges[e].setAttribute("stroke-width", WIDTHS[k]);
                 // negative weights are also dashed, so the sign doesn't rest on colour alone
                 if (v < 0) {

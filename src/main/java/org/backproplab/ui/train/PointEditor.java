@@ -12,8 +12,9 @@ import org.teavm.jso.dom.html.HTMLTextAreaElement;
 
 /**
  * The custom dataset's points, shown in the Data panel when the dataset is custom: click the plot to add a point of
- * the chosen class (shift-click: the other class; a regression's point takes a typed target), right-click (or "remove" mode) to take away the nearest one, clear
- * them all, or paste them as CSV. A CSV with a bad line replaces nothing and says which line.
+ * the chosen class (shift-click: the other class; a regression's point takes a typed target), right-click (or
+ * "remove" mode) to take away the nearest one, clear them all, or paste them as CSV. A CSV with a bad line replaces
+ * nothing and says which line.
  */
 final class PointEditor {
     private final TrainView view;

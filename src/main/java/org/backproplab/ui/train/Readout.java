@@ -5,8 +5,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * One read-out of the run bar (step, loss, accuracy, …): its text, and its full-precision number in data-value.
- * The bar is redrawn every frame while training, so each is written only when it changes: writing text makes the
- * browser lay it out again, and Double.toString is slow in TeaVM's JavaScript.
+ * The bar is redrawn ten times a second while training, so each is written only when it changes: writing text makes
+ * the browser lay it out again, and Double.toString is slow in TeaVM's JavaScript.
  */
 final class Readout {
     private final HTMLElement element;

@@ -9,9 +9,9 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 
 /**
  * The run bar and the loop behind it: Play, Pause, Step and Reset, the step, loss and accuracy read-outs, and where
- * the run stops. While playing, each of its turns in the page's frames (FrameShare) trains for a slice of time, about
- * 7 ms when it plays alone, and then draws, so the page stays responsive while it learns. A step whose loss or
- * parameters stop being numbers pauses the run and says which.
+ * the run stops. While playing, each of its turns in the page's frames (FrameShare) trains for a slice of time (up to
+ * 7 ms, less what its drawing takes out of FrameShare.WORK_MS), and then draws, so the page stays responsive while
+ * it learns. A step whose loss or parameters stop being numbers pauses the run and says which.
  */
 final class RunLoop {
     private final TrainView view;
